@@ -1,0 +1,48 @@
+#pragma once
+// The model the window shows: opens it and computes its statistics in background jobs,
+// and hands out immutable snapshots. Opening another model (or changing the outlier rule)
+// cancels the jobs of the previous request and drops their late results.
+#include "jobs/jobrunner.h"
+#include "stats/modelstats.h"
+
+#include <QObject>
+#include <memory>
+
+namespace bitcliff::app {
+
+class ModelSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ModelSession(JobRunner *runner, QObject *parent = nullptr);
+
+    void open(const QString &path);
+    // Writes the synthetic demo checkpoint (once, into the cache) and opens it.
+    void openDemo();
+    void setOutlierRule(const OutlierRule &rule);
+
+    std::shared_ptr<const Model> model() const { return m_model; }
+    std::shared_ptr<const ModelStats> stats() const { return m_stats; }
+    OutlierRule outlierRule() const { return m_rule; }
+    static QString demoCheckpointPath();
+
+signals:
+    void modelOpened(std::shared_ptr<const bitcliff::Model> model);
+    void statsReady(std::shared_ptr<const bitcliff::ModelStats> stats);
+    void failed(const QString &message);
+    void busyChanged(bool busy);
+
+private:
+    void startStats();
+    void cancelPending();
+
+    JobRunner *m_runner;
+    std::shared_ptr<const Model> m_model;
+    std::shared_ptr<const ModelStats> m_stats;
+    OutlierRule m_rule;
+    QList<int> m_pendingJobs;
+    int m_generation = 0; // results of an older generation are stale
+};
+
+} // namespace bitcliff::app

@@ -1,0 +1,34 @@
+#pragma once
+// The synthetic demo checkpoint: a Llama-shaped Hugging Face directory (config.json +
+// model.safetensors, BF16) whose weights are heavy-tailed (Student-t) and carry a few
+// persistent outlier input channels in every layer, the pattern real LLMs show. It is not a
+// trained model and says so in its metadata; it stands in until the trained demo ships.
+#include "util/progress.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+namespace bitcliff {
+
+struct SyntheticModelSpec
+{
+    int layers = 8;
+    int hiddenSize = 512;
+    int intermediateSize = 1408;
+    int heads = 8;
+    int kvHeads = 4;
+    int vocabSize = 8192;
+    double degreesOfFreedom = 5.0;   // Student-t tails: kurtosis 9 before outliers
+    double weightStd = 0.02;
+    std::vector<int> outlierChannels{37, 198, 411}; // hidden dims that are outliers in every layer
+    double outlierGain = 18.0;       // their column absmax relative to the others
+    uint32_t seed = 20261128;
+};
+
+// Writes <directory>/config.json and <directory>/model.safetensors (files written
+// atomically). Throws Error on I/O failure, Cancelled when progress returns false.
+void writeSyntheticCheckpoint(const std::filesystem::path &directory, const SyntheticModelSpec &spec = {},
+                              const ProgressCallback &progress = {});
+
+} // namespace bitcliff

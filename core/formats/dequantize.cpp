@@ -1,0 +1,72 @@
+#include "formats/dequantize.h"
+
+#include "formats/ggmlquants.h"
+#include "util/error.h"
+#include "util/floatformats.h"
+#include "util/vectorclones.h"
+
+#include <algorithm>
+
+#include <cstring>
+
+namespace bitcliff {
+
+namespace {
+
+constexpr int64_t kChunk = 256;
+
+// Mapped tensor data need not be aligned: copy a chunk of raw 16-bit values out first, so
+// the conversion loop is a plain (vectorizable) pass over aligned memory.
+BITCLIFF_VECTOR_CLONES void bf16ToFloats(const std::byte *src, float *dst, int64_t count)
+{
+    uint16_t raw[kChunk];
+    for (int64_t begin = 0; begin < count; begin += kChunk) {
+        const int64_t n = std::min(kChunk, count - begin);
+        std::memcpy(raw, src + 2 * begin, static_cast<size_t>(n) * 2);
+        uint32_t bits[kChunk];
+        for (int64_t i = 0; i < n; ++i)
+            bits[i] = static_cast<uint32_t>(raw[i]) << 16;
+        std::memcpy(dst + begin, bits, static_cast<size_t>(n) * 4);
+    }
+}
+
+BITCLIFF_VECTOR_CLONES void fp16ToFloats(const std::byte *src, float *dst, int64_t count)
+{
+    uint16_t raw[kChunk];
+    for (int64_t begin = 0; begin < count; begin += kChunk) {
+        const int64_t n = std::min(kChunk, count - begin);
+        std::memcpy(raw, src + 2 * begin, static_cast<size_t>(n) * 2);
+        for (int64_t i = 0; i < n; ++i)
+            dst[begin + i] = fp16ToFloat(raw[i]);
+    }
+}
+
+} // namespace
+
+void dequantize(DType type, const std::byte *src, float *dst, int64_t count)
+{
+    if (count <= 0)
+        return; // empty tensors may have null pointers, which memcpy must not see
+    switch (type) {
+    case DType::F32:
+        std::memcpy(dst, src, static_cast<size_t>(count) * sizeof(float));
+        return;
+    case DType::F16:
+        fp16ToFloats(src, dst, count);
+        return;
+    case DType::BF16:
+        bf16ToFloats(src, dst, count);
+        return;
+    case DType::F8_E4M3:
+        for (int64_t i = 0; i < count; ++i)
+            dst[i] = e4m3ToFloat(static_cast<uint8_t>(src[i]));
+        return;
+    case DType::Unsupported:
+        throw Error("cannot read a tensor of an unsupported type");
+    default:
+        dequantizeGgmlBlocks(type, src, dst, count / dtypeTraits(type).blockSize);
+        return;
+    }
+}
+
+} // namespace bitcliff

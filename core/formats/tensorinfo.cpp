@@ -1,0 +1,21 @@
+#include "formats/tensorinfo.h"
+
+namespace bitcliff {
+
+int64_t TensorInfo::elementCount() const
+{
+    int64_t count = 1;
+    for (int64_t d : shape)
+        count *= d;
+    return count;
+}
+
+int64_t TensorInfo::cols() const { return shape.empty() ? 1 : shape.back(); }
+
+int64_t TensorInfo::rows() const
+{
+    const int64_t c = cols();
+    return c == 0 ? 0 : elementCount() / c;
+}
+
+} // namespace bitcliff

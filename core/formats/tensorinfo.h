@@ -1,0 +1,31 @@
+#pragma once
+#include "formats/dtype.h"
+#include "formats/tensorrole.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bitcliff {
+
+// One entry of the model catalog, whatever the file format.
+struct TensorInfo
+{
+    std::string name;            // exactly as in the file
+    std::vector<int64_t> shape;  // PyTorch order: [rows, cols] = [out, in] (GGUF ne reversed)
+    DType dtype = DType::Unsupported;
+    std::string dtypeLabel;      // the file's own type name ("BF16", "Q4_K", "I64", "IQ2_XS"...)
+    int fileIndex = 0;           // which of the model's files holds the bytes
+    uint64_t offset = 0;         // absolute byte offset in that file
+    uint64_t byteSize = 0;
+    int layer = -1;
+    TensorRole role = TensorRole::Other;
+
+    bool supported() const { return dtype != DType::Unsupported; }
+    int64_t elementCount() const;
+    // Matrix view used by statistics: cols = last dimension, rows = everything before it.
+    int64_t cols() const;
+    int64_t rows() const;
+};
+
+} // namespace bitcliff

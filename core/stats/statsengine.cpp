@@ -1,0 +1,279 @@
+#include "stats/statsengine.h"
+
+#include "stats/rowkernel.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace bitcliff {
+
+namespace {
+
+constexpr uint64_t kTargetItemBytes = 4u << 20; // rows per work item: ~4 MB of file
+
+struct WorkItem
+{
+    size_t tensor;
+    int64_t rowBegin;
+    int64_t rowEnd;
+    uint64_t bytes;
+};
+
+// Running totals of one tensor, filled by whichever threads worked on it.
+struct TensorTotals
+{
+    std::mutex mutex;
+    Moments moments;
+    double absmax = 0.0;
+    int64_t nonFinite = 0;
+    ColumnAccumulator columns;
+    ValueHistogram histogram;
+    size_t itemsPlanned = 0;
+    size_t itemsMerged = 0;
+};
+
+// One thread's partial result for the tensor it is working on.
+struct ThreadPartial
+{
+    size_t tensor = SIZE_MAX;
+    Moments moments;
+    double absmax = 0.0;
+    int64_t nonFinite = 0;
+    ColumnAccumulator columns;
+    ValueHistogram histogram;
+    HistogramCounters counters; // the hot-loop table, emptied into `histogram` per item
+    size_t items = 0;
+};
+
+class StatsPass
+{
+public:
+    StatsPass(std::shared_ptr<const Model> model, const StatsOptions &options)
+        : m_model(std::move(model))
+        , m_options(options)
+        , m_result(std::make_shared<ModelStats>())
+    {
+        m_result->model = m_model;
+        m_result->rule = options.rule;
+        planWork();
+    }
+
+    std::shared_ptr<const ModelStats> run(const ProgressCallback &progress)
+    {
+        const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+        const unsigned threads = m_options.threads > 0 ? static_cast<unsigned>(m_options.threads) : hardware;
+        std::vector<std::thread> workers;
+        const unsigned workerCount = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, m_items.size())));
+        for (unsigned t = 0; t < workerCount; ++t)
+            workers.emplace_back([this] { workerLoop(); });
+
+        // The caller's thread reports progress and relays cancellation.
+        {
+            std::unique_lock lock(m_doneMutex);
+            while (m_runningWorkers.load() > 0 || m_finishedWorkers < workerCount) {
+                m_doneCondition.wait_for(lock, std::chrono::milliseconds(50));
+                if (m_finishedWorkers >= workerCount)
+                    break;
+                const double fraction = m_totalBytes ? double(m_bytesDone.load()) / double(m_totalBytes) : 1.0;
+                lock.unlock();
+                if (!reportProgress(progress, fraction))
+                    m_stop = true;
+                lock.lock();
+            }
+        }
+        for (std::thread &worker : workers)
+            worker.join();
+        if (m_error)
+            std::rethrow_exception(m_error);
+        if (m_stop)
+            throw Cancelled();
+        finalize();
+        reportProgress(progress, 1.0);
+        return m_result;
+    }
+
+private:
+    void planWork()
+    {
+        const auto &infos = m_model->tensors();
+        m_result->tensors.resize(infos.size());
+        m_totals = std::vector<TensorTotals>(infos.size());
+        for (size_t i = 0; i < infos.size(); ++i) {
+            const TensorInfo &info = infos[i];
+            TensorStats &stats = m_result->tensors[i];
+            stats.name = info.name;
+            if (!m_options.onlyTensors.empty()
+                && std::find(m_options.onlyTensors.begin(), m_options.onlyTensors.end(), info.name)
+                       == m_options.onlyTensors.end()) {
+                stats.skippedReason = "not selected";
+                continue;
+            }
+            if (!info.supported()) {
+                stats.skippedReason = "type " + info.dtypeLabel + " is not supported";
+                continue;
+            }
+            stats.computed = true;
+            const int64_t rows = info.rows(), cols = info.cols();
+            stats.rows.absmax.assign(static_cast<size_t>(rows), 0.0f);
+            stats.rows.rms.assign(static_cast<size_t>(rows), 0.0f);
+            m_totals[i].columns.reset(cols);
+            if (rows == 0 || cols == 0)
+                continue;
+            const uint64_t rowBytes = std::max<uint64_t>(1, m_model->rowBytes(info));
+            const int64_t rowsPerItem = std::max<int64_t>(1, static_cast<int64_t>(kTargetItemBytes / rowBytes));
+            for (int64_t begin = 0; begin < rows; begin += rowsPerItem) {
+                const int64_t end = std::min(rows, begin + rowsPerItem);
+                m_items.push_back({i, begin, end, static_cast<uint64_t>(end - begin) * rowBytes});
+                ++m_totals[i].itemsPlanned;
+                m_totalBytes += static_cast<uint64_t>(end - begin) * rowBytes;
+            }
+        }
+    }
+
+    void workerLoop()
+    {
+        ++m_runningWorkers;
+        auto partialStorage = std::make_unique<ThreadPartial>(); // big: keep it off the stack
+        ThreadPartial &partial = *partialStorage;
+        std::vector<float> buffer;
+        try {
+            while (!m_stop) {
+                const size_t next = m_nextItem.fetch_add(1);
+                if (next >= m_items.size())
+                    break;
+                const WorkItem &item = m_items[next];
+                if (partial.tensor != item.tensor) {
+                    flush(partial);
+                    partial.tensor = item.tensor;
+                    partial.columns.reset(m_model->tensors()[item.tensor].cols());
+                }
+                processItem(item, partial, buffer);
+                ++partial.items;
+                m_bytesDone += item.bytes;
+            }
+            flush(partial);
+        } catch (...) {
+            std::lock_guard lock(m_errorMutex);
+            if (!m_error)
+                m_error = std::current_exception();
+            m_stop = true;
+        }
+        --m_runningWorkers;
+        std::lock_guard lock(m_doneMutex);
+        ++m_finishedWorkers;
+        m_doneCondition.notify_all();
+    }
+
+    void processItem(const WorkItem &item, ThreadPartial &partial, std::vector<float> &buffer)
+    {
+        const TensorInfo &info = m_model->tensors()[item.tensor];
+        const int64_t cols = info.cols();
+        buffer.resize(static_cast<size_t>((item.rowEnd - item.rowBegin) * cols));
+        m_model->readRows(info, item.rowBegin, item.rowEnd, buffer.data());
+        if (m_options.releasePages)
+            m_model->releaseRows(info, item.rowBegin, item.rowEnd);
+        TensorStats &stats = m_result->tensors[item.tensor];
+        for (int64_t r = item.rowBegin; r < item.rowEnd; ++r) {
+            const float *row = buffer.data() + (r - item.rowBegin) * cols;
+            const RowResult result = accumulateRow(row, cols, partial.columns, partial.counters);
+            stats.rows.absmax[static_cast<size_t>(r)] = result.absmax; // rows are disjoint per item
+            stats.rows.rms[static_cast<size_t>(r)] = result.rms;
+            partial.absmax = std::max(partial.absmax, static_cast<double>(result.absmax));
+            partial.nonFinite += result.nonFinite;
+            partial.moments.merge(result.moments);
+        }
+        partial.columns.foldItem();
+        partial.histogram.add(partial.counters);
+        std::memset(partial.counters.counts, 0, sizeof partial.counters.counts);
+    }
+
+    void flush(ThreadPartial &partial)
+    {
+        if (partial.tensor == SIZE_MAX)
+            return;
+        TensorTotals &totals = m_totals[partial.tensor];
+        {
+            std::lock_guard lock(totals.mutex);
+            totals.moments.merge(partial.moments);
+            totals.absmax = std::max(totals.absmax, partial.absmax);
+            totals.nonFinite += partial.nonFinite;
+            totals.columns.merge(partial.columns);
+            totals.histogram.merge(partial.histogram);
+            totals.itemsMerged += partial.items;
+            // The tensor is complete: keep only its non-empty buckets from now on.
+            if (totals.itemsMerged == totals.itemsPlanned)
+                totals.histogram.compact();
+        }
+        partial.items = 0;
+        partial.moments = {};
+        partial.absmax = 0.0;
+        partial.nonFinite = 0;
+        partial.histogram = {};
+        partial.tensor = SIZE_MAX;
+    }
+
+    void finalize()
+    {
+        const auto &infos = m_model->tensors();
+        for (size_t i = 0; i < infos.size(); ++i) {
+            TensorStats &stats = m_result->tensors[i];
+            if (!stats.computed)
+                continue;
+            TensorTotals &totals = m_totals[i];
+            const Moments &m = totals.moments;
+            stats.count = static_cast<int64_t>(m.n);
+            stats.nonFinite = totals.nonFinite;
+            stats.absmax = totals.absmax;
+            stats.mean = m.mean;
+            stats.std = std::sqrt(m.variance());
+            stats.kurtosis = m.kurtosis();
+            stats.histogram = std::move(totals.histogram);
+            const double rows = static_cast<double>(std::max<int64_t>(1, infos[i].rows()));
+            stats.cols.absmax = std::move(totals.columns.absmax);
+            stats.cols.rms.resize(stats.cols.absmax.size());
+            for (size_t j = 0; j < stats.cols.rms.size(); ++j)
+                stats.cols.rms[j] = static_cast<float>(std::sqrt(totals.columns.sumSquares[j] / rows));
+            flagOutliers(stats.rows, m_options.rule);
+            flagOutliers(stats.cols, m_options.rule);
+        }
+        m_totals.clear();
+    }
+
+    std::shared_ptr<const Model> m_model;
+    StatsOptions m_options;
+    std::shared_ptr<ModelStats> m_result;
+    std::vector<TensorTotals> m_totals;
+    std::vector<WorkItem> m_items;
+    uint64_t m_totalBytes = 0;
+
+    std::atomic<size_t> m_nextItem{0};
+    std::atomic<uint64_t> m_bytesDone{0};
+    std::atomic<bool> m_stop{false};
+    std::atomic<int> m_runningWorkers{0};
+    std::mutex m_doneMutex;
+    std::condition_variable m_doneCondition;
+    unsigned m_finishedWorkers = 0;
+    std::mutex m_errorMutex;
+    std::exception_ptr m_error;
+};
+
+} // namespace
+
+std::shared_ptr<const ModelStats> computeModelStats(std::shared_ptr<const Model> model, const StatsOptions &options,
+                                                    const ProgressCallback &progress)
+{
+    if (!model)
+        throw Error("no model to analyse");
+    StatsPass pass(std::move(model), options);
+    return pass.run(progress);
+}
+
+} // namespace bitcliff

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs everything BitCliff needs to build, run and test on Debian 12 (run as root).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends \
+  g++ cmake ninja-build pkg-config \
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
+  qt6-translations-l10n libgl-dev libxkbcommon-dev \
+  libeigen3-dev libopenblas-dev nlohmann-json3-dev \
+  clang-14 libclang-rt-14-dev \
+  fonts-dejavu-core fonts-noto-cjk

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds BitCliff and shows the demo: the GUI on the demo model when there is a display,
+# otherwise the headless report (charts as PNG/SVG plus their data) in ./demo-report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
+cmake --preset release
+cmake --build --preset release --target bitcliff bitcliff-cli
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec ./build/release/app/bitcliff --demo
+fi
+./build/release/app/bitcliff-cli demo --out demo-report
+echo "No display: the demo report is in $(pwd)/demo-report"
