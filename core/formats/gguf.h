@@ -5,7 +5,9 @@
 //   tensor_count × (name, u32 n_dims ≤ 4, u64 ne[n_dims], u32 ggml_type, u64 offset)
 //   zero padding to general.alignment (default 32) | data section
 // Every count, length and offset is checked against the bytes left; violations throw
-// FormatError("<label>: <problem>"). Unknown ggml types are catalogued as Unsupported.
+// FormatError("<label>: <problem>"). Arrays may nest 3 levels; keys and tensor names are at
+// most 64 KiB. Unknown ggml types are catalogued as Unsupported (byteSize 0 when even their
+// block size is unknown). The ggml type table is in ggmltypes.h.
 #include "formats/model.h"
 
 #include <cstdint>
