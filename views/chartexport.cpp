@@ -1,0 +1,97 @@
+#include "chartexport.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QImage>
+#include <QLayout>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QWidget>
+
+namespace bitcliff {
+
+namespace {
+
+// A widget that was never shown has no layout yet and its resize is still pending; charts
+// lay themselves out through posted LayoutRequest events. Settle all of that now.
+void prepare(QWidget *widget, QSize size)
+{
+    widget->ensurePolished();
+    widget->resize(size);
+    if (!widget->isVisible()) {
+        // Deliver the pending resize (QChartView sizes its scene in resizeEvent).
+        widget->setAttribute(Qt::WA_DontShowOnScreen, true);
+        widget->show();
+    }
+    if (QLayout *layout = widget->layout())
+        layout->activate();
+    // Only layout requests, not a general event loop: nothing else may run re-entrantly.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    // A chart's legend sizes its labels while painting: paint once, then lay out again,
+    // or the first export of a chart elides its legend.
+    QImage scratch(size, QImage::Format_ARGB32_Premultiplied);
+    widget->render(&scratch);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+}
+
+void restore(QWidget *widget, bool wasVisible)
+{
+    if (!wasVisible) {
+        widget->hide();
+        widget->setAttribute(Qt::WA_DontShowOnScreen, false);
+    }
+}
+
+} // namespace
+
+bool saveWidgetPng(QWidget *widget, const QString &path, QSize size, qreal dpr)
+{
+    if (!widget || size.isEmpty() || dpr <= 0.0)
+        return false;
+    const bool wasVisible = widget->isVisible();
+    prepare(widget, size);
+    QImage image((QSizeF(size) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    }
+    restore(widget, wasVisible);
+    QSaveFile file(path); // no half-written figure if the disk fills up
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    return image.save(&file, "PNG") && file.commit();
+}
+
+bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QString &title)
+{
+    if (!widget || size.isEmpty())
+        return false;
+    const bool wasVisible = widget->isVisible();
+    prepare(widget, size);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        restore(widget, wasVisible);
+        return false;
+    }
+    QSvgGenerator generator;
+    generator.setOutputDevice(&file);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setTitle(title);
+    generator.setDescription(QCoreApplication::translate("bitcliff::ChartExport", "Exported by BitCliff"));
+    generator.setResolution(widget->logicalDpiX()); // text keeps the size it has on screen
+    bool ok = false;
+    {
+        QPainter painter;
+        ok = painter.begin(&generator);
+        if (ok)
+            widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    }
+    restore(widget, wasVisible);
+    return ok && file.commit();
+}
+
+} // namespace bitcliff

@@ -1,0 +1,17 @@
+#pragma once
+// Renders a widget (a chart, the heatmap, a panel) to a PNG or SVG file, for reports and
+// the headless `bitcliff-cli demo`. Works for widgets that were never shown, also under
+// QT_QPA_PLATFORM=offscreen. The widget is resized to `size` (logical pixels) first.
+#include <QSize>
+#include <QString>
+
+class QWidget;
+
+namespace bitcliff {
+
+// `dpr` device pixels per logical pixel: 2.0 gives a crisp figure at `size` on paper.
+bool saveWidgetPng(QWidget *widget, const QString &path, QSize size, qreal dpr = 2.0);
+// Vectors where the widget paints vectors (charts, text); images stay images (heatmap).
+bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QString &title);
+
+} // namespace bitcliff

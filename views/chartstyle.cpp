@@ -1,0 +1,55 @@
+#include "chartstyle.h"
+
+#include <QChart>
+#include <QGraphicsLayout>
+#include <QLegend>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace bitcliff {
+
+void ChartStyle::apply(QChart *chart)
+{
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->setAnimationOptions(QChart::NoAnimation); // data changes must show at once
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 4, 8, 4));
+    chart->layout()->setContentsMargins(0, 0, 0, 0); // no grey frame around the plot in exports
+    QFont title = chart->titleFont();
+    title.setBold(true);
+    title.setPointSizeF(std::max(title.pointSizeF(), 10.0) * 1.1);
+    chart->setTitleFont(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries); // dashed lines look dashed
+}
+
+void ChartStyle::styleAxis(QAbstractAxis *axis)
+{
+    QFont font = axis->titleFont();
+    font.setBold(false);
+    axis->setTitleFont(font);
+    axis->setGridLineColor(QColor(0xe3, 0xe3, 0xe3));
+    axis->setMinorGridLineColor(QColor(0xf2, 0xf2, 0xf2));
+}
+
+double ChartStyle::niceStep(double raw)
+{
+    if (!(raw > 0.0) || !std::isfinite(raw))
+        return 1.0;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0})
+        if (m * power >= raw * (1.0 - 1e-9))
+            return m * power;
+    return 10.0 * power;
+}
+
+void ChartStyle::setNiceTicks(QValueAxis *axis, double span, int count, double minStep)
+{
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setTickInterval(std::max(niceStep(span / std::max(count, 1)), minStep));
+    axis->setMinorTickCount(0);
+}
+
+} // namespace bitcliff

@@ -1,0 +1,103 @@
+#include "colorlegend.h"
+
+#include "viewformat.h"
+
+#include <QFontMetrics>
+#include <QImage>
+#include <QPainter>
+#include <QPalette>
+
+#include <cmath>
+
+namespace bitcliff {
+
+namespace {
+
+constexpr int kGap = 16; // between the plot and the bar
+constexpr int kBarWidth = 14;
+constexpr int kTick = 5;
+
+} // namespace
+
+ColorLegend::ColorLegend(Colormap::Kind map, double min, double minPositive, double max, bool log, QString title)
+    : m_map(map)
+    , m_min(min)
+    , m_minPositive(minPositive)
+    , m_max(max)
+    , m_log(log && std::isfinite(minPositive) && max > minPositive)
+    , m_title(std::move(title))
+{
+}
+
+double ColorLegend::position(double value) const
+{
+    if (m_log) {
+        if (!(value > 0.0))
+            return 0.0;
+        return (std::log(value) - std::log(m_minPositive)) / (std::log(m_max) - std::log(m_minPositive));
+    }
+    if (!(m_max > m_min))
+        return 1.0;
+    return (value - m_min) / (m_max - m_min);
+}
+
+QString ColorLegend::label(double value) { return ViewFormat::value(value, 3); }
+
+int ColorLegend::labelWidth(const QFontMetrics &fm) const
+{
+    int width = fm.horizontalAdvance(tr("missing")) - kBarWidth - kTick; // beside the swatch
+    const double geometric = std::sqrt(m_minPositive * m_max);
+    for (double v : {m_min, m_minPositive, m_max, 0.5 * (m_min + m_max), geometric})
+        if (std::isfinite(v))
+            width = std::max(width, fm.horizontalAdvance(label(v)));
+    return width;
+}
+
+int ColorLegend::width(const QFontMetrics &fm) const
+{
+    return kGap + kBarWidth + kTick + 3 + labelWidth(fm) + 8 + fm.height() + 6;
+}
+
+void ColorLegend::paint(QPainter &painter, const QRect &plot, const QRect &bounds, const QPalette &palette,
+                        bool showMissing, QRgb missingColor) const
+{
+    const QFontMetrics fm = painter.fontMetrics();
+    const QRect bar(plot.right() + kGap, plot.top(), kBarWidth, plot.height());
+    QImage gradient(1, Colormap::kSize, QImage::Format_RGB32);
+    const auto &table = Colormap::get(m_map).table();
+    for (int i = 0; i < Colormap::kSize; ++i)
+        gradient.setPixel(0, Colormap::kSize - 1 - i, table[static_cast<size_t>(i)]); // high values on top
+    painter.drawImage(bar, gradient);
+    painter.save();
+    painter.setPen(palette.color(QPalette::Mid));
+    painter.drawRect(QRectF(bar).adjusted(-0.5, -0.5, 0.5, 0.5));
+    painter.restore();
+
+    const double lo = low();
+    const double hi = high();
+    const double mid = m_log ? std::sqrt(lo * hi) : 0.5 * (lo + hi);
+    const int textLeft = bar.right() + 1 + kTick + 3;
+    const int textWidth = labelWidth(fm) + 4;
+    for (const auto &[value, at] : {std::pair{lo, 0.0}, std::pair{mid, 0.5}, std::pair{hi, 1.0}}) {
+        const double y = bar.bottom() + 1 - at * bar.height();
+        painter.drawLine(QPointF(bar.right() + 1, y), QPointF(bar.right() + 1 + kTick, y));
+        painter.drawText(QRect(textLeft, int(std::lround(y)) - fm.height() / 2, textWidth, fm.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter, label(value));
+    }
+
+    painter.save();
+    painter.translate(bounds.right() - 6 - fm.height() / 2.0, bar.center().y());
+    painter.rotate(-90);
+    painter.drawText(QRect(-bar.height() / 2, -fm.height() / 2, bar.height(), fm.height()), Qt::AlignCenter,
+                     m_log ? tr("%1 (log)").arg(m_title) : m_title);
+    painter.restore();
+
+    if (showMissing) {
+        const QRect swatch(bar.left(), bar.bottom() + 10, kBarWidth, fm.height() - 4);
+        painter.fillRect(swatch, QColor::fromRgb(missingColor));
+        painter.drawText(QRect(swatch.right() + 5, swatch.top() - 2, bounds.right() - swatch.right() - 5, fm.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter, tr("missing"));
+    }
+}
+
+} // namespace bitcliff

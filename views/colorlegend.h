@@ -1,0 +1,50 @@
+#pragma once
+// The vertical color bar beside a heatmap: the colormap, ticks at the minimum, middle and
+// maximum (geometric middle on a log scale), and the value's name, rotated.
+#include "colormap.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+class QFontMetrics;
+class QPainter;
+class QPalette;
+class QRect;
+
+namespace bitcliff {
+
+class ColorLegend
+{
+    Q_DECLARE_TR_FUNCTIONS(ColorLegend)
+
+public:
+    // minPositive: the smallest value > 0, the bottom of a log scale (NaN when none).
+    ColorLegend(Colormap::Kind map, double min, double minPositive, double max, bool log, QString title);
+
+    // A log scale needs positive values to span.
+    bool isLog() const { return m_log; }
+    double low() const { return m_log ? m_minPositive : m_min; }
+    double high() const { return m_max; }
+    // Where `value` falls on the scale, in [0, 1].
+    double position(double value) const;
+
+    // Width to keep right of the plot; the same for both scales, so toggling log never
+    // moves the plot.
+    int width(const QFontMetrics &fm) const;
+    // `plot` is the matrix's rectangle; the legend is drawn to its right, within `bounds`.
+    void paint(QPainter &painter, const QRect &plot, const QRect &bounds, const QPalette &palette,
+               bool showMissing, QRgb missingColor) const;
+
+private:
+    int labelWidth(const QFontMetrics &fm) const;
+    static QString label(double value);
+
+    Colormap::Kind m_map;
+    double m_min;
+    double m_minPositive;
+    double m_max;
+    bool m_log;
+    QString m_title;
+};
+
+} // namespace bitcliff

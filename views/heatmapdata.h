@@ -1,0 +1,58 @@
+#pragma once
+// An immutable matrix for HeatmapWidget: share it as shared_ptr<const HeatmapData>.
+#include "stats/modelstats.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+namespace bitcliff {
+
+struct HeatmapData
+{
+    Q_DECLARE_TR_FUNCTIONS(HeatmapData)
+
+public:
+    int rows = 0;
+    int cols = 0;
+    std::vector<float> values; // rows * cols, row-major; NaN marks a missing cell
+    QString title;             // optional, drawn above the matrix
+    QString rowLabel;          // axis title and tooltip noun, e.g. "layer"
+    QString colLabel;          // e.g. "input channel"
+    QString valueLabel;        // e.g. "absmax |w|"
+    QStringList rowNames;      // optional, one per row (e.g. layer numbers); else row indices
+
+    float at(int row, int col) const
+    {
+        return values[static_cast<size_t>(row) * static_cast<size_t>(cols) + static_cast<size_t>(col)];
+    }
+    QString rowName(int row) const { return row < rowNames.size() ? rowNames[row] : QString::number(row); }
+    bool isValid() const
+    {
+        return rows > 0 && cols > 0 && values.size() == static_cast<size_t>(rows) * static_cast<size_t>(cols);
+    }
+
+    // Layers x input channels of one role's per-channel absmax.
+    static HeatmapData fromOutlierMap(const OutlierMap &map)
+    {
+        HeatmapData data;
+        data.rows = map.layers;
+        data.cols = static_cast<int>(map.channels);
+        data.values = map.values;
+        const std::string_view role = roleName(map.role);
+        data.title = tr("%1: per-input-channel absmax across layers")
+                         .arg(QString::fromUtf8(role.data(), static_cast<qsizetype>(role.size())));
+        data.rowLabel = tr("layer");
+        data.colLabel = tr("input channel");
+        data.valueLabel = tr("absmax |w|");
+        for (int id : map.layerIds)
+            data.rowNames << QString::number(id);
+        return data;
+    }
+};
+
+} // namespace bitcliff
