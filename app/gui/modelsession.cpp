@@ -43,7 +43,7 @@ void ModelSession::open(const QString &path)
             if (generation != m_generation)
                 return;
             m_model = std::move(model);
-            m_stats.reset();
+            m_analysis.reset();
             emit modelOpened(m_model);
             startStats();
         },
@@ -84,7 +84,7 @@ void ModelSession::openDemo()
 void ModelSession::setOutlierRule(const OutlierRule &rule)
 {
     m_rule = rule;
-    if (!m_stats) {
+    if (!m_analysis) {
         if (m_model) { // statistics still running: restart them with the new rule
             cancelPending();
             startStats();
@@ -93,15 +93,15 @@ void ModelSession::setOutlierRule(const OutlierRule &rule)
     }
     cancelPending();
     const int generation = m_generation;
-    const auto stats = m_stats;
-    const int id = m_runner->start<std::shared_ptr<const ModelStats>>(
+    const auto stats = m_analysis->stats;
+    const int id = m_runner->start<std::shared_ptr<const ModelAnalysis>>(
         tr("Flagging outliers (k = %1)").arg(rule.k),
-        [stats, rule](const ProgressCallback &) { return withOutlierRule(*stats, rule); }, this,
-        [this, generation](std::shared_ptr<const ModelStats> reflagged) {
+        [stats, rule](const ProgressCallback &) { return analyseStats(withOutlierRule(*stats, rule)); }, this,
+        [this, generation](std::shared_ptr<const ModelAnalysis> analysis) {
             if (generation != m_generation)
                 return;
-            m_stats = std::move(reflagged);
-            emit statsReady(m_stats);
+            m_analysis = std::move(analysis);
+            emit analysisReady(m_analysis);
         });
     m_pendingJobs.append(id);
     emit busyChanged(true);
@@ -113,15 +113,15 @@ void ModelSession::startStats()
     StatsOptions options;
     options.rule = m_rule;
     const auto model = m_model;
-    const int id = m_runner->start<std::shared_ptr<const ModelStats>>(
+    const int id = m_runner->start<std::shared_ptr<const ModelAnalysis>>(
         tr("Statistics of %1").arg(QFileInfo(QString::fromStdString(model->sourcePath())).fileName()),
-        [model, options](const ProgressCallback &progress) { return computeModelStats(model, options, progress); },
+        [model, options](const ProgressCallback &progress) { return analyseModel(model, options, progress); },
         this,
-        [this, generation](std::shared_ptr<const ModelStats> stats) {
+        [this, generation](std::shared_ptr<const ModelAnalysis> analysis) {
             if (generation != m_generation)
                 return;
-            m_stats = std::move(stats);
-            emit statsReady(m_stats);
+            m_analysis = std::move(analysis);
+            emit analysisReady(m_analysis);
         },
         [this, generation](const QString &message) {
             if (generation == m_generation)

@@ -3,7 +3,7 @@
 // and hands out immutable snapshots. Opening another model (or changing the outlier rule)
 // cancels the jobs of the previous request and drops their late results.
 #include "jobs/jobrunner.h"
-#include "stats/modelstats.h"
+#include "report/modelanalysis.h"
 
 #include <QObject>
 #include <memory>
@@ -23,13 +23,13 @@ public:
     void setOutlierRule(const OutlierRule &rule);
 
     std::shared_ptr<const Model> model() const { return m_model; }
-    std::shared_ptr<const ModelStats> stats() const { return m_stats; }
+    std::shared_ptr<const ModelAnalysis> analysis() const { return m_analysis; }
     OutlierRule outlierRule() const { return m_rule; }
     static QString demoCheckpointPath();
 
 signals:
     void modelOpened(std::shared_ptr<const bitcliff::Model> model);
-    void statsReady(std::shared_ptr<const bitcliff::ModelStats> stats);
+    void analysisReady(std::shared_ptr<const bitcliff::app::ModelAnalysis> analysis);
     void failed(const QString &message);
     void busyChanged(bool busy);
 
@@ -39,7 +39,7 @@ private:
 
     JobRunner *m_runner;
     std::shared_ptr<const Model> m_model;
-    std::shared_ptr<const ModelStats> m_stats;
+    std::shared_ptr<const ModelAnalysis> m_analysis;
     OutlierRule m_rule;
     QList<int> m_pendingJobs;
     int m_generation = 0; // results of an older generation are stale

@@ -1,0 +1,34 @@
+// bitcliff: the desktop application.
+#include "gui/languagemenu.h"
+#include "gui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char **argv)
+{
+    QApplication application(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("BitCliff"));
+    QApplication::setApplicationName(QStringLiteral("BitCliff"));
+    QApplication::setApplicationVersion(QStringLiteral(BITCLIFF_VERSION));
+    bitcliff::app::LanguageMenu::installInitialTranslation();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "See what quantization does to a language model."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Open the synthetic demo model."));
+    parser.addOption(demo);
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 QApplication::translate("main", "A .safetensors or .gguf file, or a checkpoint folder."));
+    parser.process(application);
+
+    bitcliff::app::MainWindow window;
+    window.show();
+    if (parser.isSet(demo))
+        window.openDemo();
+    else if (!parser.positionalArguments().isEmpty())
+        window.openPath(parser.positionalArguments().constFirst());
+    return QApplication::exec();
+}

@@ -1,0 +1,280 @@
+#include "gui/mainwindow.h"
+
+#include "gui/jobspanel.h"
+#include "gui/languagemenu.h"
+#include "gui/modelpage.h"
+#include "gui/modelsession.h"
+#include "gui/modeltreepanel.h"
+#include "gui/recentfiles.h"
+#include "gui/tensorpage.h"
+#include "jobs/jobrunner.h"
+#include "report/chartreport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace bitcliff::app {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_runner(new JobRunner(this))
+    , m_session(new ModelSession(m_runner, this))
+    , m_tree(new ModelTreePanel(this))
+    , m_tensorPage(new TensorPage(this))
+    , m_modelPage(new ModelPage(this))
+    , m_jobs(new JobsPanel(m_runner, this))
+    , m_tabs(new QTabWidget(this))
+    , m_treeDock(new QDockWidget(this))
+    , m_jobsDock(new QDockWidget(this))
+    , m_toolBar(new QToolBar(this))
+    , m_kLabel(new QLabel(this))
+    , m_kSpin(new QDoubleSpinBox(this))
+    , m_statusLabel(new QLabel(this))
+    , m_recent(new RecentFilesMenu(this))
+    , m_languages(new LanguageMenu(this))
+{
+    setAcceptDrops(true);
+    m_tabs->addTab(m_modelPage, QString());
+    m_tabs->addTab(m_tensorPage, QString());
+    setCentralWidget(m_tabs);
+    m_treeDock->setObjectName(QStringLiteral("modelTreeDock"));
+    m_treeDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobs);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    statusBar()->addWidget(m_statusLabel, 1);
+
+    m_kSpin->setRange(1.5, 1000.0);
+    m_kSpin->setDecimals(1);
+    m_kSpin->setSingleStep(0.5);
+    m_kSpin->setValue(m_session->outlierRule().k);
+    m_kSpin->setKeyboardTracking(false);
+
+    createActions();
+    createMenus();
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->addAction(m_openFile);
+    m_toolBar->addAction(m_openFolder);
+    m_toolBar->addAction(m_openDemo);
+    m_toolBar->addSeparator();
+    m_toolBar->addWidget(m_kLabel);
+    m_toolBar->addWidget(m_kSpin);
+    addToolBar(m_toolBar);
+
+    connect(m_session, &ModelSession::modelOpened, this, &MainWindow::onModelOpened);
+    connect(m_session, &ModelSession::analysisReady, this, &MainWindow::onAnalysisReady);
+    connect(m_session, &ModelSession::failed, this, &MainWindow::onFailed);
+    connect(m_tree, &ModelTreePanel::tensorSelected, this, [this](int index) {
+        m_tensorPage->showTensor(index);
+        m_tabs->setCurrentWidget(m_tensorPage);
+    });
+    connect(m_modelPage, &ModelPage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
+    connect(m_recent, &RecentFilesMenu::openRequested, this, &MainWindow::openPath);
+    connect(m_kSpin, &QDoubleSpinBox::valueChanged, this, [this](double k) { m_session->setOutlierRule({k}); });
+    retranslate();
+    resize(1400, 900);
+    // Room for the tree's statistics columns; the jobs panel only needs a few rows.
+    resizeDocks({m_treeDock}, {520}, Qt::Horizontal);
+    resizeDocks({m_jobsDock}, {90}, Qt::Vertical);
+}
+
+MainWindow::~MainWindow()
+{
+    m_runner->cancelAll();
+    m_runner->waitForAll();
+}
+
+void MainWindow::createActions()
+{
+    m_openFile = new QAction(this);
+    m_openFile->setShortcut(QKeySequence::Open);
+    connect(m_openFile, &QAction::triggered, this, &MainWindow::chooseFile);
+    m_openFolder = new QAction(this);
+    connect(m_openFolder, &QAction::triggered, this, &MainWindow::chooseFolder);
+    m_openDemo = new QAction(this);
+    connect(m_openDemo, &QAction::triggered, this, &MainWindow::openDemo);
+    m_export = new QAction(this);
+    m_export->setEnabled(false);
+    connect(m_export, &QAction::triggered, this, &MainWindow::exportCharts);
+    m_quit = new QAction(this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    m_about = new QAction(this);
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openFile);
+    m_fileMenu->addAction(m_openFolder);
+    m_fileMenu->addMenu(m_recent);
+    m_fileMenu->addAction(m_openDemo);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_export);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_treeDock->toggleViewAction());
+    m_viewMenu->addAction(m_jobsDock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(m_languages);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_about);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(m_session->model() ? tr("%1 — BitCliff").arg(QString::fromStdString(m_session->model()->sourcePath()))
+                                      : tr("BitCliff"));
+    m_tabs->setTabText(0, tr("Outlier map"));
+    m_tabs->setTabText(1, tr("Tensor"));
+    m_treeDock->setWindowTitle(tr("Model"));
+    m_jobsDock->setWindowTitle(tr("Jobs"));
+    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_kLabel->setText(tr(" Outlier rule: absmax > k × median, k = "));
+    m_kSpin->setToolTip(tr("A channel is flagged as an outlier when its absmax exceeds k times the median "
+                           "channel absmax of the same tensor."));
+    m_fileMenu->setTitle(tr("&File"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_openFile->setText(tr("&Open File…"));
+    m_openFolder->setText(tr("Open &Folder…"));
+    m_openDemo->setText(tr("Open &Demo Model"));
+    m_export->setText(tr("&Export Charts…"));
+    m_quit->setText(tr("&Quit"));
+    m_about->setText(tr("&About BitCliff"));
+    m_recent->setTitle(tr("Open &Recent"));
+    if (!m_session->model())
+        m_statusLabel->setText(tr("Open a safetensors file, a GGUF file or a Hugging Face folder — or drop one here."));
+    m_tree->retranslate();
+    m_tensorPage->retranslate();
+    m_modelPage->retranslate();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_runner->cancelAll();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        openPath(urls.first().toLocalFile());
+}
+
+void MainWindow::openPath(const QString &path)
+{
+    m_statusLabel->setText(tr("Opening %1…").arg(path));
+    m_recent->add(path);
+    m_session->open(path);
+}
+
+void MainWindow::openDemo()
+{
+    m_statusLabel->setText(tr("Opening the synthetic demo model…"));
+    m_session->openDemo();
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QString(),
+                                                      tr("Model files (*.safetensors *.gguf);;All files (*)"));
+    if (!path.isEmpty())
+        openPath(path);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Hugging Face Checkpoint Folder"));
+    if (!path.isEmpty())
+        openPath(path);
+}
+
+void MainWindow::exportCharts()
+{
+    const auto analysis = m_session->analysis();
+    if (!analysis)
+        return;
+    const QString directory = QFileDialog::getExistingDirectory(this, tr("Export Charts To"));
+    if (directory.isEmpty())
+        return;
+    try {
+        const QStringList files = writeOutlierReport(*analysis, directory);
+        m_statusLabel->setText(tr("Exported %n file(s) to %1", nullptr, int(files.size())).arg(directory));
+    } catch (const std::exception &e) {
+        onFailed(QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About BitCliff"),
+                       tr("<h3>BitCliff %1</h3><p>See what quantization does to a large language model: "
+                          "outlier channels, quantization error and the accuracy cliff.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::onModelOpened()
+{
+    const auto model = m_session->model();
+    m_tree->setModel(model);
+    m_tensorPage->setModel(model);
+    m_modelPage->setModel(model);
+    m_export->setEnabled(false);
+    m_tabs->setCurrentWidget(m_modelPage);
+    m_statusLabel->setText(tr("%1: %n tensor(s), computing statistics…", nullptr, int(model->tensors().size()))
+                               .arg(QString::fromStdString(model->sourcePath())));
+    retranslate();
+}
+
+void MainWindow::onAnalysisReady()
+{
+    const auto analysis = m_session->analysis();
+    m_tree->setAnalysis(analysis);
+    m_tensorPage->setAnalysis(analysis);
+    m_modelPage->setAnalysis(analysis);
+    m_export->setEnabled(true);
+    if (m_tensorPage->tensorIndex() < 0 && analysis->mostOutlierTensor >= 0)
+        m_tensorPage->showTensor(analysis->mostOutlierTensor);
+    m_statusLabel->setText(tr("%1: statistics ready").arg(QString::fromStdString(m_session->model()->sourcePath())));
+}
+
+void MainWindow::onFailed(const QString &message)
+{
+    m_statusLabel->setText(message);
+    // Window-modal but not blocking (open(), not exec()): no nested event loop.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("BitCliff"), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace bitcliff::app

@@ -1,0 +1,89 @@
+#pragma once
+// The main window: wires the model session to the model tree, the tensor and model pages
+// and the jobs panel, and owns the menus. It computes nothing itself.
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QDoubleSpinBox;
+class QLabel;
+class QMenu;
+class QTabWidget;
+class QToolBar;
+
+namespace bitcliff::app {
+
+class JobRunner;
+class JobsPanel;
+class LanguageMenu;
+class ModelPage;
+class ModelSession;
+class ModelTreePanel;
+class RecentFilesMenu;
+class TensorPage;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() final;
+
+    void openPath(const QString &path);
+    void openDemo();
+
+    ModelSession *session() const { return m_session; }
+    JobRunner *jobRunner() const { return m_runner; }
+    ModelTreePanel *treePanel() const { return m_tree; }
+    TensorPage *tensorPage() const { return m_tensorPage; }
+    ModelPage *modelPage() const { return m_modelPage; }
+    JobsPanel *jobsPanel() const { return m_jobs; }
+
+protected:
+    void changeEvent(QEvent *event) final;
+    void closeEvent(QCloseEvent *event) final;
+    void dragEnterEvent(QDragEnterEvent *event) final;
+    void dropEvent(QDropEvent *event) final;
+
+private:
+    void createActions();
+    void createMenus();
+    void retranslate();
+    void chooseFile();
+    void chooseFolder();
+    void exportCharts();
+    void showAbout();
+    void onModelOpened();
+    void onAnalysisReady();
+    void onFailed(const QString &message);
+
+    JobRunner *m_runner;
+    ModelSession *m_session;
+    ModelTreePanel *m_tree;
+    TensorPage *m_tensorPage;
+    ModelPage *m_modelPage;
+    JobsPanel *m_jobs;
+    QTabWidget *m_tabs;
+    QDockWidget *m_treeDock;
+    QDockWidget *m_jobsDock;
+    QToolBar *m_toolBar;
+    QLabel *m_kLabel;
+    QDoubleSpinBox *m_kSpin;
+    QLabel *m_statusLabel;
+    RecentFilesMenu *m_recent;
+    LanguageMenu *m_languages;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openFile = nullptr;
+    QAction *m_openFolder = nullptr;
+    QAction *m_openDemo = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_about = nullptr;
+};
+
+} // namespace bitcliff::app

@@ -1,0 +1,136 @@
+#include "gui/modelpage.h"
+
+#include "heatmapwidget.h"
+#include "report/modelanalysis.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace bitcliff::app {
+
+ModelPage::ModelPage(QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_roleLabel(new QLabel(this))
+    , m_role(new QComboBox(this))
+    , m_log(new QCheckBox(this))
+    , m_explanation(new QLabel(this))
+    , m_heatmap(new HeatmapWidget(this))
+{
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_explanation->setWordWrap(true);
+    m_role->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_roleLabel);
+    controls->addWidget(m_role);
+    controls->addSpacing(12);
+    controls->addWidget(m_log);
+    controls->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addLayout(controls);
+    layout->addWidget(m_explanation);
+    layout->addWidget(m_heatmap, 1);
+    connect(m_role, &QComboBox::currentIndexChanged, this, &ModelPage::showRole);
+    connect(m_log, &QCheckBox::toggled, m_heatmap, &HeatmapWidget::setLogScale);
+    connect(m_heatmap, &HeatmapWidget::cellClicked, this, &ModelPage::onCellClicked);
+    retranslate();
+}
+
+void ModelPage::retranslate()
+{
+    m_roleLabel->setText(tr("Weights:"));
+    m_log->setText(tr("Log color scale"));
+    m_explanation->setText(tr("Each row is a layer, each column an input channel; the color is the largest "
+                              "|weight| in that channel. Channels that are outliers in every layer show up as "
+                              "vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a "
+                              "row to open that tensor."));
+    updateSummary();
+    showRole(m_role->currentIndex());
+}
+
+void ModelPage::setModel(std::shared_ptr<const Model> model)
+{
+    m_model = std::move(model);
+    m_analysis.reset();
+    m_role->clear();
+    m_heatmap->setData(nullptr);
+    updateSummary();
+}
+
+void ModelPage::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis)
+{
+    m_analysis = std::move(analysis);
+    const QString previous = m_role->currentData().toString();
+    const QSignalBlocker blocker(m_role);
+    m_role->clear();
+    if (m_analysis)
+        for (const RoleHeatmap &map : m_analysis->outlierMaps)
+            m_role->addItem(QString::fromLatin1(roleName(map.role).data()), QString::fromLatin1(roleName(map.role).data()));
+    const int keep = m_role->findData(previous);
+    m_role->setCurrentIndex(keep >= 0 ? keep : 0);
+    showRole(m_role->currentIndex());
+    updateSummary();
+}
+
+void ModelPage::showRole(int comboIndex)
+{
+    if (!m_analysis || comboIndex < 0 || comboIndex >= int(m_analysis->outlierMaps.size())) {
+        m_heatmap->setData(nullptr);
+        return;
+    }
+    m_heatmap->setData(m_analysis->outlierMaps[size_t(comboIndex)].heatmap);
+}
+
+void ModelPage::updateSummary()
+{
+    if (!m_model) {
+        m_summary->setText(tr("No model open."));
+        return;
+    }
+    const ArchitectureSummary &a = m_model->architecture();
+    const QLocale locale;
+    QString text = tr("<b>%1</b> — %2, %3 tensors, %4 parameters")
+                       .arg(QString::fromStdString(m_model->sourcePath()).toHtmlEscaped(),
+                            QString::fromLatin1(formatName(m_model->format()).data()),
+                            locale.toString(qulonglong(m_model->tensors().size())),
+                            locale.toString(qlonglong(m_model->parameterCount())));
+    if (a.known)
+        text += QStringLiteral("<br>")
+                + tr("%1: %2 layers, hidden size %3, %4 heads (%5 KV heads, head dim %6), vocabulary %7, "
+                     "tied embeddings: %8, RoPE θ %9")
+                      .arg(QString::fromStdString(a.name).toHtmlEscaped())
+                      .arg(a.layers)
+                      .arg(a.hiddenSize)
+                      .arg(a.heads)
+                      .arg(a.kvHeads)
+                      .arg(a.headDim)
+                      .arg(a.vocabSize)
+                      .arg(a.tieWordEmbeddings ? tr("yes") : tr("no"))
+                      .arg(a.ropeTheta);
+    if (!m_analysis)
+        text += QStringLiteral("<br>") + tr("Computing statistics…");
+    m_summary->setText(text);
+}
+
+void ModelPage::onCellClicked(int row, int)
+{
+    if (!m_analysis || !m_model)
+        return;
+    const int comboIndex = m_role->currentIndex();
+    if (comboIndex < 0 || comboIndex >= int(m_analysis->outlierMaps.size()))
+        return;
+    const RoleHeatmap &map = m_analysis->outlierMaps[size_t(comboIndex)];
+    const int layer = map.heatmap->rowName(row).toInt();
+    const auto &tensors = m_model->tensors();
+    for (size_t i = 0; i < tensors.size(); ++i)
+        if (tensors[i].role == map.role && tensors[i].layer == layer && tensors[i].name.ends_with("weight"))
+            emit tensorRequested(int(i));
+}
+
+} // namespace bitcliff::app

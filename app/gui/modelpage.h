@@ -1,0 +1,52 @@
+#pragma once
+// The model page: the architecture summary and the outlier map of one role (layers x input
+// channels of per-channel absmax), where persistent outlier channels stand out as lines.
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+
+namespace bitcliff {
+class HeatmapWidget;
+class Model;
+} // namespace bitcliff
+
+namespace bitcliff::app {
+
+struct ModelAnalysis;
+
+class ModelPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ModelPage(QWidget *parent = nullptr);
+    void setModel(std::shared_ptr<const Model> model);
+    void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
+    HeatmapWidget *heatmap() const { return m_heatmap; }
+    QComboBox *roleBox() const { return m_role; }
+    void retranslate();
+
+signals:
+    // A click on the map asks to show that layer's tensor of the current role.
+    void tensorRequested(int tensorIndex);
+
+private:
+    void showRole(int comboIndex);
+    void updateSummary();
+    void onCellClicked(int row, int col);
+
+    std::shared_ptr<const Model> m_model;
+    std::shared_ptr<const ModelAnalysis> m_analysis;
+    QLabel *m_summary;
+    QLabel *m_roleLabel;
+    QComboBox *m_role;
+    QCheckBox *m_log;
+    QLabel *m_explanation;
+    HeatmapWidget *m_heatmap;
+};
+
+} // namespace bitcliff::app

@@ -1,0 +1,167 @@
+// bitcliff-cli as a user runs it: real files, real process, exit codes and output.
+#include "formats/model.h"
+#include "stats/statsengine.h"
+#include "support/fixtures.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace bitcliff;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList &arguments, int timeoutMs = 120000)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BITCLIFF_CLI), arguments);
+    if (!process.waitForFinished(timeoutMs))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+// One line on stderr, naming something, and nothing else.
+void verifyOneLineError(const Run &run, int expectedCode, const QString &mention)
+{
+    QCOMPARE(run.exitCode, expectedCode);
+    const QString err = QString::fromUtf8(run.err).trimmed();
+    QVERIFY2(!err.isEmpty(), "no error message");
+    QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+    QVERIFY2(err.contains(mention), qPrintable(err));
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_model = m_dir.filePath(QStringLiteral("tiny"));
+        test::writeTinyLlama(m_model.toStdString(), 2, 16, 3);
+    }
+
+    void inspectJsonMatchesCore()
+    {
+        const Run run = runCli({QStringLiteral("inspect"), m_model, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonObject root = doc.object();
+        QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("safetensors"));
+        QCOMPARE(root.value(QStringLiteral("architecture")).toObject().value(QStringLiteral("layers")).toInt(), 2);
+        const QJsonArray tensors = root.value(QStringLiteral("tensors")).toArray();
+
+        const auto stats = computeModelStats(openModel(m_model.toStdString()), {});
+        QCOMPARE(tensors.size(), qsizetype(stats->tensors.size()));
+        for (qsizetype i = 0; i < tensors.size(); ++i) {
+            const QJsonObject t = tensors[i].toObject();
+            const TensorStats &s = stats->tensors[size_t(i)];
+            QCOMPARE(t.value(QStringLiteral("name")).toString().toStdString(), s.name);
+            for (const char *key : {"name", "shape", "dtype", "absmax", "mean", "std", "kurtosis", "outlier_channels"})
+                QVERIFY2(t.contains(QLatin1String(key)), key);
+            QCOMPARE(t.value(QStringLiteral("absmax")).toDouble(), s.absmax);
+            QCOMPARE(t.value(QStringLiteral("std")).toDouble(), s.std);
+            QCOMPARE(t.value(QStringLiteral("outlier_channels")).toInt(), int(s.cols.outliers.size()));
+        }
+        // The planted outlier input channel of q_proj.
+        const QJsonObject q = tensors[2].toObject();
+        QCOMPARE(q.value(QStringLiteral("name")).toString(), QStringLiteral("model.layers.0.self_attn.q_proj.weight"));
+        QCOMPARE(q.value(QStringLiteral("outlier_channels")).toInt(), 1);
+        QCOMPARE(q.value(QStringLiteral("shape")).toArray(), (QJsonArray{16, 16}));
+    }
+
+    void inspectTable()
+    {
+        const Run run = runCli({QStringLiteral("inspect"), m_model});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("model.layers.1.mlp.down_proj.weight"));
+        QVERIFY(run.out.contains("kurtosis"));
+    }
+
+    void outliersJson()
+    {
+        const Run run = runCli({QStringLiteral("outliers"), m_model, QStringLiteral("--tensor"),
+                                QStringLiteral("model.layers.1.self_attn.k_proj.weight"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(root.value(QStringLiteral("axis")).toString(), QStringLiteral("cols"));
+        QCOMPARE(root.value(QStringLiteral("outliers")).toArray(), (QJsonArray{3}));
+        QCOMPARE(root.value(QStringLiteral("channels")).toArray().size(), 16);
+        const Run rows = runCli({QStringLiteral("outliers"), m_model, QStringLiteral("--tensor"),
+                                 QStringLiteral("model.layers.1.self_attn.k_proj.weight"), QStringLiteral("--axis"),
+                                 QStringLiteral("rows"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(rows.out).object().value(QStringLiteral("channels")).toArray().size(), 8);
+    }
+
+    void badInput()
+    {
+        verifyOneLineError(runCli({QStringLiteral("inspect"), m_dir.filePath(QStringLiteral("missing"))}), 1,
+                           QStringLiteral("no such file"));
+        // A truncated copy of the weights.
+        QFile source(m_model + QStringLiteral("/model.safetensors"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QString truncated = m_dir.filePath(QStringLiteral("truncated.safetensors"));
+        QFile out(truncated);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(source.read(source.size() / 2));
+        out.close();
+        verifyOneLineError(runCli({QStringLiteral("inspect"), truncated}), 1, QStringLiteral("truncated.safetensors"));
+        // A directory without weights.
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("empty")));
+        verifyOneLineError(runCli({QStringLiteral("inspect"), m_dir.filePath(QStringLiteral("empty"))}), 1,
+                           QStringLiteral("safetensors"));
+        verifyOneLineError(runCli({QStringLiteral("outliers"), m_model, QStringLiteral("--tensor"), QStringLiteral("nope")}),
+                           1, QStringLiteral("nope"));
+        verifyOneLineError(runCli({QStringLiteral("inspect"), m_model, QStringLiteral("--bogus")}), 2,
+                           QStringLiteral("--bogus"));
+        verifyOneLineError(runCli({QStringLiteral("outliers"), m_model}), 2, QStringLiteral("--tensor"));
+        verifyOneLineError(runCli({QStringLiteral("frobnicate")}), 2, QStringLiteral("frobnicate"));
+    }
+
+    void demoWritesChartsAndData()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("demo"));
+        const Run run = runCli({QStringLiteral("demo"), QStringLiteral("--out"), out, QStringLiteral("--model"), m_model});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QImage map(out + QStringLiteral("/outlier-map-attn_q.png"));
+        QVERIFY(!map.isNull());
+        QVERIFY(map.width() >= 1200);
+        QFile svg(out + QStringLiteral("/outlier-map-attn_q.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<svg"));
+        QVERIFY(QFile::exists(out + QStringLiteral("/outlier-map-attn_q.csv")));
+        QVERIFY(QFile::exists(out + QStringLiteral("/statistics.json")));
+        QVERIFY(run.out.contains("wrote"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
