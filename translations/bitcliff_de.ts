@@ -1,4 +1,763 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+<context>
+    <name>ColorLegend</name>
+    <message>
+        <source>missing</source>
+        <translation>fehlend</translation>
+    </message>
+    <message>
+        <source>%1 (log)</source>
+        <translation>%1 (log.)</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapData</name>
+    <message>
+        <source>%1: per-input-channel absmax across layers</source>
+        <translation>%1: absmax je Eingangskanal über alle Schichten</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>Eingangskanal</translation>
+    </message>
+    <message>
+        <source>absmax |w|</source>
+        <translation>absmax |w|</translation>
+    </message>
+</context>
+<context>
+    <name>ViewFormat</name>
+    <message>
+        <source>scalar</source>
+        <translation>Skalar</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <comment>thousand</comment>
+        <translation>Tsd.</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>million</comment>
+        <translation>Mio.</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>billion</comment>
+        <translation>Mrd.</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <comment>trillion</comment>
+        <translation>Bio.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>number unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::ChannelChartView</name>
+    <message>
+        <source>No tensor selected</source>
+        <translation>Kein Tensor ausgewählt</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>Eingangskanal</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>Ausgangskanal</translation>
+    </message>
+    <message>
+        <source>input channels, ranked by absmax</source>
+        <translation>Eingangskanäle, nach absmax geordnet</translation>
+    </message>
+    <message>
+        <source>output channels, ranked by absmax</source>
+        <translation>Ausgangskanäle, nach absmax geordnet</translation>
+    </message>
+    <message>
+        <source>absmax |w| (log scale)</source>
+        <translation>absmax |w| (log. Skala)</translation>
+    </message>
+    <message>
+        <source>absmax |w|</source>
+        <translation>absmax |w|</translation>
+    </message>
+    <message>
+        <source>absmax per channel</source>
+        <translation>absmax je Kanal</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>Median %1</translation>
+    </message>
+    <message>
+        <source>outlier threshold (%1 × median)</source>
+        <translation>Ausreißerschwelle (%1 × Median)</translation>
+    </message>
+    <message>
+        <source>outlier channels (%1)</source>
+        <translation>Ausreißerkanäle (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::ChartExport</name>
+    <message>
+        <source>Exported by BitCliff</source>
+        <translation>Exportiert mit BitCliff</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::HeatmapWidget</name>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>%1 (showing %2–%3 of %4)</source>
+        <translation>%1 (%2–%3 von %4 angezeigt)</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 %4: %5</source>
+        <translation>%1 %2, %3 %4: %5</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlend</translation>
+    </message>
+    <message>
+        <source>(the largest of the cells under the cursor)</source>
+        <translation>(größter Wert der Zellen unter dem Cursor)</translation>
+    </message>
+    <message>
+        <source>%1 range %2–%3</source>
+        <translation>%1-Bereich %2–%3</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::HistogramChartView</name>
+    <message>
+        <source>weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <source>No tensor selected</source>
+        <translation>Kein Tensor ausgewählt</translation>
+    </message>
+    <message>
+        <source>count (log scale)</source>
+        <translation>Anzahl (log. Skala)</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>weights, kurtosis %1</source>
+        <translation>Gewichte, Kurtosis %1</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Gaussian, same mean and std</source>
+        <translation>Gauß (gleicher Mittelwert, gleiche Std.-Abw.)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::ModelTreeModel</name>
+    <message>
+        <source>Not computed: %1</source>
+        <translation>Nicht berechnet: %1</translation>
+    </message>
+    <message>
+        <source>Type %1 is not supported, so its values cannot be read</source>
+        <translation>Typ %1 wird nicht unterstützt, daher können die Werte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Statistics have not been computed yet</source>
+        <translation>Statistiken wurden noch nicht berechnet</translation>
+    </message>
+    <message>
+        <source>No statistics for this tensor</source>
+        <translation>Keine Statistiken für diesen Tensor</translation>
+    </message>
+    <message>
+        <source>Embeddings &amp; head</source>
+        <translation>Embeddings &amp; Head</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 Tensor</translation>
+    </message>
+    <message>
+        <source>%1 tensors</source>
+        <translation>%1 Tensoren</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 Parameter</translation>
+    </message>
+    <message>
+        <source>Largest absmax of the layer&apos;s tensors</source>
+        <translation>Größter absmax-Wert der Tensoren dieser Schicht</translation>
+    </message>
+    <message>
+        <source>No statistics for this group yet</source>
+        <translation>Noch keine Statistiken für diese Gruppe</translation>
+    </message>
+    <message>
+        <source>Outlier input channels summed over the layer&apos;s tensors</source>
+        <translation>Ausreißer-Eingangskanäle, summiert über die Tensoren dieser Schicht</translation>
+    </message>
+    <message>
+        <source>Pearson kurtosis (Gaussian = 3); heavy tails make it large</source>
+        <translation>Pearson-Kurtosis (Gauß = 3); schwere Verteilungsränder machen sie groß</translation>
+    </message>
+    <message>
+        <source>%1 of %2 input channels and %3 of %4 output channels exceed %5 (%6 × median)</source>
+        <translation>%1 von %2 Eingangskanälen und %3 von %4 Ausgangskanälen überschreiten %5 (%6 × Median)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>DType</source>
+        <translation>DType</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Absmax</source>
+        <translation>Absmax</translation>
+    </message>
+    <message>
+        <source>Kurtosis</source>
+        <translation>Kurtosis</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>Ausreißerkanäle</translation>
+    </message>
+    <message>
+        <source>Shape in PyTorch order: output × input</source>
+        <translation>Form in PyTorch-Reihenfolge: Ausgang × Eingang</translation>
+    </message>
+    <message>
+        <source>Largest absolute weight |w|</source>
+        <translation>Größter Gewichtsbetrag |w|</translation>
+    </message>
+    <message>
+        <source>Pearson kurtosis of the weights (Gaussian = 3)</source>
+        <translation>Pearson-Kurtosis der Gewichte (Gauß = 3)</translation>
+    </message>
+    <message>
+        <source>Input channels whose absmax exceeds k × the median channel absmax</source>
+        <translation>Eingangskanäle, deren absmax k × den Median der Kanal-absmax-Werte übersteigt</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::StatsPanel</name>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>DType</source>
+        <translation>DType</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>Non-finite</source>
+        <translation>Nicht endlich</translation>
+    </message>
+    <message>
+        <source>Absmax</source>
+        <translation>Absmax</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>Std.-Abw.</translation>
+    </message>
+    <message>
+        <source>Kurtosis</source>
+        <translation>Kurtosis</translation>
+    </message>
+    <message>
+        <source>Outlier output channels</source>
+        <translation>Ausreißer-Ausgangskanäle</translation>
+    </message>
+    <message>
+        <source>Outlier input channels</source>
+        <translation>Ausreißer-Eingangskanäle</translation>
+    </message>
+    <message>
+        <source>Outlier threshold</source>
+        <translation>Ausreißerschwelle</translation>
+    </message>
+    <message>
+        <source>Axis</source>
+        <translation>Achse</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>× median</source>
+        <translation>× Median</translation>
+    </message>
+    <message>
+        <source>Channel absmax divided by the median channel absmax</source>
+        <translation>Kanal-absmax geteilt durch den Median der Kanal-absmax-Werte</translation>
+    </message>
+    <message>
+        <source>No tensor selected</source>
+        <translation>Kein Tensor ausgewählt</translation>
+    </message>
+    <message>
+        <source>Statistics have not been computed yet</source>
+        <translation>Statistiken wurden noch nicht berechnet</translation>
+    </message>
+    <message>
+        <source>Not computed: %1</source>
+        <translation>Nicht berechnet: %1</translation>
+    </message>
+    <message>
+        <source>Type %1 is not supported</source>
+        <translation>Typ %1 wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>NaN and infinite values, left out of every statistic</source>
+        <translation>NaN- und unendliche Werte; in keiner Statistik berücksichtigt</translation>
+    </message>
+    <message>
+        <source>Largest absolute value |w|</source>
+        <translation>Größter Betrag |w|</translation>
+    </message>
+    <message>
+        <source>Population standard deviation</source>
+        <translation>Standardabweichung der Grundgesamtheit</translation>
+    </message>
+    <message>
+        <source>%1 (Gaussian = 3)</source>
+        <translation>%1 (Gauß = 3)</translation>
+    </message>
+    <message>
+        <source>Pearson kurtosis: far above 3 means heavy tails, which waste quantization levels</source>
+        <translation>Pearson-Kurtosis: Werte weit über 3 bedeuten schwere Verteilungsränder, die Quantisierungsstufen verschwenden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation>%1 von %2 %3</translation>
+    </message>
+    <message>
+        <source>output channels</source>
+        <translation>Ausgangskanälen</translation>
+    </message>
+    <message>
+        <source>input channels</source>
+        <translation>Eingangskanälen</translation>
+    </message>
+    <message>
+        <source>%1 × median: %2 (output), %3 (input)</source>
+        <translation>%1 × Median: %2 (Ausgang), %3 (Eingang)</translation>
+    </message>
+    <message>
+        <source>A channel is an outlier when its absmax exceeds k times the median channel absmax</source>
+        <translation>Ein Kanal gilt als Ausreißer, wenn sein absmax das k-Fache des Medians der Kanal-absmax-Werte übersteigt</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>No outlier channels</source>
+        <translation>Keine Ausreißerkanäle</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>Ausreißerkanäle</translation>
+    </message>
+    <message>
+        <source>Outlier channels (%1)</source>
+        <translation>Ausreißerkanäle (%1)</translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 outlier channels</source>
+        <translation>Top %1 von %2 Ausreißerkanälen</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::JobRunner</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::JobsPanel</name>
+    <message>
+        <source>No background jobs.</source>
+        <translation>Keine Hintergrundaufgaben.</translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation>wird geschätzt…</translation>
+    </message>
+    <message>
+        <source>about 00:00:00 left</source>
+        <translation>noch ca. 00:00:00</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch ca. %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::MainWindow</name>
+    <message>
+        <source>%1 — BitCliff</source>
+        <translation>%1 — BitCliff</translation>
+    </message>
+    <message>
+        <source>BitCliff</source>
+        <translation>BitCliff</translation>
+    </message>
+    <message>
+        <source>Outlier map</source>
+        <translation>Ausreißerkarte</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source> Outlier rule: absmax &gt; k × median, k = </source>
+        <translation> Ausreißerregel: absmax &gt; k × Median, k = </translation>
+    </message>
+    <message>
+        <source>A channel is flagged as an outlier when its absmax exceeds k times the median channel absmax of the same tensor.</source>
+        <translation>Ein Kanal wird als Ausreißer markiert, wenn sein absmax das k-Fache des Medians der Kanal-absmax-Werte desselben Tensors übersteigt.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>Datei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Model</source>
+        <translation>&amp;Demomodell öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Charts…</source>
+        <translation>Diagramme &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About BitCliff</source>
+        <translation>Ü&amp;ber BitCliff</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Open a safetensors file, a GGUF file or a Hugging Face folder — or drop one here.</source>
+        <translation>Öffnen Sie eine safetensors-Datei, eine GGUF-Datei oder einen Hugging Face-Ordner — oder ziehen Sie sie hierher.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Opening the synthetic demo model…</source>
+        <translation>Synthetisches Demomodell wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>Model files (*.safetensors *.gguf);;All files (*)</source>
+        <translation>Modelldateien (*.safetensors *.gguf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open Hugging Face Checkpoint Folder</source>
+        <translation>Hugging Face-Checkpoint-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Export Charts To</source>
+        <translation>Diagramme exportieren nach</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n Datei nach %1 exportiert</numerusform>
+            <numerusform>%n Dateien nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About BitCliff</source>
+        <translation>Über BitCliff</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;BitCliff %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a large language model: outlier channels, quantization error and the accuracy cliff.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;BitCliff %1&lt;/h3&gt;&lt;p&gt;Sehen Sie, was Quantisierung mit einem großen Sprachmodell macht: Ausreißerkanäle, Quantisierungsfehler und der abrupte Genauigkeitseinbruch.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n tensor(s), computing statistics…</source>
+        <translation>
+            <numerusform>%1: %n Tensor, Statistiken werden berechnet…</numerusform>
+            <numerusform>%1: %n Tensoren, Statistiken werden berechnet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: statistics ready</source>
+        <translation>%1: Statistiken bereit</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::ModelPage</name>
+    <message>
+        <source>Weights:</source>
+        <translation>Gewichte:</translation>
+    </message>
+    <message>
+        <source>Log color scale</source>
+        <translation>Logarithmische Farbskala</translation>
+    </message>
+    <message>
+        <source>Each row is a layer, each column an input channel; the color is the largest |weight| in that channel. Channels that are outliers in every layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a row to open that tensor.</source>
+        <translation>Jede Zeile ist eine Schicht, jede Spalte ein Eingangskanal; die Farbe zeigt das größte |Gewicht| in diesem Kanal. Kanäle, die in jeder Schicht Ausreißer sind, erscheinen als senkrechte Linien. Scrollen zum Zoomen, Ziehen zum Verschieben, Doppelklick zum Zurücksetzen; ein Klick auf eine Zeile öffnet den zugehörigen Tensor.</translation>
+    </message>
+    <message>
+        <source>No model open.</source>
+        <translation>Kein Modell geöffnet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3 tensors, %4 parameters</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2, %3 Tensoren, %4 Parameter</translation>
+    </message>
+    <message>
+        <source>%1: %2 layers, hidden size %3, %4 heads (%5 KV heads, head dim %6), vocabulary %7, tied embeddings: %8, RoPE θ %9</source>
+        <translation>%1: %2 Schichten, Hidden Size %3, %4 Heads (%5 KV-Heads, Head-Dimension %6), Vokabular %7, gekoppelte Embeddings: %8, RoPE θ %9</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Computing statistics…</source>
+        <translation>Statistiken werden berechnet…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::ModelSession</name>
+    <message>
+        <source>Opening %1</source>
+        <translation>%1 wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Generating the synthetic demo model</source>
+        <translation>Synthetisches Demomodell wird erzeugt</translation>
+    </message>
+    <message>
+        <source>Flagging outliers (k = %1)</source>
+        <translation>Ausreißer werden markiert (k = %1)</translation>
+    </message>
+    <message>
+        <source>Statistics of %1</source>
+        <translation>Statistiken für %1</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::ModelTreePanel</name>
+    <message>
+        <source>Filter tensors by name or role…</source>
+        <translation>Tensoren nach Name oder Rolle filtern…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::TensorPage</name>
+    <message>
+        <source>Channels:</source>
+        <translation>Kanäle:</translation>
+    </message>
+    <message>
+        <source>Input channels (columns)</source>
+        <translation>Eingangskanäle (Spalten)</translation>
+    </message>
+    <message>
+        <source>Output channels (rows)</source>
+        <translation>Ausgangskanäle (Zeilen)</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Reihenfolge:</translation>
+    </message>
+    <message>
+        <source>By index</source>
+        <translation>Nach Index</translation>
+    </message>
+    <message>
+        <source>Sorted, largest first</source>
+        <translation>Sortiert, größte zuerst</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Log. Skala</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the model tree.</source>
+        <translation>Wählen Sie einen Tensor im Modellbaum aus.</translation>
+    </message>
+    <message>
+        <source>Open a model: File ▸ Open, drop a file here, or try the demo.</source>
+        <translation>Öffnen Sie ein Modell: Datei ▸ Datei öffnen, eine Datei hierher ziehen oder die Demo ausprobieren.</translation>
+    </message>
+    <message>
+        <source>Computing statistics…</source>
+        <translation>Statistiken werden berechnet…</translation>
+    </message>
+    <message>
+        <source>No statistics for this tensor: %1</source>
+        <translation>Keine Statistiken für diesen Tensor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>See what quantization does to a language model.</source>
+        <translation>Zeigt, was Quantisierung mit einem Sprachmodell macht.</translation>
+    </message>
+    <message>
+        <source>Open the synthetic demo model.</source>
+        <translation>Das synthetische Demomodell öffnen.</translation>
+    </message>
+    <message>
+        <source>A .safetensors or .gguf file, or a checkpoint folder.</source>
+        <translation>Eine .safetensors- oder .gguf-Datei oder ein Checkpoint-Ordner.</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,760 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
+<context>
+    <name>ColorLegend</name>
+    <message>
+        <source>missing</source>
+        <translation>欠損</translation>
+    </message>
+    <message>
+        <source>%1 (log)</source>
+        <translation>%1（対数）</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapData</name>
+    <message>
+        <source>%1: per-input-channel absmax across layers</source>
+        <translation>%1: 全層にわたる入力チャネルごとの absmax</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>入力チャネル</translation>
+    </message>
+    <message>
+        <source>absmax |w|</source>
+        <translation>absmax |w|</translation>
+    </message>
+</context>
+<context>
+    <name>ViewFormat</name>
+    <message>
+        <source>scalar</source>
+        <translation>スカラー</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <comment>thousand</comment>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>million</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>billion</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <comment>trillion</comment>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>number unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::ChannelChartView</name>
+    <message>
+        <source>No tensor selected</source>
+        <translation>テンソルが選択されていません</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>入力チャネル</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>出力チャネル</translation>
+    </message>
+    <message>
+        <source>input channels, ranked by absmax</source>
+        <translation>入力チャネル（absmax 順）</translation>
+    </message>
+    <message>
+        <source>output channels, ranked by absmax</source>
+        <translation>出力チャネル（absmax 順）</translation>
+    </message>
+    <message>
+        <source>absmax |w| (log scale)</source>
+        <translation>absmax |w|（対数スケール）</translation>
+    </message>
+    <message>
+        <source>absmax |w|</source>
+        <translation>absmax |w|</translation>
+    </message>
+    <message>
+        <source>absmax per channel</source>
+        <translation>チャネルごとの absmax</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>中央値 %1</translation>
+    </message>
+    <message>
+        <source>outlier threshold (%1 × median)</source>
+        <translation>外れ値しきい値（%1 × 中央値）</translation>
+    </message>
+    <message>
+        <source>outlier channels (%1)</source>
+        <translation>外れ値チャネル（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::ChartExport</name>
+    <message>
+        <source>Exported by BitCliff</source>
+        <translation>BitCliff でエクスポート</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::HeatmapWidget</name>
+    <message>
+        <source>No data</source>
+        <translation>データなし</translation>
+    </message>
+    <message>
+        <source>%1 (showing %2–%3 of %4)</source>
+        <translation>%1（%4 中 %2–%3 を表示）</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 %4: %5</source>
+        <translation>%1 %2、%3 %4: %5</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>欠損</translation>
+    </message>
+    <message>
+        <source>(the largest of the cells under the cursor)</source>
+        <translation>（カーソル下のセルの最大値）</translation>
+    </message>
+    <message>
+        <source>%1 range %2–%3</source>
+        <translation>%1範囲 %2–%3</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::HistogramChartView</name>
+    <message>
+        <source>weight value</source>
+        <translation>重みの値</translation>
+    </message>
+    <message>
+        <source>No tensor selected</source>
+        <translation>テンソルが選択されていません</translation>
+    </message>
+    <message>
+        <source>count (log scale)</source>
+        <translation>度数（対数スケール）</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>度数</translation>
+    </message>
+    <message>
+        <source>weights, kurtosis %1</source>
+        <translation>重み、尖度 %1</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>Gaussian, same mean and std</source>
+        <translation>ガウス分布（平均・標準偏差が同一）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::ModelTreeModel</name>
+    <message>
+        <source>Not computed: %1</source>
+        <translation>未計算: %1</translation>
+    </message>
+    <message>
+        <source>Type %1 is not supported, so its values cannot be read</source>
+        <translation>型 %1 はサポートされていないため、値を読み取れません</translation>
+    </message>
+    <message>
+        <source>Statistics have not been computed yet</source>
+        <translation>統計量はまだ計算されていません</translation>
+    </message>
+    <message>
+        <source>No statistics for this tensor</source>
+        <translation>このテンソルの統計量はありません</translation>
+    </message>
+    <message>
+        <source>Embeddings &amp; head</source>
+        <translation>埋め込みとヘッド</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>層 %1</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>テンソル 1 個</translation>
+    </message>
+    <message>
+        <source>%1 tensors</source>
+        <translation>テンソル %1 個</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 パラメータ</translation>
+    </message>
+    <message>
+        <source>Largest absmax of the layer&apos;s tensors</source>
+        <translation>この層のテンソルの中で最大の absmax</translation>
+    </message>
+    <message>
+        <source>No statistics for this group yet</source>
+        <translation>このグループの統計量はまだありません</translation>
+    </message>
+    <message>
+        <source>Outlier input channels summed over the layer&apos;s tensors</source>
+        <translation>この層の全テンソルで合計した外れ値入力チャネル数</translation>
+    </message>
+    <message>
+        <source>Pearson kurtosis (Gaussian = 3); heavy tails make it large</source>
+        <translation>Pearson の尖度（ガウス分布 = 3）。裾が重いほど大きくなります</translation>
+    </message>
+    <message>
+        <source>%1 of %2 input channels and %3 of %4 output channels exceed %5 (%6 × median)</source>
+        <translation>入力チャネル %2 個中 %1 個、出力チャネル %4 個中 %3 個が %5（%6 × 中央値）を超えています</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>DType</source>
+        <translation>データ型</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <source>Absmax</source>
+        <translation>Absmax</translation>
+    </message>
+    <message>
+        <source>Kurtosis</source>
+        <translation>尖度</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>外れ値チャネル</translation>
+    </message>
+    <message>
+        <source>Shape in PyTorch order: output × input</source>
+        <translation>PyTorch の順序での形状: 出力 × 入力</translation>
+    </message>
+    <message>
+        <source>Largest absolute weight |w|</source>
+        <translation>重みの絶対値 |w| の最大値</translation>
+    </message>
+    <message>
+        <source>Pearson kurtosis of the weights (Gaussian = 3)</source>
+        <translation>重みの Pearson 尖度（ガウス分布 = 3）</translation>
+    </message>
+    <message>
+        <source>Input channels whose absmax exceeds k × the median channel absmax</source>
+        <translation>absmax が「k × チャネル absmax の中央値」を超える入力チャネル</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::StatsPanel</name>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>DType</source>
+        <translation>データ型</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <source>Non-finite</source>
+        <translation>非有限値</translation>
+    </message>
+    <message>
+        <source>Absmax</source>
+        <translation>Absmax</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>標準偏差</translation>
+    </message>
+    <message>
+        <source>Kurtosis</source>
+        <translation>尖度</translation>
+    </message>
+    <message>
+        <source>Outlier output channels</source>
+        <translation>外れ値出力チャネル</translation>
+    </message>
+    <message>
+        <source>Outlier input channels</source>
+        <translation>外れ値入力チャネル</translation>
+    </message>
+    <message>
+        <source>Outlier threshold</source>
+        <translation>外れ値しきい値</translation>
+    </message>
+    <message>
+        <source>Axis</source>
+        <translation>軸</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>チャネル</translation>
+    </message>
+    <message>
+        <source>× median</source>
+        <translation>× 中央値</translation>
+    </message>
+    <message>
+        <source>Channel absmax divided by the median channel absmax</source>
+        <translation>チャネル absmax をチャネル absmax の中央値で割った値</translation>
+    </message>
+    <message>
+        <source>No tensor selected</source>
+        <translation>テンソルが選択されていません</translation>
+    </message>
+    <message>
+        <source>Statistics have not been computed yet</source>
+        <translation>統計量はまだ計算されていません</translation>
+    </message>
+    <message>
+        <source>Not computed: %1</source>
+        <translation>未計算: %1</translation>
+    </message>
+    <message>
+        <source>Type %1 is not supported</source>
+        <translation>型 %1 はサポートされていません</translation>
+    </message>
+    <message>
+        <source>NaN and infinite values, left out of every statistic</source>
+        <translation>NaN および無限大の値（すべての統計量から除外）</translation>
+    </message>
+    <message>
+        <source>Largest absolute value |w|</source>
+        <translation>絶対値 |w| の最大値</translation>
+    </message>
+    <message>
+        <source>Population standard deviation</source>
+        <translation>母標準偏差</translation>
+    </message>
+    <message>
+        <source>%1 (Gaussian = 3)</source>
+        <translation>%1（ガウス分布 = 3）</translation>
+    </message>
+    <message>
+        <source>Pearson kurtosis: far above 3 means heavy tails, which waste quantization levels</source>
+        <translation>Pearson の尖度: 3 を大きく上回る場合は裾が重く、量子化レベルが無駄になります</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation>%3 %2 個中 %1 個</translation>
+    </message>
+    <message>
+        <source>output channels</source>
+        <translation>出力チャネル</translation>
+    </message>
+    <message>
+        <source>input channels</source>
+        <translation>入力チャネル</translation>
+    </message>
+    <message>
+        <source>%1 × median: %2 (output), %3 (input)</source>
+        <translation>%1 × 中央値: %2（出力）、%3（入力）</translation>
+    </message>
+    <message>
+        <source>A channel is an outlier when its absmax exceeds k times the median channel absmax</source>
+        <translation>チャネルの absmax がチャネル absmax の中央値の k 倍を超えると、そのチャネルは外れ値とみなされます</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>No outlier channels</source>
+        <translation>外れ値チャネルなし</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>外れ値チャネル</translation>
+    </message>
+    <message>
+        <source>Outlier channels (%1)</source>
+        <translation>外れ値チャネル（%1）</translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 outlier channels</source>
+        <translation>外れ値チャネル %2 個中の上位 %1 個</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::JobRunner</name>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::JobsPanel</name>
+    <message>
+        <source>No background jobs.</source>
+        <translation>バックグラウンドジョブはありません。</translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation>推定中…</translation>
+    </message>
+    <message>
+        <source>about 00:00:00 left</source>
+        <translation>残り約 00:00:00</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>残り約 %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::MainWindow</name>
+    <message>
+        <source>%1 — BitCliff</source>
+        <translation>%1 — BitCliff</translation>
+    </message>
+    <message>
+        <source>BitCliff</source>
+        <translation>BitCliff</translation>
+    </message>
+    <message>
+        <source>Outlier map</source>
+        <translation>外れ値マップ</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>テンソル</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source> Outlier rule: absmax &gt; k × median, k = </source>
+        <translation> 外れ値の基準: absmax &gt; k × 中央値、k = </translation>
+    </message>
+    <message>
+        <source>A channel is flagged as an outlier when its absmax exceeds k times the median channel absmax of the same tensor.</source>
+        <translation>チャネルの absmax が同じテンソル内のチャネル absmax の中央値の k 倍を超えると、そのチャネルは外れ値としてマークされます。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>ファイルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>フォルダーを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Model</source>
+        <translation>デモモデルを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Charts…</source>
+        <translation>グラフをエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About BitCliff</source>
+        <translation>BitCliff について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open a safetensors file, a GGUF file or a Hugging Face folder — or drop one here.</source>
+        <translation>safetensors ファイル、GGUF ファイル、Hugging Face フォルダーのいずれかを開いてください — ここにドロップすることもできます。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <source>Opening the synthetic demo model…</source>
+        <translation>合成デモモデルを開いています…</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>モデルを開く</translation>
+    </message>
+    <message>
+        <source>Model files (*.safetensors *.gguf);;All files (*)</source>
+        <translation>モデルファイル (*.safetensors *.gguf);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Open Hugging Face Checkpoint Folder</source>
+        <translation>Hugging Face チェックポイントフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Export Charts To</source>
+        <translation>グラフのエクスポート先</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n 個のファイルを %1 にエクスポートしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About BitCliff</source>
+        <translation>BitCliff について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;BitCliff %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a large language model: outlier channels, quantization error and the accuracy cliff.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;BitCliff %1&lt;/h3&gt;&lt;p&gt;量子化が大規模言語モデルに何をもたらすかを可視化します: 外れ値チャネル、量子化誤差、そして精度の急落。&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n tensor(s), computing statistics…</source>
+        <translation>
+            <numerusform>%1: テンソル %n 個、統計量を計算中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: statistics ready</source>
+        <translation>%1: 統計量の計算が完了しました</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::ModelPage</name>
+    <message>
+        <source>Weights:</source>
+        <translation>重み:</translation>
+    </message>
+    <message>
+        <source>Log color scale</source>
+        <translation>対数カラースケール</translation>
+    </message>
+    <message>
+        <source>Each row is a layer, each column an input channel; the color is the largest |weight| in that channel. Channels that are outliers in every layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a row to open that tensor.</source>
+        <translation>各行が層、各列が入力チャネルを表し、色はそのチャネル内で最大の |重み| を示します。すべての層で外れ値となるチャネルは縦線として現れます。スクロールでズーム、ドラッグでパン、ダブルクリックでリセット、行をクリックするとそのテンソルを開きます。</translation>
+    </message>
+    <message>
+        <source>No model open.</source>
+        <translation>モデルが開かれていません。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3 tensors, %4 parameters</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2、テンソル %3 個、パラメータ %4 個</translation>
+    </message>
+    <message>
+        <source>%1: %2 layers, hidden size %3, %4 heads (%5 KV heads, head dim %6), vocabulary %7, tied embeddings: %8, RoPE θ %9</source>
+        <translation>%1: %2 層、隠れ層サイズ %3、ヘッド数 %4（KV ヘッド数 %5、ヘッド次元 %6）、語彙数 %7、埋め込みの共有: %8、RoPE θ %9</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Computing statistics…</source>
+        <translation>統計量を計算中…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::ModelSession</name>
+    <message>
+        <source>Opening %1</source>
+        <translation>%1 を開いています</translation>
+    </message>
+    <message>
+        <source>Generating the synthetic demo model</source>
+        <translation>合成デモモデルを生成中</translation>
+    </message>
+    <message>
+        <source>Flagging outliers (k = %1)</source>
+        <translation>外れ値をマーク中（k = %1）</translation>
+    </message>
+    <message>
+        <source>Statistics of %1</source>
+        <translation>%1 の統計量</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::ModelTreePanel</name>
+    <message>
+        <source>Filter tensors by name or role…</source>
+        <translation>名前または役割でテンソルを絞り込み…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>リストをクリア</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::TensorPage</name>
+    <message>
+        <source>Channels:</source>
+        <translation>チャネル:</translation>
+    </message>
+    <message>
+        <source>Input channels (columns)</source>
+        <translation>入力チャネル（列）</translation>
+    </message>
+    <message>
+        <source>Output channels (rows)</source>
+        <translation>出力チャネル（行）</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>並び順:</translation>
+    </message>
+    <message>
+        <source>By index</source>
+        <translation>インデックス順</translation>
+    </message>
+    <message>
+        <source>Sorted, largest first</source>
+        <translation>大きい順</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>対数スケール</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the model tree.</source>
+        <translation>モデルツリーでテンソルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Open a model: File ▸ Open, drop a file here, or try the demo.</source>
+        <translation>モデルを開いてください: ファイル ▸ ファイルを開く、ここにファイルをドロップ、またはデモを試す。</translation>
+    </message>
+    <message>
+        <source>Computing statistics…</source>
+        <translation>統計量を計算中…</translation>
+    </message>
+    <message>
+        <source>No statistics for this tensor: %1</source>
+        <translation>このテンソルの統計量はありません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>See what quantization does to a language model.</source>
+        <translation>量子化が言語モデルに与える影響を可視化します。</translation>
+    </message>
+    <message>
+        <source>Open the synthetic demo model.</source>
+        <translation>合成デモモデルを開きます。</translation>
+    </message>
+    <message>
+        <source>A .safetensors or .gguf file, or a checkpoint folder.</source>
+        <translation>.safetensors または .gguf ファイル、あるいはチェックポイントフォルダー。</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,760 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ColorLegend</name>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>%1 (log)</source>
+        <translation>%1（对数）</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapData</name>
+    <message>
+        <source>%1: per-input-channel absmax across layers</source>
+        <translation>%1：各层逐输入通道的 absmax</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <source>absmax |w|</source>
+        <translation>absmax |w|</translation>
+    </message>
+</context>
+<context>
+    <name>ViewFormat</name>
+    <message>
+        <source>scalar</source>
+        <translation>标量</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <comment>thousand</comment>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>million</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <comment>billion</comment>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <comment>trillion</comment>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>number unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::ChannelChartView</name>
+    <message>
+        <source>No tensor selected</source>
+        <translation>未选择张量</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>输出通道</translation>
+    </message>
+    <message>
+        <source>input channels, ranked by absmax</source>
+        <translation>输入通道（按 absmax 排序）</translation>
+    </message>
+    <message>
+        <source>output channels, ranked by absmax</source>
+        <translation>输出通道（按 absmax 排序）</translation>
+    </message>
+    <message>
+        <source>absmax |w| (log scale)</source>
+        <translation>absmax |w|（对数刻度）</translation>
+    </message>
+    <message>
+        <source>absmax |w|</source>
+        <translation>absmax |w|</translation>
+    </message>
+    <message>
+        <source>absmax per channel</source>
+        <translation>每通道 absmax</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>中位数 %1</translation>
+    </message>
+    <message>
+        <source>outlier threshold (%1 × median)</source>
+        <translation>离群值阈值（%1 × 中位数）</translation>
+    </message>
+    <message>
+        <source>outlier channels (%1)</source>
+        <translation>离群通道（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::ChartExport</name>
+    <message>
+        <source>Exported by BitCliff</source>
+        <translation>由 BitCliff 导出</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::HeatmapWidget</name>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>%1 (showing %2–%3 of %4)</source>
+        <translation>%1（显示 %2–%3，共 %4）</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 %4: %5</source>
+        <translation>%1 %2，%3 %4：%5</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>(the largest of the cells under the cursor)</source>
+        <translation>（光标下各单元格中的最大值）</translation>
+    </message>
+    <message>
+        <source>%1 range %2–%3</source>
+        <translation>%1范围 %2–%3</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::HistogramChartView</name>
+    <message>
+        <source>weight value</source>
+        <translation>权重值</translation>
+    </message>
+    <message>
+        <source>No tensor selected</source>
+        <translation>未选择张量</translation>
+    </message>
+    <message>
+        <source>count (log scale)</source>
+        <translation>计数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>weights, kurtosis %1</source>
+        <translation>权重，峰度 %1</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Gaussian, same mean and std</source>
+        <translation>高斯分布（均值和标准差相同）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::ModelTreeModel</name>
+    <message>
+        <source>Not computed: %1</source>
+        <translation>未计算：%1</translation>
+    </message>
+    <message>
+        <source>Type %1 is not supported, so its values cannot be read</source>
+        <translation>不支持类型 %1，因此无法读取其数值</translation>
+    </message>
+    <message>
+        <source>Statistics have not been computed yet</source>
+        <translation>尚未计算统计量</translation>
+    </message>
+    <message>
+        <source>No statistics for this tensor</source>
+        <translation>此张量没有统计量</translation>
+    </message>
+    <message>
+        <source>Embeddings &amp; head</source>
+        <translation>嵌入与输出头</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>层 %1</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 个张量</translation>
+    </message>
+    <message>
+        <source>%1 tensors</source>
+        <translation>%1 个张量</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>%1 参数</translation>
+    </message>
+    <message>
+        <source>Largest absmax of the layer&apos;s tensors</source>
+        <translation>该层各张量中的最大 absmax</translation>
+    </message>
+    <message>
+        <source>No statistics for this group yet</source>
+        <translation>此分组尚无统计量</translation>
+    </message>
+    <message>
+        <source>Outlier input channels summed over the layer&apos;s tensors</source>
+        <translation>该层各张量的离群输入通道数之和</translation>
+    </message>
+    <message>
+        <source>Pearson kurtosis (Gaussian = 3); heavy tails make it large</source>
+        <translation>Pearson 峰度（高斯分布 = 3）；重尾会使其变大</translation>
+    </message>
+    <message>
+        <source>%1 of %2 input channels and %3 of %4 output channels exceed %5 (%6 × median)</source>
+        <translation>%2 个输入通道中有 %1 个、%4 个输出通道中有 %3 个超过 %5（%6 × 中位数）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>DType</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Absmax</source>
+        <translation>Absmax</translation>
+    </message>
+    <message>
+        <source>Kurtosis</source>
+        <translation>峰度</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>离群通道</translation>
+    </message>
+    <message>
+        <source>Shape in PyTorch order: output × input</source>
+        <translation>PyTorch 顺序的形状：输出 × 输入</translation>
+    </message>
+    <message>
+        <source>Largest absolute weight |w|</source>
+        <translation>权重绝对值 |w| 的最大值</translation>
+    </message>
+    <message>
+        <source>Pearson kurtosis of the weights (Gaussian = 3)</source>
+        <translation>权重的 Pearson 峰度（高斯分布 = 3）</translation>
+    </message>
+    <message>
+        <source>Input channels whose absmax exceeds k × the median channel absmax</source>
+        <translation>absmax 超过“k × 通道 absmax 中位数”的输入通道</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::StatsPanel</name>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>DType</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>元素数</translation>
+    </message>
+    <message>
+        <source>Non-finite</source>
+        <translation>非有限值</translation>
+    </message>
+    <message>
+        <source>Absmax</source>
+        <translation>Absmax</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Kurtosis</source>
+        <translation>峰度</translation>
+    </message>
+    <message>
+        <source>Outlier output channels</source>
+        <translation>离群输出通道</translation>
+    </message>
+    <message>
+        <source>Outlier input channels</source>
+        <translation>离群输入通道</translation>
+    </message>
+    <message>
+        <source>Outlier threshold</source>
+        <translation>离群值阈值</translation>
+    </message>
+    <message>
+        <source>Axis</source>
+        <translation>轴</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>× median</source>
+        <translation>× 中位数</translation>
+    </message>
+    <message>
+        <source>Channel absmax divided by the median channel absmax</source>
+        <translation>通道 absmax 除以通道 absmax 的中位数</translation>
+    </message>
+    <message>
+        <source>No tensor selected</source>
+        <translation>未选择张量</translation>
+    </message>
+    <message>
+        <source>Statistics have not been computed yet</source>
+        <translation>尚未计算统计量</translation>
+    </message>
+    <message>
+        <source>Not computed: %1</source>
+        <translation>未计算：%1</translation>
+    </message>
+    <message>
+        <source>Type %1 is not supported</source>
+        <translation>不支持类型 %1</translation>
+    </message>
+    <message>
+        <source>NaN and infinite values, left out of every statistic</source>
+        <translation>NaN 和无穷值，不计入任何统计量</translation>
+    </message>
+    <message>
+        <source>Largest absolute value |w|</source>
+        <translation>绝对值 |w| 的最大值</translation>
+    </message>
+    <message>
+        <source>Population standard deviation</source>
+        <translation>总体标准差</translation>
+    </message>
+    <message>
+        <source>%1 (Gaussian = 3)</source>
+        <translation>%1（高斯分布 = 3）</translation>
+    </message>
+    <message>
+        <source>Pearson kurtosis: far above 3 means heavy tails, which waste quantization levels</source>
+        <translation>Pearson 峰度：远高于 3 表示重尾分布，会浪费量化级别</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation>%2 个%3中的 %1 个</translation>
+    </message>
+    <message>
+        <source>output channels</source>
+        <translation>输出通道</translation>
+    </message>
+    <message>
+        <source>input channels</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <source>%1 × median: %2 (output), %3 (input)</source>
+        <translation>%1 × 中位数：%2（输出），%3（输入）</translation>
+    </message>
+    <message>
+        <source>A channel is an outlier when its absmax exceeds k times the median channel absmax</source>
+        <translation>当通道的 absmax 超过通道 absmax 中位数的 k 倍时，该通道即为离群通道</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>No outlier channels</source>
+        <translation>无离群通道</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>离群通道</translation>
+    </message>
+    <message>
+        <source>Outlier channels (%1)</source>
+        <translation>离群通道（%1）</translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 outlier channels</source>
+        <translation>%2 个离群通道中的前 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::JobRunner</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::JobsPanel</name>
+    <message>
+        <source>No background jobs.</source>
+        <translation>没有后台任务。</translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation>正在估算…</translation>
+    </message>
+    <message>
+        <source>about 00:00:00 left</source>
+        <translation>剩余约 00:00:00</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>剩余约 %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::MainWindow</name>
+    <message>
+        <source>%1 — BitCliff</source>
+        <translation>%1 — BitCliff</translation>
+    </message>
+    <message>
+        <source>BitCliff</source>
+        <translation>BitCliff</translation>
+    </message>
+    <message>
+        <source>Outlier map</source>
+        <translation>离群值分布图</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source> Outlier rule: absmax &gt; k × median, k = </source>
+        <translation> 离群规则：absmax &gt; k × 中位数，k = </translation>
+    </message>
+    <message>
+        <source>A channel is flagged as an outlier when its absmax exceeds k times the median channel absmax of the same tensor.</source>
+        <translation>当通道的 absmax 超过同一张量中通道 absmax 中位数的 k 倍时，该通道会被标记为离群通道。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Model</source>
+        <translation>打开演示模型(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Charts…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About BitCliff</source>
+        <translation>关于 BitCliff(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open a safetensors file, a GGUF file or a Hugging Face folder — or drop one here.</source>
+        <translation>打开 safetensors 文件、GGUF 文件或 Hugging Face 文件夹 — 也可以直接拖放到此处。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Opening the synthetic demo model…</source>
+        <translation>正在打开合成演示模型…</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Model files (*.safetensors *.gguf);;All files (*)</source>
+        <translation>模型文件 (*.safetensors *.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Hugging Face Checkpoint Folder</source>
+        <translation>打开 Hugging Face 检查点文件夹</translation>
+    </message>
+    <message>
+        <source>Export Charts To</source>
+        <translation>导出图表到</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个文件导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About BitCliff</source>
+        <translation>关于 BitCliff</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;BitCliff %1&lt;/h3&gt;&lt;p&gt;See what quantization does to a large language model: outlier channels, quantization error and the accuracy cliff.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;BitCliff %1&lt;/h3&gt;&lt;p&gt;直观查看量化对大语言模型的影响：离群通道、量化误差以及精度断崖。&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n tensor(s), computing statistics…</source>
+        <translation>
+            <numerusform>%1：%n 个张量，正在计算统计量…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: statistics ready</source>
+        <translation>%1：统计量已就绪</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::ModelPage</name>
+    <message>
+        <source>Weights:</source>
+        <translation>权重:</translation>
+    </message>
+    <message>
+        <source>Log color scale</source>
+        <translation>对数色标</translation>
+    </message>
+    <message>
+        <source>Each row is a layer, each column an input channel; the color is the largest |weight| in that channel. Channels that are outliers in every layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a row to open that tensor.</source>
+        <translation>每一行代表一层，每一列代表一个输入通道；颜色表示该通道中最大的 |权重|。在每一层中都是离群值的通道会显示为竖线。滚动可缩放，拖动可平移，双击可重置，单击某一行可打开对应的张量。</translation>
+    </message>
+    <message>
+        <source>No model open.</source>
+        <translation>未打开模型。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3 tensors, %4 parameters</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2，%3 个张量，%4 个参数</translation>
+    </message>
+    <message>
+        <source>%1: %2 layers, hidden size %3, %4 heads (%5 KV heads, head dim %6), vocabulary %7, tied embeddings: %8, RoPE θ %9</source>
+        <translation>%1：%2 层，隐藏层维度 %3，%4 个注意力头（%5 个 KV 头，头维度 %6），词表大小 %7，共享嵌入：%8，RoPE θ %9</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Computing statistics…</source>
+        <translation>正在计算统计量…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::ModelSession</name>
+    <message>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+    <message>
+        <source>Generating the synthetic demo model</source>
+        <translation>正在生成合成演示模型</translation>
+    </message>
+    <message>
+        <source>Flagging outliers (k = %1)</source>
+        <translation>正在标记离群值（k = %1）</translation>
+    </message>
+    <message>
+        <source>Statistics of %1</source>
+        <translation>%1 的统计量</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::ModelTreePanel</name>
+    <message>
+        <source>Filter tensors by name or role…</source>
+        <translation>按名称或角色筛选张量…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清除列表</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::TensorPage</name>
+    <message>
+        <source>Channels:</source>
+        <translation>通道:</translation>
+    </message>
+    <message>
+        <source>Input channels (columns)</source>
+        <translation>输入通道（列）</translation>
+    </message>
+    <message>
+        <source>Output channels (rows)</source>
+        <translation>输出通道（行）</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>排序:</translation>
+    </message>
+    <message>
+        <source>By index</source>
+        <translation>按索引</translation>
+    </message>
+    <message>
+        <source>Sorted, largest first</source>
+        <translation>从大到小</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the model tree.</source>
+        <translation>请在模型树中选择一个张量。</translation>
+    </message>
+    <message>
+        <source>Open a model: File ▸ Open, drop a file here, or try the demo.</source>
+        <translation>打开模型：文件 ▸ 打开文件，将文件拖放到此处，或试用演示模型。</translation>
+    </message>
+    <message>
+        <source>Computing statistics…</source>
+        <translation>正在计算统计量…</translation>
+    </message>
+    <message>
+        <source>No statistics for this tensor: %1</source>
+        <translation>此张量没有统计量：%1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>See what quantization does to a language model.</source>
+        <translation>查看量化对语言模型的影响。</translation>
+    </message>
+    <message>
+        <source>Open the synthetic demo model.</source>
+        <translation>打开合成演示模型。</translation>
+    </message>
+    <message>
+        <source>A .safetensors or .gguf file, or a checkpoint folder.</source>
+        <translation>.safetensors 或 .gguf 文件，或检查点文件夹。</translation>
+    </message>
+</context>
 </TS>

@@ -22,7 +22,9 @@ bool ModelTreeFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         return true;
     const QAbstractItemModel *source = sourceModel();
     const QModelIndex name = source->index(sourceRow, ModelTreeModel::NameColumn, sourceParent);
-    if (pattern.match(name.data().toString()).hasMatch())
+    // Tensor rows show a short name and carry the full one in their tooltip.
+    const QString fullName = name.data(Qt::ToolTipRole).toString();
+    if (pattern.match(fullName.isEmpty() ? name.data().toString() : fullName).hasMatch())
         return true;
     // Group rows show a tensor count in the role column; only tensors match by role.
     if (!sourceParent.isValid())

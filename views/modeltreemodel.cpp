@@ -267,6 +267,21 @@ QVariant ModelTreeModel::groupData(const Group &group, int column, int role) con
     }
 }
 
+QString ModelTreeModel::shortName(const TensorInfo &info)
+{
+    const QString name = QString::fromStdString(info.name);
+    if (info.layer < 0)
+        return name;
+    // Drop everything up to "layers.N." / "blk.N." : the group row already says "Layer N".
+    for (const QString &marker : {QStringLiteral("layers.%1."), QStringLiteral("blk.%1.")}) {
+        const QString prefix = marker.arg(info.layer);
+        const qsizetype at = name.indexOf(prefix);
+        if (at >= 0)
+            return name.mid(at + prefix.size());
+    }
+    return name;
+}
+
 QVariant ModelTreeModel::tensorData(int tensorIndex, int column, int role) const
 {
     const TensorInfo &info = m_model->tensors()[static_cast<size_t>(tensorIndex)];
@@ -275,7 +290,7 @@ QVariant ModelTreeModel::tensorData(int tensorIndex, int column, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
-            return QString::fromStdString(info.name);
+            return shortName(info); // under its "Layer N" group; the tooltip has the full name
         case RoleColumn:
             return fromStd(roleName(info.role));
         case ShapeColumn:

@@ -59,6 +59,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const final;
     Qt::ItemFlags flags(const QModelIndex &index) const final;
 
+    // A tensor's name as shown under its layer group ("self_attn.q_proj.weight").
+    static QString shortName(const TensorInfo &info);
+
 private:
     struct Group
     {

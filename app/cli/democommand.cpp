@@ -15,6 +15,16 @@
 
 namespace bitcliff::cli {
 
+namespace {
+// Qt's platform chatter ("XDG_RUNTIME_DIR not set", offscreen plugin notes) is noise on a
+// command line; real problems reach the user as exceptions. BITCLIFF_VERBOSE=1 shows it.
+void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("BITCLIFF_VERBOSE"))
+        std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
+}
+} // namespace
+
 int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
 {
     const CliArgs args(argvRest, {"--out", "--model", "--k"}, {});
@@ -35,6 +45,7 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
     // Charts are widgets rendered to files: without a display, use the offscreen platform.
     if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    qInstallMessageHandler(quietMessageHandler);
     QApplication application(argc, argv);
 
     StatsOptions options;

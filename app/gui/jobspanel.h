@@ -20,6 +20,7 @@ class JobsPanel final : public QWidget
 public:
     explicit JobsPanel(JobRunner *runner, QWidget *parent = nullptr);
     int visibleJobCount() const { return int(m_rows.size()); }
+    QSize sizeHint() const final { return {600, 90}; } // a few rows; the dock grows with jobs
 
 private:
     struct Row

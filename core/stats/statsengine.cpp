@@ -68,6 +68,8 @@ public:
 
     std::shared_ptr<const ModelStats> run(const ProgressCallback &progress)
     {
+        if (!reportProgress(progress, 0.0))
+            throw Cancelled(); // cancelled before it began
         const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
         const unsigned threads = m_options.threads > 0 ? static_cast<unsigned>(m_options.threads) : hardware;
         std::vector<std::thread> workers;
@@ -78,9 +80,9 @@ public:
         // The caller's thread reports progress and relays cancellation.
         {
             std::unique_lock lock(m_doneMutex);
-            while (m_runningWorkers.load() > 0 || m_finishedWorkers < workerCount) {
-                m_doneCondition.wait_for(lock, std::chrono::milliseconds(50));
-                if (m_finishedWorkers >= workerCount)
+            while (m_finishedWorkers < workerCount) {
+                if (m_doneCondition.wait_for(lock, std::chrono::milliseconds(50),
+                                             [&] { return m_finishedWorkers >= workerCount; }))
                     break;
                 const double fraction = m_totalBytes ? double(m_bytesDone.load()) / double(m_totalBytes) : 1.0;
                 lock.unlock();
@@ -140,7 +142,6 @@ private:
 
     void workerLoop()
     {
-        ++m_runningWorkers;
         auto partialStorage = std::make_unique<ThreadPartial>(); // big: keep it off the stack
         ThreadPartial &partial = *partialStorage;
         std::vector<float> buffer;
@@ -166,7 +167,6 @@ private:
                 m_error = std::current_exception();
             m_stop = true;
         }
-        --m_runningWorkers;
         std::lock_guard lock(m_doneMutex);
         ++m_finishedWorkers;
         m_doneCondition.notify_all();
@@ -257,7 +257,6 @@ private:
     std::atomic<size_t> m_nextItem{0};
     std::atomic<uint64_t> m_bytesDone{0};
     std::atomic<bool> m_stop{false};
-    std::atomic<int> m_runningWorkers{0};
     std::mutex m_doneMutex;
     std::condition_variable m_doneCondition;
     unsigned m_finishedWorkers = 0;
