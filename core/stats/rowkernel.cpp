@@ -15,48 +15,17 @@ namespace {
 
 constexpr int64_t kBlock = 16384; // float lane sums stay accurate over this many values
 
-// The general path for rows holding NaN or infinity: skip those values.
-RowResult accumulateRowSlow(const float *x, int64_t cols, ColumnAccumulator &columns, HistogramCounters &counters)
-{
-    RowResult result;
-    double sum = 0.0, sumSquares = 0.0;
-    int64_t finite = 0;
-    for (int64_t j = 0; j < cols; ++j) {
-        if (!std::isfinite(x[j])) {
-            ++result.nonFinite;
-            continue;
-        }
-        const float a = std::fabs(x[j]);
-        result.absmax = std::max(result.absmax, a);
-        sum += x[j];
-        sumSquares += static_cast<double>(x[j]) * x[j];
-        ++finite;
-        columns.absmax[static_cast<size_t>(j)] = std::max(columns.absmax[static_cast<size_t>(j)], a);
-        columns.itemSquares[static_cast<size_t>(j)] += x[j] * x[j];
-        counters.add(x[j]);
-    }
-    if (finite == 0)
-        return result;
-    result.sumSquares = sumSquares;
-    result.rms = static_cast<float>(std::sqrt(sumSquares / static_cast<double>(finite)));
-    const double mean = sum / static_cast<double>(finite);
-    Moments &m = result.moments;
-    m.n = static_cast<double>(finite);
-    m.mean = mean;
-    for (int64_t j = 0; j < cols; ++j) {
-        if (!std::isfinite(x[j]))
-            continue;
-        const double d = x[j] - mean, d2 = d * d;
-        m.m2 += d2;
-        m.m3 += d2 * d;
-        m.m4 += d2 * d2;
-    }
-    return result;
-}
-
 } // namespace
 
 namespace detail {
+
+struct BlockSums
+{
+    float absmax = 0.0f;
+    float sum = 0.0f;
+    float sumSquares = 0.0f;
+    int64_t nonFinite = 0;
+};
 
 // GCC/Clang vector extensions: 8 floats per register on AVX2, two SSE halves elsewhere.
 // Plain loops over lane arrays are not vectorized (float sums may not be reassociated).
@@ -99,30 +68,35 @@ inline float horizontalMax(Float8 v)
     return m;
 }
 
-BITCLIFF_VECTOR_CLONES bool allFinite(const float *x, int64_t n)
+inline Int8 finiteMask(Float8 v)
 {
-    Int8 bad{};
-    int64_t j = 0;
-    for (; j + 8 <= n; j += 8) {
-        Int8 bits;
-        std::memcpy(&bits, x + j, sizeof bits);
-        bad |= (bits & 0x7F800000) == 0x7F800000;
-    }
-    int32_t any = 0;
-    for (int k = 0; k < 8; ++k)
-        any |= bad[k];
-    for (; j < n; ++j)
-        any |= !std::isfinite(x[j]);
-    return any == 0;
+    Int8 bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return (bits & 0x7F800000) != 0x7F800000; // all ones where finite
 }
 
-// Sums, maxima and the column accumulators of a block of finite values (elementwise).
-BITCLIFF_VECTOR_CLONES void blockSums(const float *x, int64_t n, float *colMax, float *colSq, float *out)
+inline Float8 select(Int8 mask, Float8 v)
+{
+    Int8 bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    bits &= mask;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+// Sums, maxima and the column accumulators of a block, with NaN and infinity masked to 0
+// (so they touch no statistic) and counted: no separate pass or slow path for them.
+BITCLIFF_VECTOR_CLONES void blockSums(const float *x, int64_t n, float *colMax, float *colSq, BlockSums &out)
 {
     Float8 max0{}, max1{}, sum0{}, sum1{}, sq0{}, sq1{};
+    Int8 bad0{}, bad1{};
     int64_t j = 0;
     for (; j + 16 <= n; j += 16) {
-        const Float8 a = load8(x + j), b = load8(x + j + 8);
+        const Float8 rawA = load8(x + j), rawB = load8(x + j + 8);
+        const Int8 okA = finiteMask(rawA), okB = finiteMask(rawB);
+        bad0 -= ~okA & 1;
+        bad1 -= ~okB & 1;
+        const Float8 a = select(okA, rawA), b = select(okB, rawB);
         const Float8 absA = abs8(a), absB = abs8(b);
         max0 = max8(max0, absA);
         max1 = max8(max1, absB);
@@ -136,29 +110,35 @@ BITCLIFF_VECTOR_CLONES void blockSums(const float *x, int64_t n, float *colMax, 
         store8(colSq + j, load8(colSq + j) + a2);
         store8(colSq + j + 8, load8(colSq + j + 8) + b2);
     }
-    float absmax = std::max(horizontalMax(max0), horizontalMax(max1));
-    float sum = horizontalSum(sum0) + horizontalSum(sum1);
-    float sq = horizontalSum(sq0) + horizontalSum(sq1);
+    out.absmax = std::max(horizontalMax(max0), horizontalMax(max1));
+    out.sum = horizontalSum(sum0) + horizontalSum(sum1);
+    out.sumSquares = horizontalSum(sq0) + horizontalSum(sq1);
+    out.nonFinite = 0;
+    for (int k = 0; k < 8; ++k)
+        out.nonFinite -= bad0[k] + bad1[k];
     for (; j < n; ++j) {
+        if (!std::isfinite(x[j])) {
+            ++out.nonFinite;
+            continue;
+        }
         const float a = std::fabs(x[j]);
-        absmax = std::max(absmax, a);
-        sum += x[j];
-        sq += x[j] * x[j];
+        out.absmax = std::max(out.absmax, a);
+        out.sum += x[j];
+        out.sumSquares += x[j] * x[j];
         colMax[j] = std::max(colMax[j], a);
         colSq[j] += x[j] * x[j];
     }
-    out[0] = absmax;
-    out[1] = sum;
-    out[2] = sq;
 }
 
-// Central sums of powers 2..4 about `mean` (the block is hot in cache by now).
+// Central sums of powers 2..4 about `mean` over the finite values (the block is hot in
+// cache by now).
 BITCLIFF_VECTOR_CLONES void blockCentralSums(const float *x, int64_t n, float mean, float *out)
 {
     Float8 m2a{}, m2b{}, m3a{}, m3b{}, m4a{}, m4b{};
     int64_t j = 0;
     for (; j + 16 <= n; j += 16) {
-        const Float8 da = load8(x + j) - mean, db = load8(x + j + 8) - mean;
+        const Float8 rawA = load8(x + j), rawB = load8(x + j + 8);
+        const Float8 da = select(finiteMask(rawA), rawA - mean), db = select(finiteMask(rawB), rawB - mean);
         const Float8 da2 = da * da, db2 = db * db;
         m2a += da2;
         m2b += db2;
@@ -171,6 +151,8 @@ BITCLIFF_VECTOR_CLONES void blockCentralSums(const float *x, int64_t n, float me
     float m3 = horizontalSum(m3a) + horizontalSum(m3b);
     float m4 = horizontalSum(m4a) + horizontalSum(m4b);
     for (; j < n; ++j) {
+        if (!std::isfinite(x[j]))
+            continue;
         const float d = x[j] - mean, d2 = d * d;
         m2 += d2;
         m3 += d2 * d;
@@ -179,6 +161,24 @@ BITCLIFF_VECTOR_CLONES void blockCentralSums(const float *x, int64_t n, float me
     out[0] = m2;
     out[1] = m3;
     out[2] = m4;
+}
+
+// The histogram: one counter increment per value, unrolled so loads and shifts overlap.
+void countBlock(const float *x, int64_t n, HistogramCounters &counters)
+{
+    uint32_t *counts = counters.counts;
+    constexpr int shift = HistogramCounters::kKeyShift;
+    int64_t j = 0;
+    for (; j + 4 <= n; j += 4) {
+        uint32_t bits[4];
+        std::memcpy(bits, x + j, sizeof bits);
+        ++counts[bits[0] >> shift];
+        ++counts[bits[1] >> shift];
+        ++counts[bits[2] >> shift];
+        ++counts[bits[3] >> shift];
+    }
+    for (; j < n; ++j)
+        counters.add(x[j]);
 }
 
 } // namespace detail
@@ -208,29 +208,34 @@ void ColumnAccumulator::merge(const ColumnAccumulator &other)
 
 RowResult accumulateRow(const float *x, int64_t cols, ColumnAccumulator &columns, HistogramCounters &counters)
 {
-    if (!detail::allFinite(x, cols))
-        return accumulateRowSlow(x, cols, columns, counters);
     RowResult row;
+    double sumSquares = 0.0;
     for (int64_t begin = 0; begin < cols; begin += kBlock) {
         const int64_t n = std::min(kBlock, cols - begin);
         const float *block = x + begin;
-        float sums[3], central[3];
+        detail::BlockSums sums;
         detail::blockSums(block, n, columns.absmax.data() + begin, columns.itemSquares.data() + begin, sums);
-        for (int64_t j = 0; j < n; ++j)
-            counters.add(block[j]);
-        const float mean = sums[1] / static_cast<float>(n);
+        detail::countBlock(block, n, counters);
+        row.nonFinite += sums.nonFinite;
+        const int64_t finite = n - sums.nonFinite;
+        if (finite == 0)
+            continue;
+        const float mean = sums.sum / static_cast<float>(finite);
+        float central[3];
         detail::blockCentralSums(block, n, mean, central);
         Moments m;
-        m.n = static_cast<double>(n);
+        m.n = static_cast<double>(finite);
         m.mean = mean;
         m.m2 = central[0];
         m.m3 = central[1];
         m.m4 = central[2];
         row.moments.merge(m);
-        row.absmax = std::max(row.absmax, sums[0]);
-        row.sumSquares += sums[2];
+        row.absmax = std::max(row.absmax, sums.absmax);
+        sumSquares += sums.sumSquares;
     }
-    row.rms = cols > 0 ? static_cast<float>(std::sqrt(row.sumSquares / static_cast<double>(cols))) : 0.0f;
+    row.sumSquares = sumSquares;
+    const double finite = row.moments.n;
+    row.rms = finite > 0 ? static_cast<float>(std::sqrt(sumSquares / finite)) : 0.0f;
     return row;
 }
 

@@ -18,6 +18,7 @@ namespace bitcliff {
 namespace {
 
 constexpr uint64_t kTargetItemBytes = 4u << 20; // rows per work item: ~4 MB of file
+constexpr int64_t kChunkValues = 8192;           // floats dequantized at a time (32 KB)
 
 struct WorkItem
 {
@@ -176,20 +177,26 @@ private:
     {
         const TensorInfo &info = m_model->tensors()[item.tensor];
         const int64_t cols = info.cols();
-        buffer.resize(static_cast<size_t>((item.rowEnd - item.rowBegin) * cols));
-        m_model->readRows(info, item.rowBegin, item.rowEnd, buffer.data());
+        // Dequantize a few rows at a time so the floats are still in L1/L2 when the kernel
+        // reads them (a whole 4 MB item of floats would spill to memory first).
+        const int64_t rowsPerChunk = std::max<int64_t>(1, kChunkValues / std::max<int64_t>(1, cols));
+        buffer.resize(static_cast<size_t>(std::min(rowsPerChunk, item.rowEnd - item.rowBegin) * cols));
+        TensorStats &stats = m_result->tensors[item.tensor];
+        for (int64_t chunk = item.rowBegin; chunk < item.rowEnd; chunk += rowsPerChunk) {
+            const int64_t chunkEnd = std::min(item.rowEnd, chunk + rowsPerChunk);
+            m_model->readRows(info, chunk, chunkEnd, buffer.data());
+            for (int64_t r = chunk; r < chunkEnd; ++r) {
+                const float *row = buffer.data() + (r - chunk) * cols;
+                const RowResult result = accumulateRow(row, cols, partial.columns, partial.counters);
+                stats.rows.absmax[static_cast<size_t>(r)] = result.absmax; // rows are disjoint per item
+                stats.rows.rms[static_cast<size_t>(r)] = result.rms;
+                partial.absmax = std::max(partial.absmax, static_cast<double>(result.absmax));
+                partial.nonFinite += result.nonFinite;
+                partial.moments.merge(result.moments);
+            }
+        }
         if (m_options.releasePages)
             m_model->releaseRows(info, item.rowBegin, item.rowEnd);
-        TensorStats &stats = m_result->tensors[item.tensor];
-        for (int64_t r = item.rowBegin; r < item.rowEnd; ++r) {
-            const float *row = buffer.data() + (r - item.rowBegin) * cols;
-            const RowResult result = accumulateRow(row, cols, partial.columns, partial.counters);
-            stats.rows.absmax[static_cast<size_t>(r)] = result.absmax; // rows are disjoint per item
-            stats.rows.rms[static_cast<size_t>(r)] = result.rms;
-            partial.absmax = std::max(partial.absmax, static_cast<double>(result.absmax));
-            partial.nonFinite += result.nonFinite;
-            partial.moments.merge(result.moments);
-        }
         partial.columns.foldItem();
         partial.histogram.add(partial.counters);
         std::memset(partial.counters.counts, 0, sizeof partial.counters.counts);
