@@ -86,9 +86,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_kSpin, &QDoubleSpinBox::valueChanged, this, [this](double k) { m_session->setOutlierRule({k}); });
     retranslate();
     resize(1400, 900);
-    // Room for the tree's statistics columns; the jobs panel only needs a few rows.
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_docksSized)
+        return;
+    // Room for the tree's statistics columns; the jobs panel only needs a few rows. Dock
+    // sizes only stick once the window has its real geometry.
+    m_docksSized = true;
     resizeDocks({m_treeDock}, {520}, Qt::Horizontal);
-    resizeDocks({m_jobsDock}, {90}, Qt::Vertical);
+    resizeDocks({m_jobsDock}, {80}, Qt::Vertical);
 }
 
 MainWindow::~MainWindow()

@@ -45,6 +45,7 @@ public:
 protected:
     void changeEvent(QEvent *event) final;
     void closeEvent(QCloseEvent *event) final;
+    void showEvent(QShowEvent *event) final;
     void dragEnterEvent(QDragEnterEvent *event) final;
     void dropEvent(QDropEvent *event) final;
 
@@ -84,6 +85,7 @@ private:
     QAction *m_export = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
+    bool m_docksSized = false;
 };
 
 } // namespace bitcliff::app

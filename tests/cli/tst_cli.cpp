@@ -1,5 +1,7 @@
 // bitcliff-cli as a user runs it: real files, real process, exit codes and output.
+#include "formats/ggufwriter.h"
 #include "formats/model.h"
+#include "util/floatformats.h"
 #include "stats/statsengine.h"
 #include "support/fixtures.h"
 
@@ -14,6 +16,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 
 using namespace bitcliff;
 
@@ -140,6 +143,55 @@ private slots:
                            QStringLiteral("--bogus"));
         verifyOneLineError(runCli({QStringLiteral("outliers"), m_model}), 2, QStringLiteral("--tensor"));
         verifyOneLineError(runCli({QStringLiteral("frobnicate")}), 2, QStringLiteral("frobnicate"));
+    }
+
+    void inspectGgufReportsDequantizedStatistics()
+    {
+        // A GGUF file with an F32 embedding and a Q8_0 attention weight, blocks built by hand.
+        std::vector<float> embedding = test::randomValues(8 * 32, 5, 0.1f);
+        const int rows = 4, cols = 64;
+        std::vector<std::byte> q8(size_t(rows * cols / 32) * 34);
+        std::vector<double> expected; // x = q * d, per the Q8_0 layout
+        for (int block = 0; block < rows * cols / 32; ++block) {
+            const float d = 0.25f * float(block + 1); // exact in fp16
+            const uint16_t half = floatToFp16(d);
+            std::memcpy(q8.data() + block * 34, &half, 2);
+            for (int j = 0; j < 32; ++j) {
+                const auto q = static_cast<int8_t>((block * 7 + j * 5) % 61 - 30);
+                q8[size_t(block * 34 + 2 + j)] = std::byte(static_cast<uint8_t>(q));
+                expected.push_back(double(q) * d);
+            }
+        }
+        const std::vector<std::pair<std::string, GgufValue>> metadata{
+            {"general.architecture", GgufValue{GgufType::String, std::string("llama"), 0}},
+            {"llama.block_count", GgufValue{GgufType::U32, uint64_t(1), 0}},
+            {"llama.embedding_length", GgufValue{GgufType::U32, uint64_t(32), 0}},
+            {"llama.attention.head_count", GgufValue{GgufType::U32, uint64_t(4), 0}}};
+        const QString path = m_dir.filePath(QStringLiteral("tiny.gguf"));
+        writeGguf(path.toStdString(), metadata,
+                  {{"token_embd.weight", {8, 32}, 0, test::f32Bytes(embedding)}, {"blk.0.attn_q.weight", {rows, cols}, 8, q8}});
+
+        const Run run = runCli({QStringLiteral("inspect"), path, QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("gguf"));
+        QCOMPARE(root.value(QStringLiteral("architecture")).toObject().value(QStringLiteral("layers")).toInt(), 1);
+        const QJsonObject q = root.value(QStringLiteral("tensors")).toArray()[1].toObject();
+        QCOMPARE(q.value(QStringLiteral("name")).toString(), QStringLiteral("blk.0.attn_q.weight"));
+        QCOMPARE(q.value(QStringLiteral("dtype")).toString(), QStringLiteral("Q8_0"));
+        QCOMPARE(q.value(QStringLiteral("shape")).toArray(), (QJsonArray{rows, cols}));
+        double absmax = 0, sum = 0;
+        for (double x : expected) {
+            absmax = std::max(absmax, std::fabs(x));
+            sum += x;
+        }
+        const double mean = sum / double(expected.size());
+        double m2 = 0;
+        for (double x : expected)
+            m2 += (x - mean) * (x - mean);
+        QCOMPARE(q.value(QStringLiteral("absmax")).toDouble(), absmax);
+        QCOMPARE_LT(std::fabs(q.value(QStringLiteral("mean")).toDouble() - mean), 1e-6);
+        QCOMPARE_LT(std::fabs(q.value(QStringLiteral("std")).toDouble() - std::sqrt(m2 / double(expected.size()))), 1e-5);
     }
 
     void demoWritesChartsAndData()
