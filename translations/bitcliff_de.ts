@@ -32,6 +32,68 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 vs %2 (red: %1 has more error)</source>
+        <translation>%1 vs. %2 (rot: %1 hat mehr Fehler)</translation>
+    </message>
+</context>
+<context>
+    <name>QuantHeatmaps</name>
+    <message>
+        <source>output channel</source>
+        <translation>Ausgangskanal</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>Eingangskanal</translation>
+    </message>
+    <message>
+        <source>group of %1 input channels</source>
+        <translation>Gruppe von %1 Eingangskanälen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>%1 — %2 vs %3 (red: %2 has more error)</source>
+        <translation>%1 — %2 vs. %3 (rot: %2 hat mehr Fehler)</translation>
+    </message>
+    <message>
+        <source>log10(MSE %1 / MSE %2)</source>
+        <translation>log10(MSE %1 / MSE %2)</translation>
+    </message>
+    <message>
+        <source>SQNR by layer and role — %1</source>
+        <translation>SQNR nach Schicht und Rolle — %1</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>not quantized</source>
+        <translation>nicht quantisiert</translation>
+    </message>
+    <message>
+        <source>not quantized, or exact (∞ dB)</source>
+        <translation>nicht quantisiert oder exakt (∞ dB)</translation>
+    </message>
+</context>
+<context>
     <name>ViewFormat</name>
     <message>
         <source>scalar</source>
@@ -111,6 +173,49 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::ChannelErrorScatterView</name>
+    <message>
+        <source>input-channel absmax |w|</source>
+        <translation>absmax |w| je Eingangskanal</translation>
+    </message>
+    <message>
+        <source>per-channel MSE</source>
+        <translation>MSE je Kanal</translation>
+    </message>
+    <message>
+        <source>No tensor selected</source>
+        <translation>Kein Tensor ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1: needs the model&apos;s per-channel statistics</source>
+        <translation>%1: benötigt die Kanalstatistiken des Modells</translation>
+    </message>
+    <message>
+        <source>input channels (%1)</source>
+        <translation>Eingangskanäle (%1)</translation>
+    </message>
+    <message>
+        <source>%1, … %2 more</source>
+        <translation>%1, … %2 weitere</translation>
+    </message>
+    <message>
+        <source>outlier channels: none</source>
+        <translation>Ausreißerkanäle: keine</translation>
+    </message>
+    <message>
+        <source>outlier channels (%1): %2</source>
+        <translation>Ausreißerkanäle (%1): %2</translation>
+    </message>
+    <message>
+        <source>zeros, on the axis floor (%1)</source>
+        <translation>Nullwerte, am unteren Achsenende (%1)</translation>
+    </message>
+    <message>
+        <source>tensor MSE %1</source>
+        <translation>Tensor-MSE %1</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::ChartExport</name>
     <message>
         <source>Exported by BitCliff</source>
@@ -142,6 +247,10 @@
     <message>
         <source>%1 range %2–%3</source>
         <translation>%1-Bereich %2–%3</translation>
+    </message>
+    <message>
+        <source>(the cell farthest from %1 under the cursor)</source>
+        <translation>(am weitesten von %1 entfernte Zelle unter dem Cursor)</translation>
     </message>
 </context>
 <context>
@@ -617,6 +726,10 @@
         <source>%1: statistics ready</source>
         <translation>%1: Statistiken bereit</translation>
     </message>
+    <message>
+        <source>Quantize</source>
+        <translation>Quantisieren</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelPage</name>
@@ -681,6 +794,72 @@
     <message>
         <source>Filter tensors by name or role…</source>
         <translation>Tensoren nach Name oder Rolle filtern…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::QuantizeController</name>
+    <message>
+        <source>Quantizing with %1 and %2</source>
+        <translation>Quantisierung mit %1 und %2</translation>
+    </message>
+    <message>
+        <source>Quantizing with %1</source>
+        <translation>Quantisierung mit %1</translation>
+    </message>
+    <message>
+        <source>Error maps</source>
+        <translation>Fehlerkarten</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::QuantizePage</name>
+    <message>
+        <source>Quantizing… (see the Jobs panel for progress; Cancel stops it)</source>
+        <translation>Wird quantisiert… (Fortschritt im Bereich „Aufgaben“; „Abbrechen“ hält den Vorgang an)</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>Schema:</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>Quantize Model</source>
+        <translation>Modell quantisieren</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Selected tensor</source>
+        <translation>Ausgewählter Tensor</translation>
+    </message>
+    <message>
+        <source>A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help).</source>
+        <translation>Eine Vorgabe oder ein beliebiger Schema-Text wie rtn:b3:g128:asym (siehe bitcliff-cli --help).</translation>
+    </message>
+    <message>
+        <source>Choose a scheme and quantize: every weight matrix is quantized and compared with the original.</source>
+        <translation>Wählen Sie ein Schema und quantisieren Sie: Jede Gewichtsmatrix wird quantisiert und mit dem Original verglichen.</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the model tree, or click a cell of the overview.</source>
+        <translation>Wählen Sie einen Tensor im Modellbaum aus oder klicken Sie auf eine Zelle der Übersicht.</translation>
+    </message>
+    <message>
+        <source>%1: %2 bits/weight on %3 quantized parameters (model %4 bits/weight), mean squared error %5</source>
+        <translation>%1: %2 Bit/Gewicht für %3 quantisierte Parameter (Modell %4 Bit/Gewicht), mittlerer quadratischer Fehler %5</translation>
+    </message>
+    <message>
+        <source>This tensor was not quantized (norms, biases and tensors whose rows do not fit the scheme&apos;s blocks are kept).</source>
+        <translation>Dieser Tensor wurde nicht quantisiert (Normalisierungen, Biases und Tensoren, deren Zeilen nicht in die Blöcke des Schemas passen, bleiben unverändert).</translation>
+    </message>
+    <message>
+        <source>%1: mean squared error per output channel and group of input channels</source>
+        <translation>%1: mittlerer quadratischer Fehler je Ausgangskanal und Gruppe von Eingangskanälen</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,68 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 vs %2 (red: %1 has more error)</source>
+        <translation>%1 vs %2（赤: %1 の誤差が大きい）</translation>
+    </message>
+</context>
+<context>
+    <name>QuantHeatmaps</name>
+    <message>
+        <source>output channel</source>
+        <translation>出力チャネル</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>入力チャネル</translation>
+    </message>
+    <message>
+        <source>group of %1 input channels</source>
+        <translation>入力チャネル %1 個ごとのグループ</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>%1 — %2 vs %3 (red: %2 has more error)</source>
+        <translation>%1 — %2 vs %3（赤: %2 の誤差が大きい）</translation>
+    </message>
+    <message>
+        <source>log10(MSE %1 / MSE %2)</source>
+        <translation>log10(MSE %1 / MSE %2)</translation>
+    </message>
+    <message>
+        <source>SQNR by layer and role — %1</source>
+        <translation>層・役割ごとの SQNR — %1</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR（dB）</translation>
+    </message>
+    <message>
+        <source>not quantized</source>
+        <translation>未量子化</translation>
+    </message>
+    <message>
+        <source>not quantized, or exact (∞ dB)</source>
+        <translation>未量子化、または誤差なし（∞ dB）</translation>
+    </message>
+</context>
+<context>
     <name>ViewFormat</name>
     <message>
         <source>scalar</source>
@@ -111,6 +173,49 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::ChannelErrorScatterView</name>
+    <message>
+        <source>input-channel absmax |w|</source>
+        <translation>入力チャネルごとの absmax |w|</translation>
+    </message>
+    <message>
+        <source>per-channel MSE</source>
+        <translation>チャネルごとの MSE</translation>
+    </message>
+    <message>
+        <source>No tensor selected</source>
+        <translation>テンソルが選択されていません</translation>
+    </message>
+    <message>
+        <source>%1: needs the model&apos;s per-channel statistics</source>
+        <translation>%1: モデルのチャネルごとの統計量が必要です</translation>
+    </message>
+    <message>
+        <source>input channels (%1)</source>
+        <translation>入力チャネル（%1）</translation>
+    </message>
+    <message>
+        <source>%1, … %2 more</source>
+        <translation>%1, … ほか %2 個</translation>
+    </message>
+    <message>
+        <source>outlier channels: none</source>
+        <translation>外れ値チャネル: なし</translation>
+    </message>
+    <message>
+        <source>outlier channels (%1): %2</source>
+        <translation>外れ値チャネル（%1）: %2</translation>
+    </message>
+    <message>
+        <source>zeros, on the axis floor (%1)</source>
+        <translation>ゼロ値、軸の下端に表示（%1）</translation>
+    </message>
+    <message>
+        <source>tensor MSE %1</source>
+        <translation>テンソル MSE %1</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::ChartExport</name>
     <message>
         <source>Exported by BitCliff</source>
@@ -142,6 +247,10 @@
     <message>
         <source>%1 range %2–%3</source>
         <translation>%1範囲 %2–%3</translation>
+    </message>
+    <message>
+        <source>(the cell farthest from %1 under the cursor)</source>
+        <translation>（カーソル下のセルのうち %1 から最も離れた値）</translation>
     </message>
 </context>
 <context>
@@ -614,6 +723,10 @@
         <source>%1: statistics ready</source>
         <translation>%1: 統計量の計算が完了しました</translation>
     </message>
+    <message>
+        <source>Quantize</source>
+        <translation>量子化</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelPage</name>
@@ -678,6 +791,72 @@
     <message>
         <source>Filter tensors by name or role…</source>
         <translation>名前または役割でテンソルを絞り込み…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::QuantizeController</name>
+    <message>
+        <source>Quantizing with %1 and %2</source>
+        <translation>%1 と %2 で量子化中</translation>
+    </message>
+    <message>
+        <source>Quantizing with %1</source>
+        <translation>%1 で量子化中</translation>
+    </message>
+    <message>
+        <source>Error maps</source>
+        <translation>誤差マップ</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::QuantizePage</name>
+    <message>
+        <source>Quantizing… (see the Jobs panel for progress; Cancel stops it)</source>
+        <translation>量子化中…（進捗は「ジョブ」パネルを参照。「キャンセル」で中止できます）</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>方式:</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>比較対象:</translation>
+    </message>
+    <message>
+        <source>Quantize Model</source>
+        <translation>モデルを量子化</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Selected tensor</source>
+        <translation>選択中のテンソル</translation>
+    </message>
+    <message>
+        <source>A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help).</source>
+        <translation>プリセット、または rtn:b3:g128:asym のような任意の方式文字列（bitcliff-cli --help を参照）。</translation>
+    </message>
+    <message>
+        <source>Choose a scheme and quantize: every weight matrix is quantized and compared with the original.</source>
+        <translation>方式を選んで量子化してください: すべての重み行列が量子化され、元の値と比較されます。</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the model tree, or click a cell of the overview.</source>
+        <translation>モデルツリーでテンソルを選択するか、概要のセルをクリックしてください。</translation>
+    </message>
+    <message>
+        <source>%1: %2 bits/weight on %3 quantized parameters (model %4 bits/weight), mean squared error %5</source>
+        <translation>%1: 量子化パラメータ %3 個で %2 ビット/重み（モデル全体 %4 ビット/重み）、平均二乗誤差 %5</translation>
+    </message>
+    <message>
+        <source>This tensor was not quantized (norms, biases and tensors whose rows do not fit the scheme&apos;s blocks are kept).</source>
+        <translation>このテンソルは量子化されていません（正規化、バイアス、および行が方式のブロックに収まらないテンソルはそのまま保持されます）。</translation>
+    </message>
+    <message>
+        <source>%1: mean squared error per output channel and group of input channels</source>
+        <translation>%1: 出力チャネルと入力チャネルのグループごとの平均二乗誤差</translation>
     </message>
 </context>
 <context>

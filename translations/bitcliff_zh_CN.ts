@@ -32,6 +32,68 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 vs %2 (red: %1 has more error)</source>
+        <translation>%1 对比 %2（红色：%1 误差更大）</translation>
+    </message>
+</context>
+<context>
+    <name>QuantHeatmaps</name>
+    <message>
+        <source>output channel</source>
+        <translation>输出通道</translation>
+    </message>
+    <message>
+        <source>input channel</source>
+        <translation>输入通道</translation>
+    </message>
+    <message>
+        <source>group of %1 input channels</source>
+        <translation>每组 %1 个输入通道</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>%1 — %2 vs %3 (red: %2 has more error)</source>
+        <translation>%1 — %2 对比 %3（红色：%2 误差更大）</translation>
+    </message>
+    <message>
+        <source>log10(MSE %1 / MSE %2)</source>
+        <translation>log10(MSE %1 / MSE %2)</translation>
+    </message>
+    <message>
+        <source>SQNR by layer and role — %1</source>
+        <translation>按层和角色的 SQNR — %1</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR（dB）</translation>
+    </message>
+    <message>
+        <source>not quantized</source>
+        <translation>未量化</translation>
+    </message>
+    <message>
+        <source>not quantized, or exact (∞ dB)</source>
+        <translation>未量化或无误差（∞ dB）</translation>
+    </message>
+</context>
+<context>
     <name>ViewFormat</name>
     <message>
         <source>scalar</source>
@@ -111,6 +173,49 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::ChannelErrorScatterView</name>
+    <message>
+        <source>input-channel absmax |w|</source>
+        <translation>每输入通道 absmax |w|</translation>
+    </message>
+    <message>
+        <source>per-channel MSE</source>
+        <translation>每通道 MSE</translation>
+    </message>
+    <message>
+        <source>No tensor selected</source>
+        <translation>未选择张量</translation>
+    </message>
+    <message>
+        <source>%1: needs the model&apos;s per-channel statistics</source>
+        <translation>%1：需要模型的逐通道统计量</translation>
+    </message>
+    <message>
+        <source>input channels (%1)</source>
+        <translation>输入通道（%1）</translation>
+    </message>
+    <message>
+        <source>%1, … %2 more</source>
+        <translation>%1, … 另有 %2 个</translation>
+    </message>
+    <message>
+        <source>outlier channels: none</source>
+        <translation>离群通道：无</translation>
+    </message>
+    <message>
+        <source>outlier channels (%1): %2</source>
+        <translation>离群通道（%1）：%2</translation>
+    </message>
+    <message>
+        <source>zeros, on the axis floor (%1)</source>
+        <translation>零值，显示在坐标轴底端（%1）</translation>
+    </message>
+    <message>
+        <source>tensor MSE %1</source>
+        <translation>张量 MSE %1</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::ChartExport</name>
     <message>
         <source>Exported by BitCliff</source>
@@ -142,6 +247,10 @@
     <message>
         <source>%1 range %2–%3</source>
         <translation>%1范围 %2–%3</translation>
+    </message>
+    <message>
+        <source>(the cell farthest from %1 under the cursor)</source>
+        <translation>（光标下各单元格中距 %1 最远的值）</translation>
     </message>
 </context>
 <context>
@@ -614,6 +723,10 @@
         <source>%1: statistics ready</source>
         <translation>%1：统计量已就绪</translation>
     </message>
+    <message>
+        <source>Quantize</source>
+        <translation>量化</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelPage</name>
@@ -678,6 +791,72 @@
     <message>
         <source>Filter tensors by name or role…</source>
         <translation>按名称或角色筛选张量…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::QuantizeController</name>
+    <message>
+        <source>Quantizing with %1 and %2</source>
+        <translation>正在使用 %1 和 %2 量化</translation>
+    </message>
+    <message>
+        <source>Quantizing with %1</source>
+        <translation>正在使用 %1 量化</translation>
+    </message>
+    <message>
+        <source>Error maps</source>
+        <translation>误差图</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::QuantizePage</name>
+    <message>
+        <source>Quantizing… (see the Jobs panel for progress; Cancel stops it)</source>
+        <translation>正在量化…（进度见“任务”面板；点击“取消”可停止）</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>方案:</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>比较对象:</translation>
+    </message>
+    <message>
+        <source>Quantize Model</source>
+        <translation>量化模型</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Selected tensor</source>
+        <translation>所选张量</translation>
+    </message>
+    <message>
+        <source>A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help).</source>
+        <translation>预设，或任意方案文本，例如 rtn:b3:g128:asym（参见 bitcliff-cli --help）。</translation>
+    </message>
+    <message>
+        <source>Choose a scheme and quantize: every weight matrix is quantized and compared with the original.</source>
+        <translation>选择方案并量化：每个权重矩阵都会被量化，并与原始值进行比较。</translation>
+    </message>
+    <message>
+        <source>Select a tensor in the model tree, or click a cell of the overview.</source>
+        <translation>请在模型树中选择一个张量，或单击概览中的某个单元格。</translation>
+    </message>
+    <message>
+        <source>%1: %2 bits/weight on %3 quantized parameters (model %4 bits/weight), mean squared error %5</source>
+        <translation>%1：%3 个已量化参数，%2 比特/权重（整个模型 %4 比特/权重），均方误差 %5</translation>
+    </message>
+    <message>
+        <source>This tensor was not quantized (norms, biases and tensors whose rows do not fit the scheme&apos;s blocks are kept).</source>
+        <translation>此张量未量化（归一化、偏置，以及行无法适配方案分块的张量均保持原样）。</translation>
+    </message>
+    <message>
+        <source>%1: mean squared error per output channel and group of input channels</source>
+        <translation>%1：每个输出通道和每组输入通道的均方误差</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,10 @@
 #include <QPainter>
 #include <QPalette>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace bitcliff {
 
@@ -26,7 +29,24 @@ ColorLegend::ColorLegend(Colormap::Kind map, double min, double minPositive, dou
     , m_max(max)
     , m_log(log && std::isfinite(minPositive) && max > minPositive)
     , m_title(std::move(title))
+    , m_missingLabel(tr("missing"))
 {
+}
+
+ColorLegend ColorLegend::diverging(double min, double max, double center, QString title)
+{
+    ColorLegend legend(Colormap::Kind::Diverging, min, std::nan(""), max, false, std::move(title));
+    legend.m_diverging = true;
+    legend.m_center = center;
+    const double span = std::max(std::fabs(max - center), std::fabs(min - center));
+    legend.m_halfSpan = std::isfinite(span) && span > 0.0 ? span : 1.0; // all at the centre: white
+    return legend;
+}
+
+void ColorLegend::setMissingLabel(const QString &label)
+{
+    if (!label.isEmpty())
+        m_missingLabel = label;
 }
 
 double ColorLegend::position(double value) const
@@ -36,16 +56,42 @@ double ColorLegend::position(double value) const
             return 0.0;
         return (std::log(value) - std::log(m_minPositive)) / (std::log(m_max) - std::log(m_minPositive));
     }
+    if (m_diverging)
+        return 0.5 + 0.5 * (value - m_center) / m_halfSpan;
     if (!(m_max > m_min))
         return 1.0;
     return (value - m_min) / (m_max - m_min);
+}
+
+QStringList ColorLegend::missingLines(const QFontMetrics &fm) const
+{
+    const QStringList words = m_missingLabel.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList best{m_missingLabel};
+    int bestWidth = fm.horizontalAdvance(m_missingLabel);
+    for (qsizetype i = 1; i < words.size(); ++i) {
+        const QString first = words.first(i).join(QLatin1Char(' '));
+        const QString second = words.sliced(i).join(QLatin1Char(' '));
+        const int width = std::max(fm.horizontalAdvance(first), fm.horizontalAdvance(second));
+        if (width < bestWidth) {
+            bestWidth = width;
+            best = QStringList{first, second};
+        }
+    }
+    return best;
 }
 
 QString ColorLegend::label(double value) { return ViewFormat::value(value, 3); }
 
 int ColorLegend::labelWidth(const QFontMetrics &fm) const
 {
-    int width = fm.horizontalAdvance(tr("missing")) - kBarWidth - kTick; // beside the swatch
+    int width = 0;
+    for (const QString &line : missingLines(fm)) // beside the swatch
+        width = std::max(width, fm.horizontalAdvance(line) - kBarWidth - kTick);
+    if (m_diverging) {
+        for (double v : {low(), 0.5 * (low() + m_center), m_center, high()})
+            width = std::max(width, fm.horizontalAdvance(label(v)));
+        return width;
+    }
     const double geometric = std::sqrt(m_minPositive * m_max);
     for (double v : {m_min, m_minPositive, m_max, 0.5 * (m_min + m_max), geometric})
         if (std::isfinite(v))
@@ -75,10 +121,13 @@ void ColorLegend::paint(QPainter &painter, const QRect &plot, const QRect &bound
 
     const double lo = low();
     const double hi = high();
-    const double mid = m_log ? std::sqrt(lo * hi) : 0.5 * (lo + hi);
+    const double mid = m_diverging ? m_center : m_log ? std::sqrt(lo * hi) : 0.5 * (lo + hi);
     const int textLeft = bar.right() + 1 + kTick + 3;
     const int textWidth = labelWidth(fm) + 4;
-    for (const auto &[value, at] : {std::pair{lo, 0.0}, std::pair{mid, 0.5}, std::pair{hi, 1.0}}) {
+    std::vector<std::pair<double, double>> ticks{{lo, 0.0}, {mid, 0.5}, {hi, 1.0}}; // value, height
+    if (m_diverging && bar.height() > 6 * fm.height()) // quarter ticks: -m/2 and +m/2
+        ticks = {{lo, 0.0}, {0.5 * (lo + mid), 0.25}, {m_center, 0.5}, {0.5 * (mid + hi), 0.75}, {hi, 1.0}};
+    for (const auto &[value, at] : ticks) {
         const double y = bar.bottom() + 1 - at * bar.height();
         painter.drawLine(QPointF(bar.right() + 1, y), QPointF(bar.right() + 1 + kTick, y));
         painter.drawText(QRect(textLeft, int(std::lround(y)) - fm.height() / 2, textWidth, fm.height()),
@@ -95,8 +144,11 @@ void ColorLegend::paint(QPainter &painter, const QRect &plot, const QRect &bound
     if (showMissing) {
         const QRect swatch(bar.left(), bar.bottom() + 10, kBarWidth, fm.height() - 4);
         painter.fillRect(swatch, QColor::fromRgb(missingColor));
-        painter.drawText(QRect(swatch.right() + 5, swatch.top() - 2, bounds.right() - swatch.right() - 5, fm.height()),
-                         Qt::AlignLeft | Qt::AlignVCenter, tr("missing"));
+        const QStringList lines = missingLines(fm);
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            painter.drawText(QRect(swatch.right() + 5, swatch.top() - 2 + int(i) * fm.height(),
+                                   bounds.right() - swatch.right() - 5, fm.height()),
+                             Qt::AlignLeft | Qt::AlignVCenter, lines[i]);
     }
 }
 

@@ -1,10 +1,13 @@
 #pragma once
 // The vertical color bar beside a heatmap: the colormap, ticks at the minimum, middle and
-// maximum (geometric middle on a log scale), and the value's name, rotated.
+// maximum (geometric middle on a log scale), and the value's name, rotated. A diverging
+// legend spans [center - m, center + m], m the largest distance of any value from the
+// centre, so the centre is always white and equal distances get equally strong colors.
 #include "colormap.h"
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 class QFontMetrics;
 class QPainter;
@@ -20,11 +23,17 @@ class ColorLegend
 public:
     // minPositive: the smallest value > 0, the bottom of a log scale (NaN when none).
     ColorLegend(Colormap::Kind map, double min, double minPositive, double max, bool log, QString title);
+    // Linear, with Colormap::Kind::Diverging, symmetric around `center`.
+    static ColorLegend diverging(double min, double max, double center, QString title);
+
+    // What the "missing" swatch says (wrapped onto two lines when long); default "missing".
+    void setMissingLabel(const QString &label);
+    bool isDiverging() const { return m_diverging; }
 
     // A log scale needs positive values to span.
     bool isLog() const { return m_log; }
-    double low() const { return m_log ? m_minPositive : m_min; }
-    double high() const { return m_max; }
+    double low() const { return m_diverging ? m_center - m_halfSpan : m_log ? m_minPositive : m_min; }
+    double high() const { return m_diverging ? m_center + m_halfSpan : m_max; }
     // Where `value` falls on the scale, in [0, 1].
     double position(double value) const;
 
@@ -38,6 +47,8 @@ public:
 private:
     int labelWidth(const QFontMetrics &fm) const;
     static QString label(double value);
+    // The missing label in at most two lines, split where the wider line is narrowest.
+    QStringList missingLines(const QFontMetrics &fm) const;
 
     Colormap::Kind m_map;
     double m_min;
@@ -45,6 +56,10 @@ private:
     double m_max;
     bool m_log;
     QString m_title;
+    QString m_missingLabel;
+    bool m_diverging = false;
+    double m_center = 0.0;
+    double m_halfSpan = 0.0;
 };
 
 } // namespace bitcliff

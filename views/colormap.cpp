@@ -31,6 +31,22 @@ constexpr Coefficients kMagma{{
     {18.65570506591883, -11.48977351997711, -5.601961508734096},
 }};
 
+// ColorBrewer's 11-class RdBu from blue to red, as matplotlib's RdBu_r interpolates it
+// (linearly in RGB between evenly spaced stops).
+constexpr std::array<QRgb, 11> kRdBuR{0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7,
+                                      0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f};
+
+QRgb divergingAt(double t)
+{
+    const double x = t * double(kRdBuR.size() - 1);
+    const size_t i = std::min(static_cast<size_t>(x), kRdBuR.size() - 2);
+    const double f = x - double(i);
+    auto mix = [f](int a, int b) { return static_cast<int>(std::lround(a + (b - a) * f)); };
+    const QRgb a = kRdBuR[i];
+    const QRgb b = kRdBuR[i + 1];
+    return qRgb(mix(qRed(a), qRed(b)), mix(qGreen(a), qGreen(b)), mix(qBlue(a), qBlue(b)));
+}
+
 int channel(const Coefficients &c, int ch, double t)
 {
     double v = c[6][static_cast<size_t>(ch)];
@@ -47,7 +63,9 @@ Colormap::Colormap(Kind kind)
     const Coefficients &c = kind == Kind::Magma ? kMagma : kViridis;
     for (int i = 0; i < kSize; ++i) {
         const double t = static_cast<double>(i) / (kSize - 1);
-        m_lut[static_cast<size_t>(i)] = qRgb(channel(c, 0, t), channel(c, 1, t), channel(c, 2, t));
+        m_lut[static_cast<size_t>(i)] = kind == Kind::Diverging
+            ? divergingAt(t)
+            : qRgb(channel(c, 0, t), channel(c, 1, t), channel(c, 2, t));
     }
 }
 
@@ -63,6 +81,20 @@ const Colormap &Colormap::magma()
     return map;
 }
 
-const Colormap &Colormap::get(Kind kind) { return kind == Kind::Magma ? magma() : viridis(); }
+const Colormap &Colormap::diverging()
+{
+    static const Colormap map(Kind::Diverging);
+    return map;
+}
+
+const Colormap &Colormap::get(Kind kind)
+{
+    switch (kind) {
+    case Kind::Magma: return magma();
+    case Kind::Diverging: return diverging();
+    case Kind::Viridis: break;
+    }
+    return viridis();
+}
 
 } // namespace bitcliff

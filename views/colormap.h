@@ -1,7 +1,9 @@
 #pragma once
 // Perceptually uniform colormaps (matplotlib's viridis and magma) as 256-entry lookup
 // tables: lightness rises monotonically, so a brighter cell always means a larger value,
-// also in grayscale print.
+// also in grayscale print. Diverging is matplotlib's RdBu_r (ColorBrewer RdBu, reversed):
+// dark blue at 0, white in the middle, dark red at 1, for values around a centre (a log
+// ratio of two errors: blue better, red worse); lightness falls off equally on both sides.
 #include <QColor>
 #include <QRgb>
 
@@ -12,11 +14,12 @@ namespace bitcliff {
 class Colormap
 {
 public:
-    enum class Kind { Viridis, Magma };
+    enum class Kind { Viridis, Magma, Diverging };
     static constexpr int kSize = 256;
 
     static const Colormap &viridis();
     static const Colormap &magma();
+    static const Colormap &diverging();
     static const Colormap &get(Kind kind);
 
     Kind kind() const { return m_kind; }

@@ -25,12 +25,19 @@ public:
     QString colLabel;          // e.g. "input channel"
     QString valueLabel;        // e.g. "absmax |w|"
     QStringList rowNames;      // optional, one per row (e.g. layer numbers); else row indices
+    QStringList colNames;      // optional, one per column (e.g. roles); else column indices
+    QString missingLabel;      // what a NaN cell means ("not quantized"); empty: "missing"
+    // A signed difference: drawn with the diverging colormap, symmetric around `center`
+    // (white), and pooled by distance from it, so improvements survive zooming out too.
+    bool diverging = false;
+    float center = 0.0f;
 
     float at(int row, int col) const
     {
         return values[static_cast<size_t>(row) * static_cast<size_t>(cols) + static_cast<size_t>(col)];
     }
     QString rowName(int row) const { return row < rowNames.size() ? rowNames[row] : QString::number(row); }
+    QString colName(int col) const { return col < colNames.size() ? colNames[col] : QString::number(col); }
     bool isValid() const
     {
         return rows > 0 && cols > 0 && values.size() == static_cast<size_t>(rows) * static_cast<size_t>(cols);

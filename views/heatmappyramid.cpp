@@ -15,6 +15,23 @@ constexpr float kEmpty = -std::numeric_limits<float>::infinity();
 // `acc` is never NaN (it starts at kEmpty); a NaN `v` fails the comparison and is skipped.
 inline float maxInto(float acc, float v) { return v > acc ? v : acc; }
 
+// For diverging data: keep the value farthest from the centre, whichever its sign.
+struct Extreme
+{
+    float center;
+    float operator()(float acc, float v) const
+    {
+        if (!(v > kEmpty)) // NaN or empty
+            return acc;
+        return acc == kEmpty || std::fabs(v - center) > std::fabs(acc - center) ? v : acc;
+    }
+};
+
+struct Max
+{
+    float operator()(float acc, float v) const { return maxInto(acc, v); }
+};
+
 struct Span
 {
     int first;
@@ -55,7 +72,15 @@ HeatmapPyramid::HeatmapPyramid(std::shared_ptr<const HeatmapData> data)
     if (!m_data || !m_data->isValid())
         return;
     scanRange();
+    if (m_data->diverging)
+        build(Extreme{m_data->center});
+    else
+        build(Max{});
+}
 
+template<typename Combine>
+void HeatmapPyramid::build(Combine combine)
+{
     m_levels.push_back({m_data->rows, m_data->cols, 1, 1, m_data->values.data()});
     // Halve the longer side first so levels stay useful for a stretched matrix
     // (32 layers x 14336 channels, or 152k rows x 896); halve both once they are close.
@@ -83,12 +108,12 @@ HeatmapPyramid::HeatmapPyramid(std::shared_ptr<const HeatmapData> data)
             if (halveCols) {
                 const int pairs = prev.cols / 2;
                 for (int c = 0; c < pairs; ++c)
-                    out[c] = maxInto(maxInto(out[c], in[2 * c]), in[2 * c + 1]);
+                    out[c] = combine(combine(out[c], in[2 * c]), in[2 * c + 1]);
                 if (prev.cols % 2)
-                    out[pairs] = maxInto(out[pairs], in[prev.cols - 1]);
+                    out[pairs] = combine(out[pairs], in[prev.cols - 1]);
             } else {
                 for (int c = 0; c < prev.cols; ++c)
-                    out[c] = maxInto(out[c], in[c]);
+                    out[c] = combine(out[c], in[c]);
             }
         }
         next.values = values.data();
@@ -135,6 +160,14 @@ int HeatmapPyramid::levelFor(double colsPerPixel, double rowsPerPixel) const
 
 std::vector<float> HeatmapPyramid::pool(const QRectF &region, QSize pixels) const
 {
+    if (m_data && m_data->diverging)
+        return poolWith(region, pixels, Extreme{m_data->center});
+    return poolWith(region, pixels, Max{});
+}
+
+template<typename Combine>
+std::vector<float> HeatmapPyramid::poolWith(const QRectF &region, QSize pixels, Combine combine) const
+{
     const int width = pixels.width();
     const int height = pixels.height();
     std::vector<float> out(static_cast<size_t>(std::max(width, 0)) * static_cast<size_t>(std::max(height, 0)), kNaN);
@@ -154,14 +187,14 @@ std::vector<float> HeatmapPyramid::pool(const QRectF &region, QSize pixels) cons
             const float *in = l.values + static_cast<size_t>(r) * static_cast<size_t>(l.cols) + colFirst;
             float *acc = columnMax.data();
             for (size_t c = 0; c < columnMax.size(); ++c)
-                acc[c] = maxInto(acc[c], in[c]);
+                acc[c] = combine(acc[c], in[c]);
         }
         float *line = out.data() + static_cast<size_t>(y) * static_cast<size_t>(width);
         for (int x = 0; x < width; ++x) {
             const Span cols = colSpans[static_cast<size_t>(x)];
             float v = kEmpty;
             for (int c = cols.first; c <= cols.last; ++c)
-                v = maxInto(v, columnMax[static_cast<size_t>(c - colFirst)]);
+                v = combine(v, columnMax[static_cast<size_t>(c - colFirst)]);
             line[x] = v == kEmpty ? kNaN : v;
         }
     }
@@ -181,7 +214,11 @@ HeatmapPyramid::Cell HeatmapPyramid::maxCell(int rowBegin, int rowEnd, int colBe
     for (int r = rowBegin; r < rowEnd; ++r) {
         for (int c = colBegin; c < colEnd; ++c) {
             const float v = l.at(r, c);
-            if (std::isfinite(v) && (best.row < 0 || v > best.value))
+            if (!std::isfinite(v))
+                continue;
+            const float mid = m_data->center;
+            const bool better = m_data->diverging ? std::fabs(v - mid) > std::fabs(best.value - mid) : v > best.value;
+            if (best.row < 0 || better)
                 best = {r, c, v};
         }
     }

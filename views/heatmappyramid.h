@@ -1,7 +1,9 @@
 #pragma once
 // Max-pooled levels of a heatmap matrix, built once per data set, so drawing any zoom
 // level touches about as many cells as there are pixels, and a single bright cell (an
-// outlier channel) survives every level of zoom-out. Immutable once built: a big matrix's
+// outlier channel) survives every level of zoom-out. Diverging data (HeatmapData::diverging)
+// is pooled by distance from its centre instead: the most extreme cell of either sign wins,
+// and "max"/"largest" below read as "most extreme". Immutable once built: a big matrix's
 // pyramid (a few hundred ms for 150M cells) can be built in a worker and handed over.
 #include "heatmapdata.h"
 
@@ -61,6 +63,10 @@ public:
 
 private:
     void scanRange();
+    template<typename Combine>
+    void build(Combine combine);
+    template<typename Combine>
+    std::vector<float> poolWith(const QRectF &region, QSize pixels, Combine combine) const;
 
     std::shared_ptr<const HeatmapData> m_data;
     std::vector<Level> m_levels;

@@ -18,8 +18,10 @@ namespace bitcliff {
 namespace {
 
 constexpr int kTick = 5;
+constexpr int kNameGap = 8; // between named column labels (24 between numbers)
 constexpr double kMaxCellPixels = 32.0; // zoom stops when a cell is this wide or tall
 constexpr QRgb kMissingColor = 0xffd9d9d9;
+constexpr QRgb kMissingDivergingColor = 0xff8c8c8c; // light grey would pass for the white centre
 
 // Tick spacing in cells: 1, 2 or 5 x 10^k, never below one cell.
 double niceStep(double cells) { return std::max(1.0, ChartStyle::niceStep(cells)); }
@@ -51,24 +53,29 @@ void HeatmapWidget::setPyramid(std::shared_ptr<const HeatmapPyramid> pyramid)
 {
     m_pyramid = pyramid && pyramid->isValid() ? std::move(pyramid) : nullptr;
     m_data = m_pyramid ? m_pyramid->sharedData() : nullptr;
-    measureRowLabels();
+    measureLabels();
     m_imageKey.clear();
     m_region = {};
     resetView();
     update();
 }
 
-void HeatmapWidget::measureRowLabels()
+void HeatmapWidget::measureLabels()
 {
     m_rowLabelWidth = 0;
+    m_colLabelWidth = 0;
     if (!m_pyramid)
         return;
-    // Row labels are short (layer numbers); measuring a few thousand is enough.
+    // Labels are short (layer numbers, roles); measuring a few thousand is enough.
     const QFontMetrics fm = fontMetrics();
     const int rows = m_data->rows;
     for (int r = 0; r < std::min(rows, 4096); ++r)
         m_rowLabelWidth = std::max(m_rowLabelWidth, fm.horizontalAdvance(m_data->rowName(r)));
     m_rowLabelWidth = std::max(m_rowLabelWidth, fm.horizontalAdvance(m_data->rowName(rows - 1)));
+    const int cols = m_data->cols;
+    for (int c = 0; c < std::min(cols, m_data->colNames.isEmpty() ? 0 : 4096); ++c)
+        m_colLabelWidth = std::max(m_colLabelWidth, fm.horizontalAdvance(m_data->colName(c)));
+    m_colLabelWidth = std::max(m_colLabelWidth, fm.horizontalAdvance(m_data->colName(cols - 1)));
 }
 
 void HeatmapWidget::setLogScale(bool log)
@@ -134,9 +141,18 @@ QRect HeatmapWidget::plotRect() const
     const bool hasTitle = m_data && !m_data->title.isEmpty();
     const int top = 8 + (hasTitle ? QFontMetrics(titleFont(font())).height() + 8 : lh / 2);
     const int left = 6 + lh + 6 + m_rowLabelWidth + kTick + 3;
-    const int bottom = kTick + 3 + lh + 4 + lh + 8;
     const int right = m_pyramid ? legend().width(fm) : 8;
+    const int bottom = kTick + 3 + lh + 4 + lh + 8 + (staggeredColumns(width() - left - right) ? lh : 0);
     return rect().adjusted(left, top, -right, -bottom);
+}
+
+bool HeatmapWidget::staggeredColumns(int plotWidth) const
+{
+    if (!m_data || m_data->colNames.isEmpty() || plotWidth <= 0)
+        return false;
+    const double perCell = double(plotWidth) / m_data->cols;
+    const double needed = m_colLabelWidth + kNameGap;
+    return needed > perCell && needed <= 2.0 * perCell;
 }
 
 QSize HeatmapWidget::sizeHint() const { return {860, 380}; }
@@ -144,8 +160,24 @@ QSize HeatmapWidget::minimumSizeHint() const { return {280, 160}; }
 
 ColorLegend HeatmapWidget::legend() const
 {
-    return ColorLegend(m_colormap, m_pyramid->minValue(), m_pyramid->minPositive(), m_pyramid->maxValue(), m_logScale,
-                       m_data->valueLabel);
+    ColorLegend legend = m_data->diverging
+        ? ColorLegend::diverging(m_pyramid->minValue(), m_pyramid->maxValue(), m_data->center, m_data->valueLabel)
+        : ColorLegend(m_colormap, m_pyramid->minValue(), m_pyramid->minPositive(), m_pyramid->maxValue(), m_logScale,
+                      m_data->valueLabel);
+    legend.setMissingLabel(m_data->missingLabel);
+    return legend;
+}
+
+std::optional<ColorLegend> HeatmapWidget::colorLegend() const
+{
+    if (!m_pyramid)
+        return std::nullopt;
+    return legend();
+}
+
+QRgb HeatmapWidget::missingColor() const
+{
+    return m_data && m_data->diverging ? kMissingDivergingColor : kMissingColor;
 }
 
 void HeatmapWidget::updateImage(const QRect &plot, qreal dpr)
@@ -159,14 +191,15 @@ void HeatmapWidget::updateImage(const QRect &plot, qreal dpr)
         return;
     m_imageKey = key;
     const std::vector<float> pooled = m_pyramid->pool(m_region, pixels);
-    const Colormap &map = Colormap::get(m_colormap);
     const ColorLegend scale = legend();
+    const Colormap &map = Colormap::get(scale.isDiverging() ? Colormap::Kind::Diverging : m_colormap);
+    const QRgb missing = missingColor();
     m_image = QImage(pixels, QImage::Format_RGB32);
     for (int y = 0; y < pixels.height(); ++y) {
         auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
         const float *in = pooled.data() + static_cast<size_t>(y) * static_cast<size_t>(pixels.width());
         for (int x = 0; x < pixels.width(); ++x)
-            line[x] = std::isnan(in[x]) ? kMissingColor : map.map(scale.position(in[x]));
+            line[x] = std::isnan(in[x]) ? missing : map.map(scale.position(in[x]));
     }
     m_image.setDevicePixelRatio(dpr);
 }
@@ -197,15 +230,20 @@ void HeatmapWidget::paintEvent(QPaintEvent *)
     }
     paintColumnAxis(painter, plot);
     paintRowAxis(painter, plot);
-    legend().paint(painter, plot, rect(), palette(), m_pyramid->hasMissing(), kMissingColor);
+    legend().paint(painter, plot, rect(), palette(), m_pyramid->hasMissing(), missingColor());
 }
 
 void HeatmapWidget::paintColumnAxis(QPainter &painter, const QRect &plot) const
 {
     const QFontMetrics fm = fontMetrics();
     const double perCell = plot.width() / m_region.width();
-    const int labelWidth = fm.horizontalAdvance(QString::number(m_data->cols - 1));
-    const double step = niceStep((labelWidth + 24) / perCell);
+    // Every named column when the names fit under their cells (a few roles), on two
+    // alternating lines when they only fit that way; else round steps.
+    const bool named = !m_data->colNames.isEmpty();
+    const double needed = m_colLabelWidth + (named ? kNameGap : 24.0);
+    const bool twoLines = staggeredColumns(plot.width()); // the room is reserved below the plot
+    const bool stagger = twoLines && needed > perCell && needed <= 2.0 * perCell;
+    const double step = named && (needed <= perCell || stagger) ? 1.0 : niceStep(needed / perCell);
     const double end = m_region.right();
     const int y = plot.bottom() + 1;
     for (double t = std::ceil((m_region.left() - 0.5) / step) * step; t + 0.5 <= end; t += step) {
@@ -213,21 +251,23 @@ void HeatmapWidget::paintColumnAxis(QPainter &painter, const QRect &plot) const
             continue;
         const double x = plot.left() + (t + 0.5 - m_region.left()) * perCell;
         painter.drawLine(QPointF(x, y), QPointF(x, y + kTick));
-        const QString text = QString::number(static_cast<qint64>(t));
+        const QString text = m_data->colName(static_cast<int>(t));
         const int w = fm.horizontalAdvance(text) + 2;
         const int left = std::clamp(int(std::lround(x)) - w / 2, 0, plot.right() + 12 - w);
-        painter.drawText(QRect(left, y + kTick + 2, w, fm.height()), Qt::AlignCenter, text);
+        const int line = stagger && static_cast<qint64>(t) % 2 ? fm.height() : 0;
+        if (line > 0)
+            painter.drawLine(QPointF(x, y + kTick), QPointF(x, y + kTick + line));
+        painter.drawText(QRect(left, y + kTick + 2 + line, w, fm.height()), Qt::AlignCenter, text);
     }
     QString title = m_data->colLabel;
     if (m_region.width() < m_data->cols) {
         title = tr("%1 (showing %2\u2013%3 of %4)")
-                    .arg(m_data->colLabel)
-                    .arg(static_cast<qint64>(m_region.left()))
-                    .arg(static_cast<qint64>(std::ceil(m_region.right())) - 1)
-                    .arg(m_data->cols);
+                    .arg(m_data->colLabel, m_data->colName(static_cast<int>(m_region.left())),
+                         m_data->colName(static_cast<int>(std::ceil(m_region.right())) - 1),
+                         QString::number(m_data->cols));
     }
-    painter.drawText(QRect(plot.left(), y + kTick + 2 + fm.height() + 4, plot.width(), fm.height()),
-                     Qt::AlignCenter, title);
+    const int titleTop = y + kTick + 2 + fm.height() * (twoLines ? 2 : 1) + 4;
+    painter.drawText(QRect(plot.left(), titleTop, plot.width(), fm.height()), Qt::AlignCenter, title);
 }
 
 void HeatmapWidget::paintRowAxis(QPainter &painter, const QRect &plot) const
@@ -285,17 +325,21 @@ QString HeatmapWidget::toolTipAt(QPoint pos) const
     const HeatmapPyramid::Cell best = m_pyramid->maxCell(cells.rowBegin, cells.rowEnd, cells.colBegin, cells.colEnd);
     const int row = best.row < 0 ? cells.rowBegin : best.row;
     const int col = best.row < 0 ? cells.colBegin : best.col;
+    const QString missing = m_data->missingLabel.isEmpty() ? tr("missing") : m_data->missingLabel;
     QStringList lines;
     lines << tr("%1 %2, %3 %4: %5")
-                 .arg(m_data->rowLabel, m_data->rowName(row), m_data->colLabel, QString::number(col),
-                      best.row < 0 ? tr("missing") : ViewFormat::value(best.value, 3));
+                 .arg(m_data->rowLabel, m_data->rowName(row), m_data->colLabel, m_data->colName(col),
+                      best.row < 0 ? missing : ViewFormat::value(best.value, 3));
     if (cells.colEnd - cells.colBegin > 1 || cells.rowEnd - cells.rowBegin > 1)
-        lines << tr("(the largest of the cells under the cursor)");
+        lines << (m_data->diverging ? tr("(the cell farthest from %1 under the cursor)")
+                                          .arg(ViewFormat::value(m_data->center, 3))
+                                    : tr("(the largest of the cells under the cursor)"));
     if (cells.rowEnd - cells.rowBegin > 1)
         lines << tr("%1 range %2\u2013%3").arg(m_data->rowLabel, m_data->rowName(cells.rowBegin),
                                                m_data->rowName(cells.rowEnd - 1));
     if (cells.colEnd - cells.colBegin > 1)
-        lines << tr("%1 range %2\u2013%3").arg(m_data->colLabel).arg(cells.colBegin).arg(cells.colEnd - 1);
+        lines << tr("%1 range %2\u2013%3").arg(m_data->colLabel, m_data->colName(cells.colBegin),
+                                               m_data->colName(cells.colEnd - 1));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -313,7 +357,7 @@ bool HeatmapWidget::event(QEvent *event)
         return true;
     }
     if (event->type() == QEvent::FontChange)
-        measureRowLabels();
+        measureLabels();
     return QWidget::event(event);
 }
 

@@ -3,6 +3,9 @@
 // perceptual colormap. Zoomed out, each pixel shows the MAX of the cells it covers, so a
 // single outlier channel is never averaged away. Wheel/+/- zoom around the cursor (Shift:
 // columns only), drag pans, double-click or Home resets; hovering names the cell.
+// Named columns (HeatmapData::colNames, e.g. roles) are labelled by name, every one when
+// they fit. Diverging data (a difference) ignores the colormap and log settings: it is drawn
+// with Colormap::Kind::Diverging on a linear scale symmetric around its centre.
 #include "colorlegend.h"
 #include "colormap.h"
 #include "heatmapdata.h"
@@ -11,6 +14,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace bitcliff {
 
@@ -32,8 +36,10 @@ public:
 
     void setLogScale(bool log);
     bool logScale() const { return m_logScale; }
-    void setColormap(Colormap::Kind kind);
+    void setColormap(Colormap::Kind kind); // for sequential data
     Colormap::Kind colormap() const { return m_colormap; }
+    // The legend now drawn (its range, scale and colormap); nullopt without data.
+    std::optional<ColorLegend> colorLegend() const;
 
     // The shown part of the matrix in cell units: x = column, y = row.
     QRectF visibleRegion() const { return m_region; }
@@ -74,9 +80,12 @@ private:
         int colBegin = 0;
         int colEnd = 0;
     };
-    void measureRowLabels();
+    void measureLabels();
+    // Named columns labelled on two alternating lines (at full view, they fit no other way).
+    bool staggeredColumns(int plotWidth) const;
     CellRange cellsAt(QPoint pos) const; // the data cells under one pixel; empty outside
     ColorLegend legend() const;
+    QRgb missingColor() const;
     void updateImage(const QRect &plot, qreal dpr);
     void paintColumnAxis(QPainter &painter, const QRect &plot) const;
     void paintRowAxis(QPainter &painter, const QRect &plot) const;
@@ -87,6 +96,7 @@ private:
     bool m_logScale = false;
     Colormap::Kind m_colormap = Colormap::Kind::Viridis;
     int m_rowLabelWidth = 0;
+    int m_colLabelWidth = 0; // the widest column name (or index)
 
     QImage m_image; // the colored matrix for m_imageKey
     QString m_imageKey;

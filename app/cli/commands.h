@@ -7,6 +7,7 @@ namespace bitcliff::cli {
 // Each returns the process exit code; errors are thrown (Error / UsageError) to main.
 int runInspect(const std::vector<std::string> &args);
 int runOutliers(const std::vector<std::string> &args);
+int runQuantize(const std::vector<std::string> &args);
 int runDemo(int argc, char **argv, const std::vector<std::string> &args);
 
 } // namespace bitcliff::cli

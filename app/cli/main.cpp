@@ -19,6 +19,9 @@ Commands:
   outliers PATH --tensor NAME [--axis rows|cols] [--top N] [--json] [--k K]
       Per-channel absmax and RMS of one tensor; rows = output channels,
       cols = input channels (default).
+  quantize PATH --scheme SPEC [--tensor NAME] [--json] [--threads N]
+      Fake-quantizes every weight matrix (or one tensor) with SPEC and prints, per
+      tensor, the MSE, SQNR in dB, max |error| and bits per weight.
   demo --out DIR [--model DIR]
       Generates the synthetic demo checkpoint (or uses --model) and renders its
       outlier charts as PNG and SVG, with the data behind them (JSON, CSV).
@@ -26,6 +29,18 @@ Commands:
 PATH is a .safetensors file, a .gguf file, or a Hugging Face checkpoint directory
 (config.json + model.safetensors or sharded model-*-of-*.safetensors with
 model.safetensors.index.json).
+
+Scheme SPEC: METHOD[:OPTION]... (case-insensitive)
+  rtn     integer round-to-nearest: bN bits (2-8, default 4); gN group of N input
+          elements (default g128) | channel | tensor; sym | asym; clip (MSE-optimal
+          clipping search)                                  e.g. rtn:b3:g128:asym
+  nf4     NormalFloat4 with block absmax: gN (default 64), dq (double quantization)
+  fp4     FP4 E2M1 with block absmax: gN (default 64)
+  mxfp4   OCP MXFP4 (32-element blocks, power-of-two scale)
+  fp8     FP8 E4M3, one scale per output channel
+  hqq     HQQ zero-point optimization: bN (default 4), gN (default 64)
+  q8_0 q4_0 q4_1 q5_0 q5_1 q2_k q3_k q4_k q5_k q6_k   GGUF block types
+Norms, biases and tensors whose rows do not fit the scheme's blocks are kept.
 
 Outlier rule: a channel is an outlier when its absmax exceeds K times the median
 channel absmax of the same tensor (default K = 4).
@@ -53,6 +68,8 @@ int main(int argc, char **argv)
             return bitcliff::cli::runInspect(rest);
         if (command == "outliers")
             return bitcliff::cli::runOutliers(rest);
+        if (command == "quantize")
+            return bitcliff::cli::runQuantize(rest);
         if (command == "demo")
             return bitcliff::cli::runDemo(argc, argv, rest);
         throw bitcliff::cli::UsageError("unknown command '" + command + "'");

@@ -5,6 +5,8 @@
 #include "gui/modelpage.h"
 #include "gui/modelsession.h"
 #include "gui/modeltreepanel.h"
+#include "gui/quantizecontroller.h"
+#include "gui/quantizepage.h"
 #include "gui/recentfiles.h"
 #include "gui/tensorpage.h"
 #include "jobs/jobrunner.h"
@@ -34,6 +36,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tree(new ModelTreePanel(this))
     , m_tensorPage(new TensorPage(this))
     , m_modelPage(new ModelPage(this))
+    , m_quantizeController(new QuantizeController(m_runner, this))
+    , m_quantizePage(new QuantizePage(m_quantizeController, this))
     , m_jobs(new JobsPanel(m_runner, this))
     , m_tabs(new QTabWidget(this))
     , m_treeDock(new QDockWidget(this))
@@ -48,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     m_tabs->addTab(m_modelPage, QString());
     m_tabs->addTab(m_tensorPage, QString());
+    m_tabs->addTab(m_quantizePage, QString());
     setCentralWidget(m_tabs);
     m_treeDock->setObjectName(QStringLiteral("modelTreeDock"));
     m_treeDock->setWidget(m_tree);
@@ -79,9 +84,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &ModelSession::failed, this, &MainWindow::onFailed);
     connect(m_tree, &ModelTreePanel::tensorSelected, this, [this](int index) {
         m_tensorPage->showTensor(index);
-        m_tabs->setCurrentWidget(m_tensorPage);
+        m_quantizePage->showTensor(index);
+        if (m_tabs->currentWidget() != m_quantizePage)
+            m_tabs->setCurrentWidget(m_tensorPage);
     });
     connect(m_modelPage, &ModelPage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
+    connect(m_quantizePage, &QuantizePage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
     connect(m_recent, &RecentFilesMenu::openRequested, this, &MainWindow::openPath);
     connect(m_kSpin, &QDoubleSpinBox::valueChanged, this, [this](double k) { m_session->setOutlierRule({k}); });
     retranslate();
@@ -151,6 +159,7 @@ void MainWindow::retranslate()
                                       : tr("BitCliff"));
     m_tabs->setTabText(0, tr("Outlier map"));
     m_tabs->setTabText(1, tr("Tensor"));
+    m_tabs->setTabText(2, tr("Quantize"));
     m_treeDock->setWindowTitle(tr("Model"));
     m_jobsDock->setWindowTitle(tr("Jobs"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));
@@ -172,6 +181,7 @@ void MainWindow::retranslate()
     m_tree->retranslate();
     m_tensorPage->retranslate();
     m_modelPage->retranslate();
+    m_quantizePage->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -258,6 +268,7 @@ void MainWindow::onModelOpened()
     m_tree->setModel(model);
     m_tensorPage->setModel(model);
     m_modelPage->setModel(model);
+    m_quantizePage->setModel(model);
     m_export->setEnabled(false);
     m_tabs->setCurrentWidget(m_modelPage);
     m_statusLabel->setText(tr("%1: %n tensor(s), computing statistics…", nullptr, int(model->tensors().size()))
@@ -271,6 +282,7 @@ void MainWindow::onAnalysisReady()
     m_tree->setAnalysis(analysis);
     m_tensorPage->setAnalysis(analysis);
     m_modelPage->setAnalysis(analysis);
+    m_quantizePage->setStats(analysis->stats);
     m_export->setEnabled(true);
     if (m_tensorPage->tensorIndex() < 0 && analysis->mostOutlierTensor >= 0)
         m_tensorPage->showTensor(analysis->mostOutlierTensor);

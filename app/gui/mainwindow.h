@@ -21,6 +21,8 @@ class LanguageMenu;
 class ModelPage;
 class ModelSession;
 class ModelTreePanel;
+class QuantizeController;
+class QuantizePage;
 class RecentFilesMenu;
 class TensorPage;
 
@@ -40,6 +42,7 @@ public:
     ModelTreePanel *treePanel() const { return m_tree; }
     TensorPage *tensorPage() const { return m_tensorPage; }
     ModelPage *modelPage() const { return m_modelPage; }
+    QuantizePage *quantizePage() const { return m_quantizePage; }
     JobsPanel *jobsPanel() const { return m_jobs; }
 
 protected:
@@ -66,6 +69,8 @@ private:
     ModelTreePanel *m_tree;
     TensorPage *m_tensorPage;
     ModelPage *m_modelPage;
+    QuantizeController *m_quantizeController;
+    QuantizePage *m_quantizePage;
     JobsPanel *m_jobs;
     QTabWidget *m_tabs;
     QDockWidget *m_treeDock;

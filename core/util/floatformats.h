@@ -75,6 +75,28 @@ inline float e4m3ToFloat(uint8_t v)
     return negative ? -value : value;
 }
 
+// Round to nearest, ties to even, saturating at +-448: the FN format has no infinity and
+// values from 464 up would round to the NaN pattern. NaN stays NaN (0x7F).
+inline uint8_t floatToE4m3(float f)
+{
+    const uint32_t x = std::bit_cast<uint32_t>(f);
+    const auto sign = static_cast<uint8_t>((x >> 24) & 0x80u);
+    const uint32_t absx = x & 0x7FFFFFFFu;
+    if (absx > 0x7F800000u)
+        return static_cast<uint8_t>(sign | 0x7Fu);
+    if (absx >= 0x43E00000u) // 448 and up, infinity included
+        return static_cast<uint8_t>(sign | 0x7Eu);
+    if (absx < 0x3C800000u) { // below 2^-6: subnormal steps of 2^-9 (8 steps = 2^-6, code 8)
+        const float scaled = std::bit_cast<float>(absx) * 512.0f;
+        const float rounded = (scaled + 12582912.0f) - 12582912.0f; // half to even
+        return static_cast<uint8_t>(sign | static_cast<uint32_t>(rounded));
+    }
+    // Keep 3 mantissa bits, ties to even; a carry moves into the exponent. Rebias 127 -> 7.
+    const uint32_t rounded = absx + 0x7FFFFu + ((absx >> 20) & 1u);
+    const uint32_t code = (rounded >> 20) - (120u << 3);
+    return static_cast<uint8_t>(sign | (code > 0x7Eu ? 0x7Eu : code));
+}
+
 inline uint16_t readU16(const std::byte *p)
 {
     uint16_t v;

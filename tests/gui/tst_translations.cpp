@@ -90,7 +90,8 @@ private slots:
         QProcess lupdate;
         lupdate.start(QStringLiteral(BITCLIFF_LUPDATE),
                       {sourceDir() + QStringLiteral("/views"), sourceDir() + QStringLiteral("/app/gui"),
-                       sourceDir() + QStringLiteral("/app/jobs"), QStringLiteral("-I"), sourceDir() + QStringLiteral("/app"),
+                       sourceDir() + QStringLiteral("/app/jobs"), sourceDir() + QStringLiteral("/app/report"),
+                       QStringLiteral("-I"), sourceDir() + QStringLiteral("/app"),
                        QStringLiteral("-I"), sourceDir() + QStringLiteral("/views"), QStringLiteral("-I"),
                        sourceDir() + QStringLiteral("/core"), QStringLiteral("-silent"), QStringLiteral("-ts"), fresh});
         QVERIFY(lupdate.waitForFinished(60000));

@@ -1,0 +1,229 @@
+#include "gui/quantizepage.h"
+
+#include "channelerrorscatter.h"
+#include "gui/quantizecontroller.h"
+#include "heatmapwidget.h"
+#include "stats/modelstats.h"
+#include "tensorsnapshot.h"
+#include "util/error.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace bitcliff::app {
+
+QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_firstLabel(new QLabel(this))
+    , m_first(new QComboBox(this))
+    , m_compare(new QCheckBox(this))
+    , m_second(new QComboBox(this))
+    , m_quantize(new QPushButton(this))
+    , m_summary(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_overviewFirst(new HeatmapWidget(this))
+    , m_overviewSecond(new HeatmapWidget(this))
+    , m_tensorHint(new QLabel(this))
+    , m_errorFirst(new HeatmapWidget(this))
+    , m_errorSecond(new HeatmapWidget(this))
+    , m_difference(new HeatmapWidget(this))
+    , m_scatter(new ChannelErrorScatterView(this))
+{
+    for (QComboBox *box : {m_first, m_second}) {
+        box->setEditable(true); // presets, or any scheme text (see bitcliff-cli --help)
+        box->addItems(presetSchemes());
+        box->setMinimumContentsLength(16);
+    }
+    m_first->setCurrentText(QStringLiteral("rtn:b4:g128:sym"));
+    m_second->setCurrentText(QStringLiteral("nf4:g64"));
+    m_quantize->setEnabled(false);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_firstLabel);
+    controls->addWidget(m_first);
+    controls->addSpacing(12);
+    controls->addWidget(m_compare);
+    controls->addWidget(m_second);
+    controls->addSpacing(12);
+    controls->addWidget(m_quantize);
+    controls->addStretch(1);
+
+    auto *overview = new QSplitter(Qt::Horizontal, this);
+    overview->addWidget(m_overviewFirst);
+    overview->addWidget(m_overviewSecond);
+
+    // Two rows: the error maps of both schemes, then their difference beside the scatter.
+    auto *upper = new QSplitter(Qt::Horizontal, this);
+    upper->addWidget(m_errorFirst);
+    upper->addWidget(m_errorSecond);
+    auto *lower = new QSplitter(Qt::Horizontal, this);
+    lower->addWidget(m_difference);
+    lower->addWidget(m_scatter);
+    lower->setStretchFactor(0, 1);
+    lower->setStretchFactor(1, 1);
+    lower->setSizes({500, 500});
+    auto *tensorSplit = new QSplitter(Qt::Vertical, this);
+    tensorSplit->addWidget(upper);
+    tensorSplit->addWidget(lower);
+    auto *tensorTab = new QWidget(this);
+    auto *tensorLayout = new QVBoxLayout(tensorTab);
+    tensorLayout->addWidget(m_tensorHint);
+    tensorLayout->addWidget(tensorSplit, 1);
+
+    m_tabs->addTab(overview, QString());
+    m_tabs->addTab(tensorTab, QString());
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_quantize, &QPushButton::clicked, this, &QuantizePage::startQuantization);
+    connect(m_compare, &QCheckBox::toggled, this, &QuantizePage::updateComparisonVisibility);
+    connect(m_controller, &QuantizeController::analysisReady, this, &QuantizePage::showAnalysis);
+    connect(m_controller, &QuantizeController::tensorViewsReady, this, &QuantizePage::showTensorViews);
+    connect(m_controller, &QuantizeController::failed, m_summary, &QLabel::setText);
+    connect(m_controller, &QuantizeController::busyChanged, this, [this](bool busy) {
+        m_quantize->setEnabled(!busy);
+        if (busy)
+            m_summary->setText(tr("Quantizing… (see the Jobs panel for progress; Cancel stops it)"));
+    });
+    connect(m_overviewFirst, &HeatmapWidget::cellClicked, this, &QuantizePage::onOverviewClicked);
+    connect(m_overviewSecond, &HeatmapWidget::cellClicked, this, &QuantizePage::onOverviewClicked);
+    updateComparisonVisibility();
+    retranslate();
+}
+
+QStringList QuantizePage::presetSchemes()
+{
+    return {QStringLiteral("q8_0"),          QStringLiteral("q6_k"),          QStringLiteral("q5_k"),
+            QStringLiteral("q4_k"),          QStringLiteral("q4_0"),          QStringLiteral("q3_k"),
+            QStringLiteral("q2_k"),          QStringLiteral("rtn:b8:channel:sym"), QStringLiteral("rtn:b4:g128:sym"),
+            QStringLiteral("rtn:b4:g128:asym"), QStringLiteral("rtn:b3:g128:asym"), QStringLiteral("rtn:b2:g64:asym"),
+            QStringLiteral("nf4:g64"),       QStringLiteral("nf4:g64:dq"),    QStringLiteral("fp4:g64"),
+            QStringLiteral("mxfp4"),         QStringLiteral("fp8"),           QStringLiteral("hqq:b4:g64"),
+            QStringLiteral("hqq:b3:g64")};
+}
+
+void QuantizePage::retranslate()
+{
+    m_firstLabel->setText(tr("Scheme:"));
+    m_compare->setText(tr("Compare with:"));
+    m_quantize->setText(tr("Quantize Model"));
+    m_tabs->setTabText(0, tr("Overview"));
+    m_tabs->setTabText(1, tr("Selected tensor"));
+    m_first->setToolTip(tr("A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help)."));
+    if (!m_analysis)
+        m_summary->setText(tr("Choose a scheme and quantize: every weight matrix is quantized and compared with the original."));
+    if (m_tensor < 0)
+        m_tensorHint->setText(tr("Select a tensor in the model tree, or click a cell of the overview."));
+}
+
+void QuantizePage::setModel(std::shared_ptr<const Model> model)
+{
+    m_controller->setModel(model);
+    m_quantize->setEnabled(model != nullptr);
+    m_analysis.reset();
+    m_stats.reset();
+    m_tensor = -1;
+    for (HeatmapWidget *map : {m_overviewFirst, m_overviewSecond, m_errorFirst, m_errorSecond, m_difference})
+        map->setData(nullptr);
+    m_scatter->setData(nullptr, nullptr, QString());
+    retranslate();
+}
+
+void QuantizePage::setStats(std::shared_ptr<const ModelStats> stats) { m_stats = std::move(stats); }
+
+void QuantizePage::showTensor(int tensorIndex)
+{
+    m_tensor = tensorIndex;
+    m_controller->showTensor(tensorIndex);
+}
+
+QString QuantizePage::summaryText() const { return m_summary->text(); }
+
+void QuantizePage::startQuantization()
+{
+    try {
+        const QuantScheme first = QuantScheme::parse(m_first->currentText().trimmed().toStdString());
+        std::optional<QuantScheme> second;
+        if (m_compare->isChecked())
+            second = QuantScheme::parse(m_second->currentText().trimmed().toStdString());
+        m_controller->quantize(first, second);
+    } catch (const Error &e) {
+        m_summary->setText(QString::fromStdString(e.what()));
+    }
+}
+
+void QuantizePage::updateComparisonVisibility()
+{
+    const bool comparing = m_compare->isChecked();
+    m_second->setEnabled(comparing);
+    const bool haveSecond = m_analysis && m_analysis->second.report;
+    m_overviewSecond->setVisible(haveSecond);
+    m_errorSecond->setVisible(haveSecond);
+    m_difference->setVisible(haveSecond);
+}
+
+void QuantizePage::showAnalysis(std::shared_ptr<const QuantAnalysis> analysis)
+{
+    m_analysis = std::move(analysis);
+    auto describe = [](const QuantRun &run) {
+        const QuantReport &r = *run.report;
+        return tr("%1: %2 bits/weight on %3 quantized parameters (model %4 bits/weight), mean squared error %5")
+            .arg(QString::fromStdString(r.scheme.toString()))
+            .arg(r.quantizedBitsPerWeight, 0, 'f', 3)
+            .arg(QLocale().toString(qlonglong(r.quantizedParameters)))
+            .arg(r.modelBitsPerWeight, 0, 'f', 3)
+            .arg(r.quantizedMse, 0, 'g', 4);
+    };
+    QString text = describe(m_analysis->first);
+    if (m_analysis->second.report)
+        text += QStringLiteral("\n") + describe(m_analysis->second);
+    m_summary->setText(text);
+    m_overviewFirst->setData(std::shared_ptr<const HeatmapData>(m_analysis->first.overview, &m_analysis->first.overview->data));
+    if (m_analysis->second.overview)
+        m_overviewSecond->setData(
+            std::shared_ptr<const HeatmapData>(m_analysis->second.overview, &m_analysis->second.overview->data));
+    updateComparisonVisibility();
+}
+
+void QuantizePage::showTensorViews(std::shared_ptr<const TensorQuantViews> views)
+{
+    m_errorFirst->setData(views->firstError);
+    m_errorSecond->setData(views->secondError);
+    m_difference->setData(views->difference);
+    const auto stats = tensorStatsSnapshot(m_stats, views->tensorIndex);
+    const QString title = views->firstError
+        ? QStringLiteral("%1 \u2014 %2").arg(views->tensorName, views->firstError->title)
+        : QString();
+    m_scatter->setData(views->firstErrorValues, stats && stats->computed ? stats : nullptr, title);
+    if (!views->firstError)
+        m_tensorHint->setText(tr("This tensor was not quantized (norms, biases and tensors whose rows do not fit the "
+                                 "scheme's blocks are kept)."));
+    else
+        m_tensorHint->setText(tr("%1: mean squared error per output channel and group of input channels").arg(views->tensorName));
+}
+
+void QuantizePage::onOverviewClicked(int row, int col)
+{
+    if (!m_analysis)
+        return;
+    const OverviewHeatmap &overview = *m_analysis->first.overview;
+    const size_t cell = size_t(row) * size_t(overview.data.cols) + size_t(col);
+    if (cell < overview.tensorIndex.size() && overview.tensorIndex[cell] >= 0) {
+        m_tabs->setCurrentIndex(1);
+        emit tensorRequested(overview.tensorIndex[cell]);
+    }
+}
+
+} // namespace bitcliff::app

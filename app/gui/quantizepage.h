@@ -1,0 +1,80 @@
+#pragma once
+// The Quantize page: pick a scheme (and optionally a second one to compare), quantize the
+// whole model in the background, and see where the error lands: a layers x roles SQNR
+// overview, the error map of the selected tensor (rows x groups), the difference between
+// two schemes, and per-channel error against per-channel absmax.
+#include "report/quantanalysis.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+
+namespace bitcliff {
+class ChannelErrorScatterView;
+class HeatmapWidget;
+struct ModelStats;
+} // namespace bitcliff
+
+namespace bitcliff::app {
+
+class QuantizeController;
+
+class QuantizePage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    QuantizePage(QuantizeController *controller, QWidget *parent = nullptr);
+    void setModel(std::shared_ptr<const Model> model);
+    void setStats(std::shared_ptr<const ModelStats> stats);
+    void showTensor(int tensorIndex);
+    void retranslate();
+    static QStringList presetSchemes();
+
+    QComboBox *firstScheme() const { return m_first; }
+    QComboBox *secondScheme() const { return m_second; }
+    QCheckBox *compareBox() const { return m_compare; }
+    QPushButton *quantizeButton() const { return m_quantize; }
+    HeatmapWidget *overview() const { return m_overviewFirst; }
+    HeatmapWidget *errorMap() const { return m_errorFirst; }
+    HeatmapWidget *differenceMap() const { return m_difference; }
+    ChannelErrorScatterView *scatter() const { return m_scatter; }
+    QString summaryText() const;
+
+signals:
+    void tensorRequested(int tensorIndex);
+
+private:
+    void startQuantization();
+    void showAnalysis(std::shared_ptr<const QuantAnalysis> analysis);
+    void showTensorViews(std::shared_ptr<const TensorQuantViews> views);
+    void updateComparisonVisibility();
+    void onOverviewClicked(int row, int col);
+
+    QuantizeController *m_controller;
+    std::shared_ptr<const ModelStats> m_stats;
+    std::shared_ptr<const QuantAnalysis> m_analysis;
+    int m_tensor = -1;
+    QLabel *m_firstLabel;
+    QComboBox *m_first;
+    QCheckBox *m_compare;
+    QComboBox *m_second;
+    QPushButton *m_quantize;
+    QLabel *m_summary;
+    QTabWidget *m_tabs;
+    HeatmapWidget *m_overviewFirst;
+    HeatmapWidget *m_overviewSecond;
+    QLabel *m_tensorHint;
+    HeatmapWidget *m_errorFirst;
+    HeatmapWidget *m_errorSecond;
+    HeatmapWidget *m_difference;
+    ChannelErrorScatterView *m_scatter;
+};
+
+} // namespace bitcliff::app

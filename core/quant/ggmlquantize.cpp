@@ -1,0 +1,196 @@
+// Float rows -> ggml blocks. The 32-element encoders repeat ggml's quantize_row_*_ref
+// operation for operation in float32 (spec §2.3), so the bytes equal llama-quantize's when no
+// importance matrix is used. The K-quants live in ggmlkquantize.cpp.
+#include "quant/ggmlquantize.h"
+
+#include "formats/ggmlblocks.h"
+#include "quant/ggmlkquantize.h"
+#include "util/error.h"
+#include "util/floatformats.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+// Bit-exactness with ggml's reference needs every a*b + c rounded twice, as its x86-64 build
+// does: stop the compiler fusing them into FMAs on targets that have them (-march=native,
+// aarch64), which moves ties (see tst_ggmlquantize's q4_0NoFusedMultiplyAdd).
+// (Built with -ffp-contract=off: see core/CMakeLists.txt. A `#pragma GCC optimize` would
+// also stop inlining across these functions.)
+
+namespace bitcliff {
+
+namespace {
+
+// C's (int8_t)/(uint8_t) cast of a float as ggml's x86 build performs it: truncate to int32
+// (cvttss2si, which yields INT32_MIN for NaN and out-of-range values), keep the low byte.
+// Equal to the plain cast for every value a finite block produces, and defined for the rest.
+int truncateToByte(float v)
+{
+    const int32_t wide = (v >= -2147483648.0f && v < 2147483648.0f) ? static_cast<int32_t>(v) : INT32_MIN;
+    return static_cast<int8_t>(wide);
+}
+
+// The element of largest magnitude with its sign; strict > so the first one wins ties.
+float signedAbsMax(const float *x)
+{
+    float amax = 0.0f;
+    float max = 0.0f;
+    for (int j = 0; j < kQk4; ++j) {
+        if (amax < std::fabs(x[j])) {
+            amax = std::fabs(x[j]);
+            max = x[j];
+        }
+    }
+    return max;
+}
+
+struct Range
+{
+    float min = FLT_MAX;
+    float max = -FLT_MAX;
+};
+
+Range blockRange(const float *x)
+{
+    Range r;
+    for (int j = 0; j < kQk4; ++j) {
+        if (x[j] < r.min)
+            r.min = x[j];
+        if (x[j] > r.max)
+            r.max = x[j];
+    }
+    return r;
+}
+
+// Element j goes to the low nibble of qs[j], element j + 16 to the high one.
+void packNibbles(const int *q, uint8_t *qs)
+{
+    for (int j = 0; j < kQk4 / 2; ++j)
+        qs[j] = static_cast<uint8_t>((q[j] & 0x0F) | ((q[j + kQk4 / 2] & 0x0F) << 4));
+}
+
+// The 5th bit of element j is bit j of the little-endian u32 qh.
+void packHighBits(const int *q, uint8_t *qh)
+{
+    uint32_t bits = 0;
+    for (int j = 0; j < kQk4; ++j)
+        bits |= ((static_cast<uint32_t>(q[j]) & 0x10u) >> 4) << j;
+    std::memcpy(qh, &bits, sizeof bits);
+}
+
+void encodeQ8_0(const float *x, BlockQ8_0 &y)
+{
+    float amax = 0.0f;
+    for (int j = 0; j < kQk4; ++j) {
+        const float a = std::fabs(x[j]);
+        amax = amax > a ? amax : a; // ggml's MAX(amax, a), including its NaN behaviour
+    }
+    const float d = amax / 127.0f;
+    const float id = d != 0.0f ? 1.0f / d : 0.0f; // from the unrounded d, as ggml does
+    y.d = floatToFp16(d);
+    for (int j = 0; j < kQk4; ++j)
+        y.qs[j] = static_cast<int8_t>(truncateToByte(std::round(x[j] * id))); // halves away from 0
+}
+
+void encodeQ4_0(const float *x, BlockQ4_0 &y)
+{
+    const float d = signedAbsMax(x) / -8.0f; // an all-zero block gives -0 (fp16 0x8000), as in ggml
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    y.d = floatToFp16(d);
+    int q[kQk4];
+    for (int j = 0; j < kQk4; ++j)
+        q[j] = std::min(15, truncateToByte(x[j] * id + 8.5f));
+    packNibbles(q, y.qs);
+}
+
+void encodeQ4_1(const float *x, BlockQ4_1 &y)
+{
+    const Range r = blockRange(x);
+    const float d = (r.max - r.min) / 15.0f;
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    y.d = floatToFp16(d);
+    y.m = floatToFp16(r.min);
+    int q[kQk4];
+    for (int j = 0; j < kQk4; ++j)
+        q[j] = std::min(15, truncateToByte((x[j] - r.min) * id + 0.5f));
+    packNibbles(q, y.qs);
+}
+
+void encodeQ5_0(const float *x, BlockQ5_0 &y)
+{
+    const float d = signedAbsMax(x) / -16.0f;
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    y.d = floatToFp16(d);
+    int q[kQk4];
+    for (int j = 0; j < kQk4; ++j)
+        q[j] = std::min(31, truncateToByte(x[j] * id + 16.5f));
+    packNibbles(q, y.qs);
+    packHighBits(q, y.qh);
+}
+
+void encodeQ5_1(const float *x, BlockQ5_1 &y)
+{
+    const Range r = blockRange(x);
+    const float d = (r.max - r.min) / 31.0f;
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    y.d = floatToFp16(d);
+    y.m = floatToFp16(r.min);
+    int q[kQk4];
+    // ggml casts straight to uint8_t here, with no clamp to 31 (the top lands on 31.5 at most).
+    for (int j = 0; j < kQk4; ++j)
+        q[j] = static_cast<uint8_t>(truncateToByte((x[j] - r.min) * id + 0.5f));
+    packNibbles(q, y.qs);
+    packHighBits(q, y.qh);
+}
+
+// Encodes each block into a local struct and copies it out: `out` has no alignment.
+template<typename Block, int Elements, void (*Encode)(const float *, Block &)>
+void forEachBlock(const float *values, std::byte *out, int64_t blocks)
+{
+    for (int64_t b = 0; b < blocks; ++b) {
+        Block block {};
+        Encode(values + b * Elements, block);
+        std::memcpy(out + b * static_cast<int64_t>(sizeof(Block)), &block, sizeof(Block));
+    }
+}
+
+} // namespace
+
+void quantizeGgmlRow(DType type, const float *values, std::byte *out, int64_t count)
+{
+    const DTypeTraits &traits = dtypeTraits(type);
+    if (traits.blockSize > 1 && (count < 0 || count % traits.blockSize != 0))
+        throw Error(std::string("quantizeGgmlRow: ") + std::to_string(count) + " values is not a whole number of "
+            + std::string(traits.name) + " blocks");
+    const int64_t blocks = traits.blockSize > 1 ? count / traits.blockSize : 0;
+    switch (type) {
+    case DType::Q8_0:
+        return forEachBlock<BlockQ8_0, kQk4, encodeQ8_0>(values, out, blocks);
+    case DType::Q4_0:
+        return forEachBlock<BlockQ4_0, kQk4, encodeQ4_0>(values, out, blocks);
+    case DType::Q4_1:
+        return forEachBlock<BlockQ4_1, kQk4, encodeQ4_1>(values, out, blocks);
+    case DType::Q5_0:
+        return forEachBlock<BlockQ5_0, kQk4, encodeQ5_0>(values, out, blocks);
+    case DType::Q5_1:
+        return forEachBlock<BlockQ5_1, kQk4, encodeQ5_1>(values, out, blocks);
+    case DType::Q2_K:
+        return forEachBlock<BlockQ2_K, kQkK, encodeQ2_K>(values, out, blocks);
+    case DType::Q3_K:
+        return forEachBlock<BlockQ3_K, kQkK, encodeQ3_K>(values, out, blocks);
+    case DType::Q4_K:
+        return forEachBlock<BlockQ4_K, kQkK, encodeQ4_K>(values, out, blocks);
+    case DType::Q5_K:
+        return forEachBlock<BlockQ5_K, kQkK, encodeQ5_K>(values, out, blocks);
+    case DType::Q6_K:
+        return forEachBlock<BlockQ6_K, kQkK, encodeQ6_K>(values, out, blocks);
+    default:
+        throw Error(std::string("no GGUF block encoder for ") + std::string(traits.name));
+    }
+}
+
+} // namespace bitcliff

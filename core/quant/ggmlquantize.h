@@ -1,0 +1,16 @@
+#pragma once
+// GGUF block quantization: float rows -> ggml blocks (layouts in formats/ggmlblocks.h).
+// Q8_0, Q4_0, Q4_1, Q5_0, Q5_1 are bit-exact with ggml's quantize_row_*_ref; the K-quants
+// follow llama.cpp's reference algorithms (no importance matrix).
+#include "formats/dtype.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace bitcliff {
+
+// Encodes `count` values (a multiple of the type's block size) into blocks at `out`
+// (count / blockSize * blockBytes bytes). Throws Error for non-GGUF block types.
+void quantizeGgmlRow(DType type, const float *values, std::byte *out, int64_t count);
+
+} // namespace bitcliff

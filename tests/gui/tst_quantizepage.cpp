@@ -1,0 +1,97 @@
+// The Quantize page as a user drives it: pick schemes, quantize in the background, see the
+// overview, open a tensor's error maps, compare two schemes; bad scheme text is an error
+// message, not a crash.
+#include "channelerrorscatter.h"
+#include "gui/mainwindow.h"
+#include "gui/modelsession.h"
+#include "gui/modeltreepanel.h"
+#include "gui/quantizecontroller.h"
+#include "gui/quantizepage.h"
+#include "heatmapwidget.h"
+#include "support/fixtures.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bitcliff;
+using namespace bitcliff::app;
+
+class TestQuantizePage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_model = m_dir.filePath(QStringLiteral("tiny"));
+        test::writeTinyLlama(m_model.toStdString(), 3, 64, 5);
+    }
+
+    void quantizeCompareAndInspect()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openPath(m_model);
+        QVERIFY(statsReady.wait(30000));
+
+        QuantizePage *page = window.quantizePage();
+        QVERIFY(page->quantizeButton()->isEnabled());
+        page->firstScheme()->setCurrentText(QStringLiteral("rtn:b3:g32:asym"));
+        page->compareBox()->setChecked(true);
+        page->secondScheme()->setCurrentText(QStringLiteral("nf4:g32"));
+        auto *controller = window.findChild<QuantizeController *>();
+        QVERIFY(controller);
+        QSignalSpy quantized(controller, &QuantizeController::analysisReady);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY(quantized.wait(30000));
+        QVERIFY(page->summaryText().contains(QStringLiteral("rtn:b3:g32:asym")));
+        QVERIFY(page->summaryText().contains(QStringLiteral("nf4:g32")));
+        QVERIFY(page->overview()->visibleRegion().width() > 0);
+
+        // Selecting a tensor builds its error maps, the difference and the scatter.
+        // Stay on the Quantize page, on its "Selected tensor" tab, as a user comparing would.
+        auto *mainTabs = qobject_cast<QTabWidget *>(page->parentWidget()->parentWidget());
+        QVERIFY(mainTabs);
+        mainTabs->setCurrentWidget(page);
+        page->findChild<QTabWidget *>()->setCurrentIndex(1);
+        QSignalSpy views(controller, &QuantizeController::tensorViewsReady);
+        window.treePanel()->selectTensor(2); // layer 0 q_proj
+        QVERIFY(views.wait(10000));
+        QVERIFY(page->errorMap()->visibleRegion().width() > 0);
+        QVERIFY(!page->differenceMap()->isHidden()); // shown when comparing
+        QVERIFY(page->differenceMap()->visibleRegion().width() > 0);
+        QCOMPARE(mainTabs->currentWidget(), page); // selecting a tensor does not leave the page
+        QTest::qWait(100); // let the charts lay out their legends before the picture
+        if (!qEnvironmentVariableIsEmpty("BITCLIFF_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("BITCLIFF_SCREENSHOT_DIR") + QStringLiteral("/quantize-page.png"));
+    }
+
+    void badSchemeTextIsAMessage()
+    {
+        MainWindow window;
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openPath(m_model);
+        QVERIFY(statsReady.wait(30000));
+        QuantizePage *page = window.quantizePage();
+        page->firstScheme()->setCurrentText(QStringLiteral("rtn:b11"));
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY(page->summaryText().contains(QStringLiteral("bad scheme")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+};
+
+QTEST_MAIN(TestQuantizePage)
+#include "tst_quantizepage.moc"
