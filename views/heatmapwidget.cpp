@@ -225,7 +225,10 @@ void HeatmapWidget::paintEvent(QPaintEvent *)
     if (!m_data->title.isEmpty()) {
         painter.save();
         painter.setFont(titleFont(font()));
-        painter.drawText(QRect(plot.left(), 6, plot.width(), plot.top() - 10), Qt::AlignCenter, m_data->title);
+        // Centred over the whole widget, and elided rather than clipped when too long.
+        const QRect titleRect(4, 6, width() - 8, plot.top() - 10);
+        painter.drawText(titleRect, Qt::AlignCenter,
+                         painter.fontMetrics().elidedText(m_data->title, Qt::ElideRight, titleRect.width()));
         painter.restore();
     }
     paintColumnAxis(painter, plot);

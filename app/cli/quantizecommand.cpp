@@ -2,7 +2,9 @@
 #include "cli/cliargs.h"
 #include "cli/commands.h"
 #include "cli/terminalprogress.h"
+#include "quant/fakequantexport.h"
 #include "report/quantjson.h"
+#include "util/error.h"
 
 #include <cstdio>
 #include <iostream>
@@ -11,7 +13,7 @@ namespace bitcliff::cli {
 
 int runQuantize(const std::vector<std::string> &argv)
 {
-    const CliArgs args(argv, {"--scheme", "--tensor", "--threads"}, {"--json"});
+    const CliArgs args(argv, {"--scheme", "--tensor", "--threads", "--out"}, {"--json"});
     if (args.positional().size() != 1)
         throw UsageError("quantize takes exactly one PATH");
     QuantizeOptions options;
@@ -19,7 +21,18 @@ int runQuantize(const std::vector<std::string> &argv)
     options.threads = static_cast<int>(args.number("--threads", 0, 0, 256));
     if (const auto tensor = args.value("--tensor"))
         options.onlyTensors = {*tensor};
+    const auto out = args.value("--out");
+    if (out && out->ends_with(".gguf"))
+        throw Error(*out + ": writing GGUF files is not supported yet; --out DIR writes a fake-quantized "
+                           "Hugging Face checkpoint");
     const auto model = openModel(args.positional()[0]);
+    if (out) {
+        TerminalProgress exporting("exporting");
+        const int count = exportFakeQuantized(*model, options.scheme, *out, exporting.callback());
+        exporting.done();
+        std::fprintf(stderr, "wrote %s/model.safetensors (%d tensors fake-quantized with %s)\n", out->c_str(), count,
+                     options.scheme.toString().c_str());
+    }
     TerminalProgress progress("quantizing");
     const auto report = quantizeModel(model, options, progress.callback());
     progress.done();

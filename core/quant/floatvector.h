@@ -6,44 +6,22 @@
 #include <cstdint>
 #include <cstring>
 
+#include "util/float8.h"
 #include "util/vectorclones.h"
-
-// The 32-byte vector helpers below are inline and never cross an ABI boundary.
-#pragma GCC diagnostic ignored "-Wpsabi"
 
 namespace bitcliff::quantdetail {
 
-using Float8 = float __attribute__((vector_size(32)));
-using Int8 = int32_t __attribute__((vector_size(32)));
+using simd::abs8;
+using simd::bits8;
+using simd::Float8;
+using simd::fromBits8;
+using simd::Int8;
+using simd::load8;
+using simd::max8;
+using simd::min8;
+using simd::splat8;
+using simd::store8;
 
-inline Float8 load8(const float *p)
-{
-    Float8 v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
-inline void store8(float *p, Float8 v) { std::memcpy(p, &v, sizeof v); }
-
-inline Float8 splat8(float x) { return Float8{} + x; }
-
-inline Int8 bits8(Float8 v)
-{
-    Int8 b;
-    std::memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-inline Float8 fromBits8(Int8 b)
-{
-    Float8 v;
-    std::memcpy(&v, &b, sizeof v);
-    return v;
-}
-
-inline Float8 abs8(Float8 v) { return fromBits8(bits8(v) & 0x7FFFFFFF); }
-inline Float8 min8(Float8 a, Float8 b) { return a < b ? a : b; }
-inline Float8 max8(Float8 a, Float8 b) { return a > b ? a : b; }
 inline Float8 clamp8(Float8 v, Float8 lo, Float8 hi) { return min8(max8(v, lo), hi); }
 // |magnitude| with the sign bit of `sign`.
 inline Float8 withSign8(Float8 magnitude, Float8 sign)

@@ -101,9 +101,20 @@ void encodeQ4_0(const float *x, BlockQ4_0 &y)
     const float d = signedAbsMax(x) / -8.0f; // an all-zero block gives -0 (fp16 0x8000), as in ggml
     const float id = d != 0.0f ? 1.0f / d : 0.0f;
     y.d = floatToFp16(d);
+    float v[kQk4];
+    bool inRange = true;
+    for (int j = 0; j < kQk4; ++j) {
+        v[j] = x[j] * id + 8.5f;
+        inRange &= v[j] >= 0.0f && v[j] < 128.0f; // false for NaN too
+    }
     int q[kQk4];
-    for (int j = 0; j < kQk4; ++j)
-        q[j] = std::min(15, truncateToByte(x[j] * id + 8.5f));
+    if (inRange) { // every finite block: a plain truncation, which vectorizes
+        for (int j = 0; j < kQk4; ++j)
+            q[j] = std::min(15, static_cast<int>(v[j]));
+    } else {
+        for (int j = 0; j < kQk4; ++j)
+            q[j] = std::min(15, truncateToByte(v[j]));
+    }
     packNibbles(q, y.qs);
 }
 

@@ -4,10 +4,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "util/float8.h"
 #include "util/vectorclones.h"
-
-// The 32-byte vector helpers below are inline and never cross an ABI boundary.
-#pragma GCC diagnostic ignored "-Wpsabi"
 
 namespace bitcliff {
 
@@ -27,46 +25,14 @@ struct BlockSums
     int64_t nonFinite = 0;
 };
 
-// GCC/Clang vector extensions: 8 floats per register on AVX2, two SSE halves elsewhere.
-// Plain loops over lane arrays are not vectorized (float sums may not be reassociated).
-using Float8 = float __attribute__((vector_size(32)));
-using Int8 = int32_t __attribute__((vector_size(32)));
-
-inline Float8 load8(const float *p)
-{
-    Float8 v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
-inline void store8(float *p, Float8 v) { std::memcpy(p, &v, sizeof v); }
-
-inline Float8 abs8(Float8 v)
-{
-    Int8 bits;
-    std::memcpy(&bits, &v, sizeof bits);
-    bits &= 0x7FFFFFFF;
-    std::memcpy(&v, &bits, sizeof v);
-    return v;
-}
-
-inline Float8 max8(Float8 a, Float8 b) { return a > b ? a : b; }
-
-inline float horizontalSum(Float8 v)
-{
-    float sum = 0.0f;
-    for (int k = 0; k < 8; ++k)
-        sum += v[k];
-    return sum;
-}
-
-inline float horizontalMax(Float8 v)
-{
-    float m = 0.0f;
-    for (int k = 0; k < 8; ++k)
-        m = std::max(m, v[k]);
-    return m;
-}
+using simd::abs8;
+using simd::Float8;
+using simd::horizontalMax;
+using simd::horizontalSum;
+using simd::Int8;
+using simd::load8;
+using simd::max8;
+using simd::store8;
 
 inline Int8 finiteMask(Float8 v)
 {

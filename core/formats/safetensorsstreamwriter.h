@@ -1,0 +1,52 @@
+#pragma once
+// Writes a safetensors file tensor by tensor, so an export never holds a whole model in
+// memory. The header (all names, dtypes, shapes and sizes) is known up front; data is then
+// appended in the same order. Everything goes to a temporary file that commit() renames
+// into place: a failed or abandoned write leaves nothing behind.
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bitcliff {
+
+struct SafetensorsHeaderEntry
+{
+    std::string name;
+    std::string dtype;
+    std::vector<int64_t> shape;
+    uint64_t byteSize = 0;
+};
+
+// The header text (JSON padded with spaces to a multiple of 8) for tensors laid out in order.
+std::string safetensorsHeaderText(const std::vector<SafetensorsHeaderEntry> &entries,
+                                  const std::vector<std::pair<std::string, std::string>> &metadata);
+
+class SafetensorsStreamWriter
+{
+public:
+    SafetensorsStreamWriter(std::filesystem::path path, std::vector<SafetensorsHeaderEntry> entries,
+                            const std::vector<std::pair<std::string, std::string>> &metadata = {});
+    ~SafetensorsStreamWriter(); // removes the temporary file unless committed
+    SafetensorsStreamWriter(const SafetensorsStreamWriter &) = delete;
+    SafetensorsStreamWriter &operator=(const SafetensorsStreamWriter &) = delete;
+
+    // Appends bytes of the current tensor; a tensor may arrive in several pieces.
+    void write(std::span<const std::byte> bytes);
+    // Checks every tensor got exactly its bytes, flushes and renames into place.
+    void commit();
+
+private:
+    std::filesystem::path m_path;
+    std::filesystem::path m_temporary;
+    std::ofstream m_out;
+    uint64_t m_expected = 0;
+    uint64_t m_written = 0;
+    bool m_committed = false;
+};
+
+} // namespace bitcliff

@@ -1,0 +1,104 @@
+#include "quant/fakequantexport.h"
+
+#include "formats/safetensorsstreamwriter.h"
+#include "quant/modelquantizer.h"
+#include "util/error.h"
+#include "util/floatformats.h"
+
+#include <cstring>
+
+namespace bitcliff {
+
+namespace {
+
+// The checkpoint files (besides the weights) that tools need to load the export.
+constexpr const char *kCompanionFiles[] = {"config.json",       "generation_config.json", "tokenizer.json",
+                                           "tokenizer_config.json", "special_tokens_map.json", "tokenizer.model",
+                                           "vocab.json",        "merges.txt"};
+
+std::string outputDtype(const TensorInfo &tensor)
+{
+    switch (tensor.dtype) {
+    case DType::F32: return "F32";
+    case DType::F16: return "F16";
+    case DType::BF16: return "BF16";
+    default: return "F32";
+    }
+}
+
+std::vector<std::byte> encode(const std::vector<float> &values, const std::string &dtype)
+{
+    const size_t width = dtype == "F32" ? 4 : 2;
+    std::vector<std::byte> bytes(values.size() * width);
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (width == 4) {
+            std::memcpy(bytes.data() + 4 * i, &values[i], 4);
+            continue;
+        }
+        const uint16_t half = dtype == "F16" ? floatToFp16(values[i]) : floatToBf16(values[i]);
+        std::memcpy(bytes.data() + 2 * i, &half, 2);
+    }
+    return bytes;
+}
+
+std::filesystem::path sourceDirectory(const Model &model)
+{
+    const std::filesystem::path source(model.sourcePath());
+    return std::filesystem::is_directory(source) ? source : source.parent_path();
+}
+
+} // namespace
+
+int exportFakeQuantized(const Model &model, const QuantScheme &scheme, const std::filesystem::path &directory,
+                        const ProgressCallback &progress)
+{
+    if (model.format() != ModelFormat::Safetensors)
+        throw Error(model.sourcePath() + ": a Hugging Face (safetensors) export needs a safetensors checkpoint as input");
+    std::error_code ec;
+    std::filesystem::create_directories(directory, ec);
+    if (ec)
+        throw Error(directory.string() + ": cannot create directory: " + ec.message());
+    const std::filesystem::path source = sourceDirectory(model);
+    if (std::filesystem::equivalent(source, directory, ec))
+        throw Error(directory.string() + ": is the source checkpoint; choose another directory");
+
+    const auto &tensors = model.tensors();
+    std::vector<SafetensorsHeaderEntry> entries;
+    std::vector<bool> quantize(tensors.size());
+    uint64_t totalBytes = 0;
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        const TensorInfo &t = tensors[i];
+        quantize[i] = ineligibleReason(t, scheme).empty();
+        const std::string dtype = quantize[i] ? outputDtype(t) : t.dtypeLabel;
+        const uint64_t bytes = quantize[i] ? uint64_t(t.elementCount()) * (dtype == "F32" ? 4 : 2) : t.byteSize;
+        entries.push_back({t.name, dtype, t.shape, bytes});
+        totalBytes += t.byteSize;
+    }
+    SafetensorsStreamWriter writer(directory / "model.safetensors", entries,
+                                   {{"format", "pt"}, {"bitcliff.fake_quantized", scheme.toString()}});
+    uint64_t done = 0;
+    int quantized = 0;
+    for (size_t i = 0; i < tensors.size(); ++i) {
+        const TensorInfo &t = tensors[i];
+        if (quantize[i]) {
+            writer.write(encode(fakeQuantizeTensor(model, t, scheme), entries[i].dtype));
+            ++quantized;
+        } else {
+            writer.write(model.rawBytes(t));
+        }
+        done += t.byteSize;
+        if (!reportProgress(progress, totalBytes ? double(done) / double(totalBytes) : 1.0))
+            throw Cancelled();
+    }
+    writer.commit();
+    for (const char *name : kCompanionFiles) {
+        const std::filesystem::path from = source / name;
+        if (std::filesystem::exists(from))
+            std::filesystem::copy_file(from, directory / name, std::filesystem::copy_options::overwrite_existing, ec);
+        if (ec)
+            throw Error((directory / name).string() + ": cannot copy: " + ec.message());
+    }
+    return quantized;
+}
+
+} // namespace bitcliff

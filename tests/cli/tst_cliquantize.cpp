@@ -1,0 +1,131 @@
+// bitcliff-cli quantize: per-tensor metrics as JSON, the fake-quantized export, bad input.
+#include "formats/model.h"
+#include "quant/modelquantizer.h"
+#include "support/clirunner.h"
+#include "support/fixtures.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace bitcliff;
+
+namespace {
+test::CliRun cli(const QStringList &arguments) { return test::runCli(QStringLiteral(BITCLIFF_CLI), arguments); }
+} // namespace
+
+class TestCliQuantize : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_model = m_dir.filePath(QStringLiteral("tiny"));
+        test::writeTinyLlama(m_model.toStdString(), 2, 64, 3);
+    }
+
+    void jsonMetricsMatchCore()
+    {
+        const auto run = cli({QStringLiteral("quantize"), m_model, QStringLiteral("--scheme"), QStringLiteral("rtn:b3:g32:asym"),
+                              QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject root = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(root.value(QStringLiteral("scheme")).toString(), QStringLiteral("rtn:b3:g32:asym"));
+        QuantizeOptions options;
+        options.scheme = QuantScheme::parse("rtn:b3:g32:asym");
+        const auto report = quantizeModel(openModel(m_model.toStdString()), options);
+        const QJsonArray tensors = root.value(QStringLiteral("tensors")).toArray();
+        QCOMPARE(tensors.size(), qsizetype(report->tensors.size()));
+        int quantized = 0;
+        for (qsizetype i = 0; i < tensors.size(); ++i) {
+            const QJsonObject t = tensors[i].toObject();
+            const TensorQuantResult &r = report->tensors[size_t(i)];
+            QCOMPARE(t.value(QStringLiteral("quantized")).toBool(), r.quantized);
+            if (!r.quantized)
+                continue;
+            ++quantized;
+            for (const char *key : {"name", "mse", "sqnr_db", "max_abs_err", "bpw"})
+                QVERIFY2(t.contains(QLatin1String(key)), key);
+            QCOMPARE(t.value(QStringLiteral("mse")).toDouble(), r.error.mse);
+            QCOMPARE(t.value(QStringLiteral("sqnr_db")).toDouble(), r.error.sqnrDb);
+            QCOMPARE(t.value(QStringLiteral("bpw")).toDouble(), r.bitsPerWeight);
+        }
+        QCOMPARE(quantized, 2 * 7 + 2); // linear layers plus embeddings and output
+        QVERIFY(root.value(QStringLiteral("totals")).toObject().value(QStringLiteral("bpw")).toDouble() > 3.0);
+    }
+
+    void exportWritesFakeQuantizedCheckpoint()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("export"));
+        const auto run = cli({QStringLiteral("quantize"), m_model, QStringLiteral("--scheme"), QStringLiteral("nf4:g32"),
+                              QStringLiteral("--out"), out});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(QFile::exists(out + QStringLiteral("/config.json")));
+        // The export holds exactly the fake-quantized weights; norms unchanged.
+        const auto original = openModel(m_model.toStdString());
+        const auto exported = openModel(out.toStdString());
+        QCOMPARE(exported->tensors().size(), original->tensors().size());
+        const TensorInfo &q = *original->find("model.layers.1.mlp.up_proj.weight");
+        const std::vector<float> expected = fakeQuantizeTensor(*original, q, QuantScheme::parse("nf4:g32"));
+        std::vector<float> got(expected.size());
+        const TensorInfo &qOut = *exported->find(q.name);
+        exported->readRows(qOut, 0, qOut.rows(), got.data());
+        QCOMPARE(got, expected);
+        const TensorInfo &norm = *exported->find("model.layers.0.input_layernorm.weight");
+        QCOMPARE(std::vector<std::byte>(exported->rawBytes(norm).begin(), exported->rawBytes(norm).end()),
+                 std::vector<std::byte>(original->rawBytes(*original->find(norm.name)).begin(),
+                                        original->rawBytes(*original->find(norm.name)).end()));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("unknown method") << QStringList{QStringLiteral("--scheme"), QStringLiteral("zz4")} << QStringLiteral("zz4");
+        QTest::newRow("bits out of range") << QStringList{QStringLiteral("--scheme"), QStringLiteral("rtn:b9")} << QStringLiteral("rtn:b9");
+        QTest::newRow("group does not divide") << QStringList{QStringLiteral("--scheme"), QStringLiteral("rtn:b4:g48"),
+                                                              QStringLiteral("--tensor"), QStringLiteral("model.layers.0.self_attn.q_proj.weight")}
+                                               << QStringLiteral("48");
+        QTest::newRow("missing tensor") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q8_0"), QStringLiteral("--tensor"),
+                                                       QStringLiteral("nope")}
+                                        << QStringLiteral("nope");
+        QTest::newRow("gguf output") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q8_0"), QStringLiteral("--out"),
+                                                    QStringLiteral("x.gguf")}
+                                     << QStringLiteral("x.gguf");
+    }
+
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mention);
+        const QString out = m_dir.filePath(QStringLiteral("bad-out"));
+        const auto run = cli(QStringList{QStringLiteral("quantize"), m_model} + arguments);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(test::isOneLine(run.err), run.err.constData());
+        QVERIFY2(QString::fromUtf8(run.err).contains(mention), run.err.constData());
+        QVERIFY(!QFile::exists(QStringLiteral("x.gguf")));
+    }
+
+    void exportIntoTheSourceIsRefused()
+    {
+        const auto run = cli({QStringLiteral("quantize"), m_model, QStringLiteral("--scheme"), QStringLiteral("q8_0"),
+                              QStringLiteral("--out"), m_model});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(test::isOneLine(run.err));
+        QVERIFY(QDir(m_model).entryList(QDir::Files).size() == 2); // nothing written there
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+};
+
+QTEST_GUILESS_MAIN(TestCliQuantize)
+#include "tst_cliquantize.moc"
