@@ -19,11 +19,13 @@ Commands:
   outliers PATH --tensor NAME [--axis rows|cols] [--top N] [--json] [--k K]
       Per-channel absmax and RMS of one tensor; rows = output channels,
       cols = input channels (default).
-  quantize PATH --scheme SPEC [--tensor NAME] [--json] [--threads N] [--out DIR]
+  quantize PATH --scheme SPEC [--tensor NAME] [--json] [--threads N] [--out DIR|FILE.gguf]
       Fake-quantizes every weight matrix (or one tensor) with SPEC and prints, per
       tensor, the MSE, SQNR in dB, max |error| and bits per weight. --out DIR also
       writes DIR/model.safetensors with the dequantized ("fake-quantized") weights,
       plus config.json and the tokenizer files, for evaluation in other frameworks.
+      --out FILE.gguf (GGUF block types q8_0 ... q6_k) writes a really quantized GGUF
+      file for llama.cpp, from a GGUF file or a Llama/Mistral/Qwen2 checkpoint.
   demo --out DIR [--model DIR]
       Generates the synthetic demo checkpoint (or uses --model) and renders its
       outlier charts as PNG and SVG, with the data behind them (JSON, CSV).

@@ -1,10 +1,11 @@
-// `quantize`: fake-quantize a model with one scheme and print the error of every tensor.
+// `quantize`: fake-quantize a model with one scheme and print the error of every tensor;
+// --out DIR writes a fake-quantized HF checkpoint, --out FILE.gguf a quantized GGUF file.
 #include "cli/cliargs.h"
 #include "cli/commands.h"
 #include "cli/terminalprogress.h"
 #include "quant/fakequantexport.h"
+#include "quant/ggufexport.h"
 #include "report/quantjson.h"
-#include "util/error.h"
 
 #include <cstdio>
 #include <iostream>
@@ -22,11 +23,17 @@ int runQuantize(const std::vector<std::string> &argv)
     if (const auto tensor = args.value("--tensor"))
         options.onlyTensors = {*tensor};
     const auto out = args.value("--out");
-    if (out && out->ends_with(".gguf"))
-        throw Error(*out + ": writing GGUF files is not supported yet; --out DIR writes a fake-quantized "
-                           "Hugging Face checkpoint");
     const auto model = openModel(args.positional()[0]);
-    if (out) {
+    if (out && out->ends_with(".gguf")) {
+        TerminalProgress exporting("exporting");
+        std::vector<std::string> notes;
+        const int count = exportQuantizedGguf(*model, options.scheme, *out, exporting.callback(), &notes);
+        exporting.done();
+        for (const std::string &note : notes)
+            std::fprintf(stderr, "note: %s\n", note.c_str());
+        std::fprintf(stderr, "wrote %s (%d tensors quantized to %s)\n", out->c_str(), count,
+                     std::string(dtypeName(options.scheme.ggufType)).c_str());
+    } else if (out) {
         TerminalProgress exporting("exporting");
         const int count = exportFakeQuantized(*model, options.scheme, *out, exporting.callback());
         exporting.done();

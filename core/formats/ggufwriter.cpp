@@ -103,13 +103,11 @@ void ByteWriter::putValue(const GgufValue &value)
 
 } // namespace
 
-std::vector<std::byte> serializeGguf(const std::vector<std::pair<std::string, GgufValue>> &metadata,
-                                     const std::vector<GgufTensorEntry> &tensors, uint64_t alignment)
+std::vector<std::byte> serializeGgufHeader(const GgufMetadata &metadata, const std::vector<GgufTensorLayout> &tensors,
+                                           uint64_t alignment)
 {
     if (alignment == 0 || (alignment & (alignment - 1)) != 0 || alignment > UINT32_MAX)
         throw Error("GGUF writer: alignment " + std::to_string(alignment) + " is not a power of two");
-    // A general.alignment already in `metadata` is written as given (tests use that to
-    // write inconsistent files); otherwise it is added when it differs from the default.
     bool hasAlignmentKey = false;
     for (const auto &entry : metadata)
         hasAlignmentKey = hasAlignmentKey || entry.first == "general.alignment";
@@ -133,16 +131,28 @@ std::vector<std::byte> serializeGguf(const std::vector<std::pair<std::string, Gg
     }
 
     uint64_t offset = 0;
-    for (const GgufTensorEntry &tensor : tensors) {
+    for (const GgufTensorLayout &tensor : tensors) {
         writer.putString(tensor.name);
         writer.put<uint32_t>(static_cast<uint32_t>(tensor.shape.size()));
         for (auto d = tensor.shape.rbegin(); d != tensor.shape.rend(); ++d) // ne: innermost first
             writer.put<uint64_t>(static_cast<uint64_t>(*d));
         writer.put<uint32_t>(tensor.ggmlType);
         writer.put<uint64_t>(offset);
-        offset += tensor.data.size() + (alignment - tensor.data.size() % alignment) % alignment;
+        offset += tensor.byteSize + ggufPadding(tensor.byteSize, alignment);
     }
     writer.padTo(alignment);
+    return out;
+}
+
+std::vector<std::byte> serializeGguf(const GgufMetadata &metadata, const std::vector<GgufTensorEntry> &tensors,
+                                     uint64_t alignment)
+{
+    std::vector<GgufTensorLayout> layouts;
+    layouts.reserve(tensors.size());
+    for (const GgufTensorEntry &tensor : tensors)
+        layouts.push_back({tensor.name, tensor.shape, tensor.ggmlType, tensor.data.size()});
+    std::vector<std::byte> out = serializeGgufHeader(metadata, layouts, alignment);
+    ByteWriter writer(out);
     for (const GgufTensorEntry &tensor : tensors) {
         writer.putBytes(tensor.data.data(), tensor.data.size());
         writer.padTo(alignment);
@@ -150,10 +160,35 @@ std::vector<std::byte> serializeGguf(const std::vector<std::pair<std::string, Gg
     return out;
 }
 
-void writeGguf(const std::filesystem::path &path, const std::vector<std::pair<std::string, GgufValue>> &metadata,
+void writeGguf(const std::filesystem::path &path, const GgufMetadata &metadata,
                const std::vector<GgufTensorEntry> &tensors, uint64_t alignment)
 {
     writeFileAtomically(path, serializeGguf(metadata, tensors, alignment));
+}
+
+namespace {
+
+GgufValue makeValue(uint32_t type, auto payload)
+{
+    GgufValue value;
+    value.type = type;
+    value.value = std::move(payload);
+    return value;
+}
+
+} // namespace
+
+GgufValue ggufU32(uint64_t value) { return makeValue(GgufType::U32, value); }
+GgufValue ggufI32(int64_t value) { return makeValue(GgufType::I32, value); }
+GgufValue ggufF32(double value) { return makeValue(GgufType::F32, value); }
+GgufValue ggufBool(bool value) { return makeValue(GgufType::Bool, value); }
+GgufValue ggufString(std::string value) { return makeValue(GgufType::String, std::move(value)); }
+
+GgufValue ggufArray(uint32_t elementType, GgufArray items)
+{
+    GgufValue value = makeValue(GgufType::Array, std::move(items));
+    value.arrayType = elementType;
+    return value;
 }
 
 } // namespace bitcliff

@@ -1,4 +1,4 @@
-// bitcliff-cli quantize: per-tensor metrics as JSON, the fake-quantized export, bad input.
+// bitcliff-cli quantize: per-tensor metrics as JSON, the fake-quantized and GGUF exports, bad input.
 #include "formats/model.h"
 #include "quant/modelquantizer.h"
 #include "support/clirunner.h"
@@ -84,6 +84,31 @@ private slots:
                                         original->rawBytes(*original->find(norm.name)).end()));
     }
 
+    void exportWritesQuantizedGguf()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("tiny-q8_0.gguf"));
+        const auto run = cli({QStringLiteral("quantize"), m_model, QStringLiteral("--scheme"), QStringLiteral("q8_0"),
+                              QStringLiteral("--out"), out});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("wrote " + out.toUtf8() + " (16 tensors quantized to Q8_0)"), run.err.constData());
+        const auto inspect = cli({QStringLiteral("inspect"), out, QStringLiteral("--json")});
+        QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
+        const QJsonArray tensors = QJsonDocument::fromJson(inspect.out).object().value(QStringLiteral("tensors")).toArray();
+        QCOMPARE(tensors.size(), 2 * 9 + 3);
+        int q8 = 0;
+        for (const QJsonValue &value : tensors) {
+            const QJsonObject t = value.toObject();
+            const QString name = t.value(QStringLiteral("name")).toString();
+            const QString dtype = t.value(QStringLiteral("dtype")).toString();
+            if (name.endsWith(QStringLiteral("_norm.weight")))
+                QCOMPARE(dtype, QStringLiteral("F32"));
+            else
+                QCOMPARE(dtype, QStringLiteral("Q8_0"));
+            q8 += dtype == QStringLiteral("Q8_0");
+        }
+        QCOMPARE(q8, 16);
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -96,9 +121,9 @@ private slots:
         QTest::newRow("missing tensor") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q8_0"), QStringLiteral("--tensor"),
                                                        QStringLiteral("nope")}
                                         << QStringLiteral("nope");
-        QTest::newRow("gguf output") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q8_0"), QStringLiteral("--out"),
-                                                    QStringLiteral("x.gguf")}
-                                     << QStringLiteral("x.gguf");
+        QTest::newRow("gguf output, non-GGUF scheme") << QStringList{QStringLiteral("--scheme"), QStringLiteral("nf4:g32"),
+                                                                     QStringLiteral("--out"), QStringLiteral("x.gguf")}
+                                                      << QStringLiteral("GGUF block type");
     }
 
     void badInput()

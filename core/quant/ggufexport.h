@@ -1,0 +1,30 @@
+#pragma once
+// Export of a really quantized GGUF file (what llama-quantize or convert_hf_to_gguf +
+// llama-quantize would write, without an importance matrix):
+//   GGUF input: every metadata key copied in order, general.file_type and
+//     general.quantization_version (2) set; eligible matrices requantized from their
+//     dequantized values, every other tensor copied byte for byte in its own type.
+//   Hugging Face input (Llama, Mistral, Qwen2): llama.cpp's keys, tensor names and Q/K row
+//     order (formats/hfggufmapping.h), the tokenizer from tokenizer.json
+//     (formats/tokenizerconversion.h); eligible matrices quantized, 1-D tensors F32, other
+//     tensors F16 (F16/BF16 sources) or F32.
+// Eligibility is the quantizer's (ineligibleReason): tensors whose rows do not fit the block
+// keep their type. Streams chunks of rows: memory stays far below one tensor's floats.
+#include "formats/model.h"
+#include "quant/scheme.h"
+#include "util/progress.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace bitcliff {
+
+// Writes `file` (through a temporary file: nothing is left behind on error or cancel) and
+// returns the number of tensors quantized. Throws Error for a non-GGUF scheme, an
+// unsupported architecture or tensor, an output that is the source; Cancelled on cancel.
+// `notes` (optional) receives one-line remarks: no tokenizer.json, rope scaling not written...
+int exportQuantizedGguf(const Model &model, const QuantScheme &scheme, const std::filesystem::path &file,
+                        const ProgressCallback &progress = {}, std::vector<std::string> *notes = nullptr);
+
+} // namespace bitcliff
