@@ -4,9 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstring>
-#include <unistd.h>
 
 namespace bitcliff {
 
@@ -18,30 +15,14 @@ GgufStreamWriter::GgufStreamWriter(std::filesystem::path path, const GgufMetadat
 {
     // Serialized first so a bad value or alignment throws before any file exists.
     const std::vector<std::byte> header = serializeGgufHeader(metadata, m_tensors, alignment);
-    m_temporary = m_path;
-    m_temporary += ".tmp-" + std::to_string(::getpid());
-    m_out.open(m_temporary, std::ios::binary | std::ios::trunc);
-    if (!m_out)
-        throw Error(m_path.string() + ": cannot write: " + std::strerror(errno));
+    m_file = std::make_unique<AtomicFileStream>(m_path);
     writeRaw(header.data(), header.size());
     finishCompleteTensors(); // leading empty tensors
 }
 
-GgufStreamWriter::~GgufStreamWriter()
-{
-    if (m_committed)
-        return;
-    m_out.close();
-    std::error_code ignored;
-    std::filesystem::remove(m_temporary, ignored);
-}
+GgufStreamWriter::~GgufStreamWriter() = default;
 
-void GgufStreamWriter::writeRaw(const void *data, size_t size)
-{
-    m_out.write(static_cast<const char *>(data), static_cast<std::streamsize>(size));
-    if (!m_out)
-        throw Error(m_path.string() + ": write failed: " + std::strerror(errno));
-}
+void GgufStreamWriter::writeRaw(const void *data, size_t size) { m_file->write(data, size); }
 
 // Pads every tensor that has all its bytes and moves on to the next one.
 void GgufStreamWriter::finishCompleteTensors()
@@ -78,15 +59,7 @@ void GgufStreamWriter::commit()
     if (m_current < m_tensors.size())
         throw Error(m_path.string() + ": tensor " + m_tensors[m_current].name + " is missing "
                     + std::to_string(m_tensors[m_current].byteSize - m_writtenInTensor) + " bytes of data");
-    m_out.flush();
-    m_out.close();
-    if (!m_out)
-        throw Error(m_path.string() + ": write failed: " + std::strerror(errno));
-    std::error_code ec;
-    std::filesystem::rename(m_temporary, m_path, ec);
-    if (ec)
-        throw Error(m_path.string() + ": cannot rename into place: " + ec.message());
-    m_committed = true;
+    m_file->commit();
 }
 
 } // namespace bitcliff

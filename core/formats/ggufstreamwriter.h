@@ -5,9 +5,10 @@
 // alignment. Everything goes to a temporary file that commit() renames into place: a failed
 // or abandoned write leaves nothing behind.
 #include "formats/ggufwriter.h"
+#include "util/atomicwrite.h"
 
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <span>
 
 namespace bitcliff {
@@ -33,13 +34,11 @@ private:
     void finishCompleteTensors();
 
     std::filesystem::path m_path;
-    std::filesystem::path m_temporary;
-    std::ofstream m_out;
+    std::unique_ptr<AtomicFileStream> m_file;
     std::vector<GgufTensorLayout> m_tensors;
     uint64_t m_alignment = 32;
     size_t m_current = 0;          // tensor being written
     uint64_t m_writtenInTensor = 0;
-    bool m_committed = false;
 };
 
 } // namespace bitcliff

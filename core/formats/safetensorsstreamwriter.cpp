@@ -2,10 +2,7 @@
 
 #include "util/error.h"
 
-#include <cerrno>
-#include <cstring>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 namespace bitcliff {
 
@@ -32,37 +29,21 @@ std::string safetensorsHeaderText(const std::vector<SafetensorsHeaderEntry> &ent
 SafetensorsStreamWriter::SafetensorsStreamWriter(std::filesystem::path path, std::vector<SafetensorsHeaderEntry> entries,
                                                  const std::vector<std::pair<std::string, std::string>> &metadata)
     : m_path(std::move(path))
+    , m_file(m_path)
 {
     for (const SafetensorsHeaderEntry &entry : entries)
         m_expected += entry.byteSize;
     const std::string text = safetensorsHeaderText(entries, metadata);
-
-    m_temporary = m_path;
-    m_temporary += ".tmp-" + std::to_string(::getpid());
-    m_out.open(m_temporary, std::ios::binary | std::ios::trunc);
-    if (!m_out)
-        throw Error(m_path.string() + ": cannot write: " + std::strerror(errno));
     const uint64_t length = text.size();
-    m_out.write(reinterpret_cast<const char *>(&length), 8);
-    m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
-}
-
-SafetensorsStreamWriter::~SafetensorsStreamWriter()
-{
-    if (m_committed)
-        return;
-    m_out.close();
-    std::error_code ignored;
-    std::filesystem::remove(m_temporary, ignored);
+    m_file.write(&length, 8);
+    m_file.write(text.data(), text.size());
 }
 
 void SafetensorsStreamWriter::write(std::span<const std::byte> bytes)
 {
     if (m_written + bytes.size() > m_expected)
         throw Error(m_path.string() + ": more tensor data than the header announced");
-    m_out.write(reinterpret_cast<const char *>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (!m_out)
-        throw Error(m_path.string() + ": write failed: " + std::strerror(errno));
+    m_file.write(bytes.data(), bytes.size());
     m_written += bytes.size();
 }
 
@@ -70,15 +51,7 @@ void SafetensorsStreamWriter::commit()
 {
     if (m_written != m_expected)
         throw Error(m_path.string() + ": " + std::to_string(m_expected - m_written) + " bytes of tensor data missing");
-    m_out.flush();
-    m_out.close();
-    if (!m_out)
-        throw Error(m_path.string() + ": write failed: " + std::strerror(errno));
-    std::error_code ec;
-    std::filesystem::rename(m_temporary, m_path, ec);
-    if (ec)
-        throw Error(m_path.string() + ": cannot rename into place: " + ec.message());
-    m_committed = true;
+    m_file.commit();
 }
 
 } // namespace bitcliff

@@ -3,10 +3,11 @@
 // memory. The header (all names, dtypes, shapes and sizes) is known up front; data is then
 // appended in the same order. Everything goes to a temporary file that commit() renames
 // into place: a failed or abandoned write leaves nothing behind.
+#include "util/atomicwrite.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <span>
 #include <string>
 #include <utility>
@@ -31,7 +32,7 @@ class SafetensorsStreamWriter
 public:
     SafetensorsStreamWriter(std::filesystem::path path, std::vector<SafetensorsHeaderEntry> entries,
                             const std::vector<std::pair<std::string, std::string>> &metadata = {});
-    ~SafetensorsStreamWriter(); // removes the temporary file unless committed
+    // Destroying an uncommitted writer removes the temporary file.
     SafetensorsStreamWriter(const SafetensorsStreamWriter &) = delete;
     SafetensorsStreamWriter &operator=(const SafetensorsStreamWriter &) = delete;
 
@@ -42,11 +43,9 @@ public:
 
 private:
     std::filesystem::path m_path;
-    std::filesystem::path m_temporary;
-    std::ofstream m_out;
+    AtomicFileStream m_file;
     uint64_t m_expected = 0;
     uint64_t m_written = 0;
-    bool m_committed = false;
 };
 
 } // namespace bitcliff
