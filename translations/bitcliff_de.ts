@@ -826,10 +826,6 @@
         <translation>Vergleichen mit:</translation>
     </message>
     <message>
-        <source>Quantize Model</source>
-        <translation>Modell quantisieren</translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
@@ -860,6 +856,18 @@
     <message>
         <source>%1: mean squared error per output channel and group of input channels</source>
         <translation>%1: mittlerer quadratischer Fehler je Ausgangskanal und Gruppe von Eingangskanälen</translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation>Quantisieren</translation>
+    </message>
+    <message>
+        <source>Selected tensor only</source>
+        <translation>Nur ausgewählter Tensor</translation>
+    </message>
+    <message>
+        <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
+        <translation>Nur den im Modellbaum ausgewählten Tensor quantisieren (schnell) statt aller Gewichtsmatrizen des Modells.</translation>
     </message>
 </context>
 <context>

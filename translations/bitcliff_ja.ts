@@ -823,10 +823,6 @@
         <translation>比較対象:</translation>
     </message>
     <message>
-        <source>Quantize Model</source>
-        <translation>モデルを量子化</translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
@@ -857,6 +853,18 @@
     <message>
         <source>%1: mean squared error per output channel and group of input channels</source>
         <translation>%1: 出力チャネルと入力チャネルのグループごとの平均二乗誤差</translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation>量子化</translation>
+    </message>
+    <message>
+        <source>Selected tensor only</source>
+        <translation>選択したテンソルのみ</translation>
+    </message>
+    <message>
+        <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
+        <translation>モデル全体の重み行列ではなく、モデルツリーで選択したテンソルだけを量子化します（高速）。</translation>
     </message>
 </context>
 <context>

@@ -823,10 +823,6 @@
         <translation>比较对象:</translation>
     </message>
     <message>
-        <source>Quantize Model</source>
-        <translation>量化模型</translation>
-    </message>
-    <message>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
@@ -857,6 +853,18 @@
     <message>
         <source>%1: mean squared error per output channel and group of input channels</source>
         <translation>%1：每个输出通道和每组输入通道的均方误差</translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Selected tensor only</source>
+        <translation>仅所选张量</translation>
+    </message>
+    <message>
+        <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
+        <translation>只量化模型树中所选的张量（快速），而不是模型的所有权重矩阵。</translation>
     </message>
 </context>
 <context>

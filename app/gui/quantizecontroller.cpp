@@ -26,7 +26,7 @@ void QuantizeController::setModel(std::shared_ptr<const Model> model)
     m_analysis.reset();
 }
 
-void QuantizeController::quantize(const QuantScheme &first, const std::optional<QuantScheme> &second)
+void QuantizeController::quantize(const QuantScheme &first, const std::optional<QuantScheme> &second, int onlyTensor)
 {
     if (!m_model)
         return;
@@ -34,11 +34,18 @@ void QuantizeController::quantize(const QuantScheme &first, const std::optional<
         m_runner->cancel(m_quantizeJob);
     const int generation = ++m_generation;
     const auto model = m_model;
+    std::vector<std::string> only;
+    if (onlyTensor >= 0 && size_t(onlyTensor) < model->tensors().size()) {
+        only.push_back(model->tensors()[size_t(onlyTensor)].name);
+        m_pendingTensor = onlyTensor;
+    }
     const QString title = second ? tr("Quantizing with %1 and %2")
                                        .arg(QString::fromStdString(first.toString()), QString::fromStdString(second->toString()))
                                  : tr("Quantizing with %1").arg(QString::fromStdString(first.toString()));
     m_quantizeJob = m_runner->start<std::shared_ptr<const QuantAnalysis>>(
-        title, [model, first, second](const ProgressCallback &progress) { return analyseQuantization(model, first, second, progress); },
+        title, [model, first, second, only](const ProgressCallback &progress) {
+            return analyseQuantization(model, first, second, only, progress);
+        },
         this,
         [this, generation](std::shared_ptr<const QuantAnalysis> analysis) {
             if (generation != m_generation)

@@ -18,7 +18,8 @@ public:
     explicit QuantizeController(JobRunner *runner, QObject *parent = nullptr);
 
     void setModel(std::shared_ptr<const Model> model); // forgets the previous analysis
-    void quantize(const QuantScheme &first, const std::optional<QuantScheme> &second);
+    // `onlyTensor` >= 0: quantize just that tensor (quick look), else the whole model.
+    void quantize(const QuantScheme &first, const std::optional<QuantScheme> &second, int onlyTensor = -1);
     void showTensor(int tensorIndex);
     std::shared_ptr<const QuantAnalysis> analysis() const { return m_analysis; }
     bool busy() const { return m_quantizeJob >= 0; }

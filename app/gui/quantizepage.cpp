@@ -25,6 +25,7 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     , m_first(new QComboBox(this))
     , m_compare(new QCheckBox(this))
     , m_second(new QComboBox(this))
+    , m_selectedOnly(new QCheckBox(this))
     , m_quantize(new QPushButton(this))
     , m_summary(new QLabel(this))
     , m_tabs(new QTabWidget(this))
@@ -54,6 +55,7 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     controls->addWidget(m_compare);
     controls->addWidget(m_second);
     controls->addSpacing(12);
+    controls->addWidget(m_selectedOnly);
     controls->addWidget(m_quantize);
     controls->addStretch(1);
 
@@ -118,7 +120,10 @@ void QuantizePage::retranslate()
 {
     m_firstLabel->setText(tr("Scheme:"));
     m_compare->setText(tr("Compare with:"));
-    m_quantize->setText(tr("Quantize Model"));
+    m_quantize->setText(tr("Quantize"));
+    m_selectedOnly->setText(tr("Selected tensor only"));
+    m_selectedOnly->setToolTip(tr("Quantize just the tensor selected in the model tree (quick), "
+                                  "instead of every weight matrix of the model."));
     m_tabs->setTabText(0, tr("Overview"));
     m_tabs->setTabText(1, tr("Selected tensor"));
     m_first->setToolTip(tr("A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help)."));
@@ -135,6 +140,7 @@ void QuantizePage::setModel(std::shared_ptr<const Model> model)
     m_analysis.reset();
     m_stats.reset();
     m_tensor = -1;
+    m_selectedOnly->setEnabled(false);
     for (HeatmapWidget *map : {m_overviewFirst, m_overviewSecond, m_errorFirst, m_errorSecond, m_difference})
         map->setData(nullptr);
     m_scatter->setData(nullptr, nullptr, QString());
@@ -146,6 +152,7 @@ void QuantizePage::setStats(std::shared_ptr<const ModelStats> stats) { m_stats =
 void QuantizePage::showTensor(int tensorIndex)
 {
     m_tensor = tensorIndex;
+    m_selectedOnly->setEnabled(tensorIndex >= 0);
     m_controller->showTensor(tensorIndex);
 }
 
@@ -158,7 +165,10 @@ void QuantizePage::startQuantization()
         std::optional<QuantScheme> second;
         if (m_compare->isChecked())
             second = QuantScheme::parse(m_second->currentText().trimmed().toStdString());
-        m_controller->quantize(first, second);
+        const bool onlyOne = m_selectedOnly->isChecked() && m_tensor >= 0;
+        if (onlyOne)
+            m_tabs->setCurrentIndex(1);
+        m_controller->quantize(first, second, onlyOne ? m_tensor : -1);
     } catch (const Error &e) {
         m_summary->setText(QString::fromStdString(e.what()));
     }

@@ -40,6 +40,7 @@ public:
     QComboBox *firstScheme() const { return m_first; }
     QComboBox *secondScheme() const { return m_second; }
     QCheckBox *compareBox() const { return m_compare; }
+    QCheckBox *selectedOnlyBox() const { return m_selectedOnly; }
     QPushButton *quantizeButton() const { return m_quantize; }
     HeatmapWidget *overview() const { return m_overviewFirst; }
     HeatmapWidget *errorMap() const { return m_errorFirst; }
@@ -65,6 +66,7 @@ private:
     QComboBox *m_first;
     QCheckBox *m_compare;
     QComboBox *m_second;
+    QCheckBox *m_selectedOnly;
     QPushButton *m_quantize;
     QLabel *m_summary;
     QTabWidget *m_tabs;

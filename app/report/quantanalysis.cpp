@@ -6,10 +6,12 @@ namespace bitcliff::app {
 
 namespace {
 
-QuantRun runScheme(const std::shared_ptr<const Model> &model, const QuantScheme &scheme, const ProgressCallback &progress)
+QuantRun runScheme(const std::shared_ptr<const Model> &model, const QuantScheme &scheme,
+                   const std::vector<std::string> &onlyTensors, const ProgressCallback &progress)
 {
     QuantizeOptions options;
     options.scheme = scheme;
+    options.onlyTensors = onlyTensors;
     QuantRun run;
     run.report = quantizeModel(model, options, progress);
     run.overview = std::make_shared<const OverviewHeatmap>(sqnrOverviewHeatmap(*run.report));
@@ -20,13 +22,14 @@ QuantRun runScheme(const std::shared_ptr<const Model> &model, const QuantScheme 
 
 std::shared_ptr<const QuantAnalysis> analyseQuantization(std::shared_ptr<const Model> model, const QuantScheme &first,
                                                          const std::optional<QuantScheme> &second,
+                                                         const std::vector<std::string> &onlyTensors,
                                                          const ProgressCallback &progress)
 {
     auto analysis = std::make_shared<QuantAnalysis>();
     const double share = second ? 0.5 : 1.0;
-    analysis->first = runScheme(model, first, [&](double f) { return reportProgress(progress, f * share); });
+    analysis->first = runScheme(model, first, onlyTensors, [&](double f) { return reportProgress(progress, f * share); });
     if (second)
-        analysis->second = runScheme(model, *second, [&](double f) { return reportProgress(progress, 0.5 + f * 0.5); });
+        analysis->second = runScheme(model, *second, onlyTensors, [&](double f) { return reportProgress(progress, 0.5 + f * 0.5); });
     return analysis;
 }
 

@@ -20,9 +20,11 @@ struct QuantAnalysis
     QuantRun second; // empty unless comparing two schemes
 };
 
-// Quantizes with `first` (and `second` when given), progress split between the two.
+// Quantizes with `first` (and `second` when given), progress split between the two; only
+// `onlyTensors` when not empty.
 std::shared_ptr<const QuantAnalysis> analyseQuantization(std::shared_ptr<const Model> model, const QuantScheme &first,
                                                          const std::optional<QuantScheme> &second,
+                                                         const std::vector<std::string> &onlyTensors,
                                                          const ProgressCallback &progress);
 
 // The per-tensor views of one tensor in an analysis (error maps of each scheme, their

@@ -121,6 +121,17 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
     }
 
     const int threads = options.threads;
+    // A scheme that fits no weight matrix at all is a mistake (e.g. a group size that divides
+    // no row length), not a model with nothing to do.
+    if (builders.end() == std::find_if(builders.begin(), builders.end(), [](const auto &b) { return b != nullptr; })) {
+        std::string why;
+        for (const TensorInfo &info : infos)
+            if (isLinearRole(info.role) && info.supported()) {
+                why = ": " + ineligibleReason(info, options.scheme);
+                break;
+            }
+        throw Error(options.scheme.toString() + ": no tensor of " + model->sourcePath() + " can be quantized with it" + why);
+    }
     // One pair of scratch buffers per worker (parallelForEach uses at most this many).
     const size_t workers = std::max<size_t>(threads > 0 ? size_t(threads) : 0, std::thread::hardware_concurrency()) + 1;
     std::vector<std::vector<float>> originals(workers), quantized(workers);

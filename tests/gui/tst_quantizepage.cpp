@@ -76,6 +76,29 @@ private slots:
             window.grab().save(qEnvironmentVariable("BITCLIFF_SCREENSHOT_DIR") + QStringLiteral("/quantize-page.png"));
     }
 
+    void selectedTensorOnly()
+    {
+        MainWindow window;
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openPath(m_model);
+        QVERIFY(statsReady.wait(30000));
+        QuantizePage *page = window.quantizePage();
+        QVERIFY(!page->selectedOnlyBox()->isEnabled()); // nothing selected yet
+        window.treePanel()->selectTensor(4); // layer 0 v_proj
+        QVERIFY(page->selectedOnlyBox()->isEnabled());
+        page->selectedOnlyBox()->setChecked(true);
+        page->firstScheme()->setCurrentText(QStringLiteral("q8_0"));
+        auto *controller = window.findChild<QuantizeController *>();
+        QSignalSpy quantized(controller, &QuantizeController::analysisReady);
+        QSignalSpy views(controller, &QuantizeController::tensorViewsReady);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY(quantized.wait(30000));
+        const auto analysis = controller->analysis();
+        QCOMPARE(analysis->first.report->quantizedParameters, window.session()->model()->tensors()[4].elementCount());
+        QVERIFY(views.count() > 0 || views.wait(10000)); // its error maps follow by themselves
+        QVERIFY(page->errorMap()->visibleRegion().width() > 0);
+    }
+
     void badSchemeTextIsAMessage()
     {
         MainWindow window;
