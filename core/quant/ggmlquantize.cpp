@@ -6,6 +6,7 @@
 #include "formats/ggmlblocks.h"
 #include "quant/ggmlkquantize.h"
 #include "util/error.h"
+#include "util/float8.h"
 #include "util/floatformats.h"
 
 #include <algorithm>
@@ -37,15 +38,18 @@ int truncateToByte(float v)
 // The element of largest magnitude with its sign; strict > so the first one wins ties.
 float signedAbsMax(const float *x)
 {
-    float amax = 0.0f;
-    float max = 0.0f;
-    for (int j = 0; j < kQk4; ++j) {
-        if (amax < std::fabs(x[j])) {
-            amax = std::fabs(x[j]);
-            max = x[j];
-        }
-    }
-    return max;
+    // Same result as ggml's strict-> scan (the first element of largest magnitude), in two
+    // passes that vectorize: the largest magnitude, then the first element that has it.
+    simd::Float8 m = simd::abs8(simd::load8(x));
+    for (int j = 8; j < kQk4; j += 8)
+        m = simd::max8(m, simd::abs8(simd::load8(x + j)));
+    const float amax = simd::horizontalMax(m);
+    if (!(amax > 0.0f))
+        return 0.0f;
+    for (int j = 0; j < kQk4; ++j)
+        if (std::fabs(x[j]) == amax)
+            return x[j];
+    return 0.0f; // NaN-only blocks: ggml's scan never picks a NaN either
 }
 
 struct Range
@@ -102,13 +106,14 @@ void encodeQ4_0(const float *x, BlockQ4_0 &y)
     const float id = d != 0.0f ? 1.0f / d : 0.0f;
     y.d = floatToFp16(d);
     float v[kQk4];
-    bool inRange = true;
+    int outside = 0;
     for (int j = 0; j < kQk4; ++j) {
         v[j] = x[j] * id + 8.5f;
-        inRange &= v[j] >= 0.0f && v[j] < 128.0f; // false for NaN too
+        // Bitwise, not short-circuit: no branch, so the loop vectorizes. NaN != NaN.
+        outside |= int(v[j] < 0.0f) | int(v[j] >= 128.0f) | int(v[j] != v[j]);
     }
     int q[kQk4];
-    if (inRange) { // every finite block: a plain truncation, which vectorizes
+    if (outside == 0) { // every finite block: a plain truncation, which vectorizes
         for (int j = 0; j < kQk4; ++j)
             q[j] = std::min(15, static_cast<int>(v[j]));
     } else {
