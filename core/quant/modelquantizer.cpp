@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
 
 namespace bitcliff {
 
@@ -132,8 +131,8 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
             }
         throw Error(options.scheme.toString() + ": no tensor of " + model->sourcePath() + " can be quantized with it" + why);
     }
-    // One pair of scratch buffers per worker (parallelForEach uses at most this many).
-    const size_t workers = std::max<size_t>(threads > 0 ? size_t(threads) : 0, std::thread::hardware_concurrency()) + 1;
+    // One pair of scratch buffers per worker.
+    const auto workers = size_t(parallelWorkerCount(items.size(), threads));
     std::vector<std::vector<float>> originals(workers), quantized(workers);
     parallelForEach(
         items.size(), threads, [&](size_t i) { return items[i].bytes; },

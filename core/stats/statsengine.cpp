@@ -2,16 +2,12 @@
 
 #include "stats/rowkernel.h"
 #include "util/error.h"
+#include "util/parallelfor.h"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <cstring>
-#include <exception>
 #include <mutex>
-#include <thread>
 
 namespace bitcliff {
 
@@ -69,37 +65,29 @@ public:
 
     std::shared_ptr<const ModelStats> run(const ProgressCallback &progress)
     {
-        if (!reportProgress(progress, 0.0))
-            throw Cancelled(); // cancelled before it began
-        const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-        const unsigned threads = m_options.threads > 0 ? static_cast<unsigned>(m_options.threads) : hardware;
-        std::vector<std::thread> workers;
-        const unsigned workerCount = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, m_items.size())));
-        for (unsigned t = 0; t < workerCount; ++t)
-            workers.emplace_back([this] { workerLoop(); });
-
-        // The caller's thread reports progress and relays cancellation.
-        {
-            std::unique_lock lock(m_doneMutex);
-            while (m_finishedWorkers < workerCount) {
-                if (m_doneCondition.wait_for(lock, std::chrono::milliseconds(50),
-                                             [&] { return m_finishedWorkers >= workerCount; }))
-                    break;
-                const double fraction = m_totalBytes ? double(m_bytesDone.load()) / double(m_totalBytes) : 1.0;
-                lock.unlock();
-                if (!reportProgress(progress, fraction))
-                    m_stop = true;
-                lock.lock();
-            }
-        }
-        for (std::thread &worker : workers)
-            worker.join();
-        if (m_error)
-            std::rethrow_exception(m_error);
-        if (m_stop)
-            throw Cancelled();
+        // Each worker keeps a partial result for the tensor it is on and flushes it into the
+        // tensor's totals when it moves to another tensor (items come in tensor order).
+        std::vector<std::unique_ptr<ThreadPartial>> partials; // big: keep them off the stack
+        std::vector<std::vector<float>> buffers(size_t(parallelWorkerCount(m_items.size(), m_options.threads)));
+        for (size_t w = 0; w < buffers.size(); ++w)
+            partials.push_back(std::make_unique<ThreadPartial>());
+        parallelForEach(
+            m_items.size(), m_options.threads, [this](size_t i) { return m_items[i].bytes; },
+            [&](size_t index, int worker) {
+                const WorkItem &item = m_items[index];
+                ThreadPartial &partial = *partials[size_t(worker)];
+                if (partial.tensor != item.tensor) {
+                    flush(partial);
+                    partial.tensor = item.tensor;
+                    partial.columns.reset(m_model->tensors()[item.tensor].cols());
+                }
+                processItem(item, partial, buffers[size_t(worker)]);
+                ++partial.items;
+            },
+            progress);
+        for (auto &partial : partials)
+            flush(*partial);
         finalize();
-        reportProgress(progress, 1.0);
         return m_result;
     }
 
@@ -136,41 +124,8 @@ private:
                 const int64_t end = std::min(rows, begin + rowsPerItem);
                 m_items.push_back({i, begin, end, static_cast<uint64_t>(end - begin) * rowBytes});
                 ++m_totals[i].itemsPlanned;
-                m_totalBytes += static_cast<uint64_t>(end - begin) * rowBytes;
             }
         }
-    }
-
-    void workerLoop()
-    {
-        auto partialStorage = std::make_unique<ThreadPartial>(); // big: keep it off the stack
-        ThreadPartial &partial = *partialStorage;
-        std::vector<float> buffer;
-        try {
-            while (!m_stop) {
-                const size_t next = m_nextItem.fetch_add(1);
-                if (next >= m_items.size())
-                    break;
-                const WorkItem &item = m_items[next];
-                if (partial.tensor != item.tensor) {
-                    flush(partial);
-                    partial.tensor = item.tensor;
-                    partial.columns.reset(m_model->tensors()[item.tensor].cols());
-                }
-                processItem(item, partial, buffer);
-                ++partial.items;
-                m_bytesDone += item.bytes;
-            }
-            flush(partial);
-        } catch (...) {
-            std::lock_guard lock(m_errorMutex);
-            if (!m_error)
-                m_error = std::current_exception();
-            m_stop = true;
-        }
-        std::lock_guard lock(m_doneMutex);
-        ++m_finishedWorkers;
-        m_doneCondition.notify_all();
     }
 
     void processItem(const WorkItem &item, ThreadPartial &partial, std::vector<float> &buffer)
@@ -259,16 +214,6 @@ private:
     std::shared_ptr<ModelStats> m_result;
     std::vector<TensorTotals> m_totals;
     std::vector<WorkItem> m_items;
-    uint64_t m_totalBytes = 0;
-
-    std::atomic<size_t> m_nextItem{0};
-    std::atomic<uint64_t> m_bytesDone{0};
-    std::atomic<bool> m_stop{false};
-    std::mutex m_doneMutex;
-    std::condition_variable m_doneCondition;
-    unsigned m_finishedWorkers = 0;
-    std::mutex m_errorMutex;
-    std::exception_ptr m_error;
 };
 
 } // namespace

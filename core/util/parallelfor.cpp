@@ -13,6 +13,12 @@
 
 namespace bitcliff {
 
+int parallelWorkerCount(size_t itemCount, int threads)
+{
+    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<int>(std::min<size_t>(threads > 0 ? size_t(threads) : hardware, std::max<size_t>(1, itemCount)));
+}
+
 void parallelForEach(size_t itemCount, int threads, const std::function<uint64_t(size_t)> &weight,
                      const std::function<void(size_t, int)> &work, const ProgressCallback &progress)
 {
@@ -21,9 +27,7 @@ void parallelForEach(size_t itemCount, int threads, const std::function<uint64_t
     uint64_t totalWeight = 0;
     for (size_t i = 0; i < itemCount; ++i)
         totalWeight += weight(i);
-    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-    const auto workerCount = static_cast<int>(
-        std::min<size_t>(threads > 0 ? size_t(threads) : hardware, std::max<size_t>(1, itemCount)));
+    const int workerCount = parallelWorkerCount(itemCount, threads);
 
     std::atomic<size_t> next{0};
     std::atomic<uint64_t> done{0};

@@ -10,8 +10,12 @@
 
 namespace bitcliff {
 
-// `work(item, worker)`: worker in [0, threads) identifies the calling thread, for
-// per-thread scratch buffers. `threads` <= 0: one per hardware thread.
+// How many workers parallelForEach uses for `itemCount` items and `threads` (<= 0: one per
+// hardware thread): size per-worker scratch buffers with it.
+int parallelWorkerCount(size_t itemCount, int threads);
+
+// `work(item, worker)`: worker in [0, parallelWorkerCount()) identifies the calling thread,
+// for per-thread scratch buffers and partial results.
 void parallelForEach(size_t itemCount, int threads, const std::function<uint64_t(size_t)> &weight,
                      const std::function<void(size_t item, int worker)> &work, const ProgressCallback &progress);
 
