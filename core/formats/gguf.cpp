@@ -37,14 +37,6 @@ std::string valueTypeName(uint32_t type)
     return type <= GgufType::F64 ? kNames[type] : "type " + std::to_string(type);
 }
 
-std::string shapeText(const std::vector<int64_t> &shape)
-{
-    std::string out = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        out += (i ? ", " : "") + std::to_string(shape[i]);
-    return out + "]";
-}
-
 // Magic and version; returns the version.
 uint32_t readHeader(GgufCursor &cursor)
 {

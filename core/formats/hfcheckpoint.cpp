@@ -1,5 +1,6 @@
 #include "formats/hfcheckpoint.h"
 
+#include "formats/hfconfigjson.h"
 #include "formats/safetensors.h"
 #include "util/error.h"
 
@@ -18,30 +19,9 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-constexpr uint64_t kMaxJsonFileSize = 64ull << 20; // config and index files are kilobytes
-
 const char kIndexName[] = "model.safetensors.index.json";
 
 std::string quotedName(std::string_view text) { return "'" + printableExcerpt(text) + "'"; }
-
-// Config and index files are small: read them whole, refusing anything absurd.
-std::string readSmallFile(const fs::path &path)
-{
-    const std::shared_ptr<const MappedFile> file = MappedFile::open(path);
-    if (file->size() > kMaxJsonFileSize)
-        throw FormatError(file->label(), "is " + std::to_string(file->size()) + " bytes, too large for a JSON file");
-    return std::string(reinterpret_cast<const char *>(file->bytes().data()), file->size());
-}
-
-Json parseJsonFile(const fs::path &path)
-{
-    const std::string text = readSmallFile(path);
-    try {
-        return Json::parse(text);
-    } catch (const Json::exception &e) {
-        throw FormatError(path.string(), "not valid JSON: " + jsonErrorReason(e));
-    }
-}
 
 // 0 when absent, not an integer, or outside int: configs are read leniently.
 int intField(const Json &object, const char *key)
@@ -85,23 +65,6 @@ std::string ropeSummary(const Json &rope)
     return type + buffer;
 }
 
-// Newer transformers may key rope_parameters by attention type (Gemma 3).
-const Json *ropeParameters(const Json &config)
-{
-    for (const char *key : {"rope_scaling", "rope_parameters"}) {
-        const auto it = config.find(key);
-        if (it == config.end() || !it->is_object())
-            continue;
-        if (it->contains("rope_type") || it->contains("type") || it->contains("factor")
-            || it->contains("rope_theta"))
-            return &*it;
-        const auto full = it->find("full_attention");
-        if (full != it->end() && full->is_object())
-            return &*full;
-    }
-    return nullptr;
-}
-
 struct WeightFile
 {
     fs::path path;
@@ -138,7 +101,7 @@ Checkpoint loadSharded(const fs::path &directory, const fs::path &indexPath)
 {
     const std::string indexLabel = indexPath.string();
     const std::string indexName = indexPath.filename().string();
-    const Json index = parseJsonFile(indexPath);
+    const Json index = readJsonFile(indexPath);
     if (!index.is_object())
         throw FormatError(indexLabel, "not a JSON object");
     const auto mapIt = index.find("weight_map");
@@ -232,10 +195,7 @@ ArchitectureSummary parseHfConfig(std::string_view json, const std::string &labe
         arch.name = stringField(root, "model_type");
 
     // Multimodal configs keep the language model's fields in text_config.
-    const Json *fields = &root;
-    const auto textConfig = root.find("text_config");
-    if (!root.contains("hidden_size") && textConfig != root.end() && textConfig->is_object())
-        fields = &*textConfig;
+    const Json *fields = &hfConfigFields(root);
 
     arch.hiddenSize = intField(*fields, "hidden_size");
     arch.intermediateSize = intField(*fields, "intermediate_size");
@@ -259,7 +219,7 @@ ArchitectureSummary parseHfConfig(std::string_view json, const std::string &labe
     else if (innerTie != fields->end() && innerTie->is_boolean())
         arch.tieWordEmbeddings = innerTie->get<bool>();
 
-    if (const Json *rope = ropeParameters(*fields)) {
+    if (const Json *rope = hfRopeParameters(*fields)) {
         arch.ropeScaling = ropeSummary(*rope);
         if (arch.ropeTheta == 0.0)
             arch.ropeTheta = doubleField(*rope, "rope_theta");
@@ -269,7 +229,7 @@ ArchitectureSummary parseHfConfig(std::string_view json, const std::string &labe
 
 ArchitectureSummary readHfConfigFile(const std::filesystem::path &path)
 {
-    return parseHfConfig(readSmallFile(path), path.string());
+    return parseHfConfig(readSmallJsonFile(path), path.string());
 }
 
 std::shared_ptr<const Model> openHfDirectory(const std::filesystem::path &directory)

@@ -63,21 +63,6 @@ const DTypeSpec *findDType(std::string_view name)
 
 std::string quotedName(std::string_view name) { return "'" + printableExcerpt(name) + "'"; }
 
-std::string shapeText(const std::vector<int64_t> &shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i) {
-        if (i > 0)
-            text += ", ";
-        if (i == 8 && shape.size() > 9) {
-            text += "...";
-            break;
-        }
-        text += std::to_string(shape[i]);
-    }
-    return text + "]";
-}
-
 // Parses while rejecting duplicate keys (nlohmann would keep the last), deep nesting and
 // long arrays: a header needs neither, and they would only serve to exhaust memory.
 Json parseStrict(std::string_view text, const std::string &label)

@@ -18,4 +18,19 @@ int64_t TensorInfo::rows() const
     return c == 0 ? 0 : elementCount() / c;
 }
 
+std::string shapeText(const std::vector<int64_t> &shape)
+{
+    std::string text = "[";
+    for (size_t i = 0; i < shape.size(); ++i) {
+        if (i > 0)
+            text += ", ";
+        if (i == 8 && shape.size() > 9) {
+            text += "...";
+            break;
+        }
+        text += std::to_string(shape[i]);
+    }
+    return text + "]";
+}
+
 } // namespace bitcliff

@@ -28,4 +28,7 @@ struct TensorInfo
     int64_t rows() const;
 };
 
+// "[4096, 11008]"; more than nine dimensions (corrupt files) show the first eight and "...".
+std::string shapeText(const std::vector<int64_t> &shape);
+
 } // namespace bitcliff

@@ -4,6 +4,7 @@
 #include "formats/gguf.h"
 #include "formats/ggufstreamwriter.h"
 #include "formats/hfggufmapping.h"
+#include "formats/ropescaling.h"
 #include "formats/tokenizerconversion.h"
 #include "quant/ggmlquantize.h"
 #include "quant/modelquantizer.h"
@@ -21,15 +22,16 @@ namespace {
 constexpr uint64_t kChunkFloatBytes = 16u << 20; // floats read per step
 constexpr int64_t kRowsPerWorkItem = 64;
 
-enum class Action : uint8_t { Copy, Quantize, Convert };
+enum class Action : uint8_t { Copy, Quantize, Convert, Generate };
 
 struct PlannedTensor
 {
-    const TensorInfo *source = nullptr;
+    const TensorInfo *source = nullptr; // nullptr for Generate
     GgufTensorLayout layout;
     Action action = Action::Copy;
     DType outType = DType::F32; // Quantize: the block type; Convert: F32 or F16
     int permuteHeads = 0;       // > 0: rows reordered for llama's NORM RoPE
+    std::vector<std::byte> generated; // Generate: the bytes, computed by the export
 };
 
 struct ExportPlan
@@ -88,7 +90,7 @@ ExportPlan planFromGguf(const Model &model, const QuantScheme &scheme)
         plan.metadata.emplace_back("general.quantization_version", ggufU32(2));
 
     for (const TensorInfo &t : model.tensors()) {
-        PlannedTensor planned{&t, {t.name, t.shape, 0, t.byteSize}, Action::Copy, t.dtype, 0};
+        PlannedTensor planned{&t, {t.name, t.shape, 0, t.byteSize}, Action::Copy, t.dtype, 0, {}};
         if (ineligibleReason(t, scheme).empty())
             quantizeAction(planned, scheme);
         else
@@ -96,6 +98,30 @@ ExportPlan planFromGguf(const Model &model, const QuantScheme &scheme)
         plan.tensors.push_back(std::move(planned));
     }
     return plan;
+}
+
+// Llama-3 rope scaling becomes the tensor rope_freqs.weight (F32, head_dim/2 frequency
+// divisors), first, as llama.cpp's converter writes it; other scalings are noted.
+void addRopeFreqs(ExportPlan &plan, const Model &model, const std::filesystem::path &directory,
+                  std::vector<std::string> &notes)
+{
+    const ArchitectureSummary &arch = model.architecture();
+    const RopeScaling scaling = readHfRopeScaling(directory / "config.json");
+    if (scaling.type != "llama3") {
+        if (!arch.ropeScaling.empty())
+            notes.push_back(model.sourcePath() + ": rope scaling '" + arch.ropeScaling
+                            + "' is not written; long contexts will differ");
+        return;
+    }
+    const int headDim = arch.headDim > 0 ? arch.headDim : (arch.heads > 0 ? arch.hiddenSize / arch.heads : 0);
+    const double theta = arch.ropeTheta > 0 ? arch.ropeTheta : 10000.0;
+    const std::vector<float> divisors = ropeFreqDivisors(scaling, headDim, theta, model.sourcePath());
+    PlannedTensor planned;
+    planned.action = Action::Generate;
+    planned.generated.resize(divisors.size() * sizeof(float));
+    std::memcpy(planned.generated.data(), divisors.data(), planned.generated.size());
+    planned.layout = {"rope_freqs.weight", {int64_t(divisors.size())}, ggmlTypeCode(DType::F32), planned.generated.size()};
+    plan.tensors.insert(plan.tensors.begin(), std::move(planned));
 }
 
 ExportPlan planFromHf(const Model &model, const QuantScheme &scheme, std::vector<std::string> &notes)
@@ -112,7 +138,7 @@ ExportPlan planFromHf(const Model &model, const QuantScheme &scheme, std::vector
         }
         if (name == "token_embd.weight" && vocabSize == 0 && !t.shape.empty())
             vocabSize = int(t.shape[0]);
-        PlannedTensor planned{&t, {name, t.shape, 0, 0}, Action::Convert, DType::F32, 0};
+        PlannedTensor planned{&t, {name, t.shape, 0, 0}, Action::Convert, DType::F32, 0, {}};
         planned.permuteHeads = permutedHeads(architecture, t.name, arch);
         if (planned.permuteHeads > 0) {
             const int64_t rows = t.shape.empty() ? 0 : t.shape[0];
@@ -133,13 +159,11 @@ ExportPlan planFromHf(const Model &model, const QuantScheme &scheme, std::vector
 
     const std::filesystem::path source(model.sourcePath());
     const std::filesystem::path directory = std::filesystem::is_directory(source) ? source : source.parent_path();
+    addRopeFreqs(plan, model, directory, notes);
     std::string modelName = std::filesystem::absolute(directory).lexically_normal().filename().string();
     if (modelName.empty())
         modelName = std::filesystem::absolute(directory).lexically_normal().parent_path().filename().string();
     plan.metadata = hfArchitectureMetadata(arch, architecture, modelName, scheme.ggufType, vocabSize);
-    if (!arch.ropeScaling.empty())
-        notes.push_back(model.sourcePath() + ": rope scaling '" + arch.ropeScaling
-                        + "' is not written (no rope_freqs tensor); long contexts will differ");
     TokenizerConversion tokenizer = convertHfTokenizerDirectory(directory, architecture, vocabSize);
     if (!tokenizer.note.empty())
         notes.push_back(tokenizer.note);
@@ -246,7 +270,7 @@ int exportQuantizedGguf(const Model &model, const QuantScheme &scheme, const std
     uint64_t totalBytes = 0;
     for (const PlannedTensor &planned : plan.tensors) {
         layouts.push_back(planned.layout);
-        totalBytes += planned.source->byteSize;
+        totalBytes += planned.source ? planned.source->byteSize : 0;
     }
     GgufStreamWriter writer(file, plan.metadata, std::move(layouts), plan.alignment);
     uint64_t done = 0;
@@ -257,6 +281,10 @@ int exportQuantizedGguf(const Model &model, const QuantScheme &scheme, const std
     };
     int quantized = 0;
     for (const PlannedTensor &planned : plan.tensors) {
+        if (planned.action == Action::Generate) {
+            writer.write(planned.generated);
+            continue;
+        }
         if (planned.action == Action::Copy) {
             writer.write(model.rawBytes(*planned.source));
             advance(planned.source->byteSize);

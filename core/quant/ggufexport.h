@@ -7,7 +7,8 @@
 //   Hugging Face input (Llama, Mistral, Qwen2): llama.cpp's keys, tensor names and Q/K row
 //     order (formats/hfggufmapping.h), the tokenizer from tokenizer.json
 //     (formats/tokenizerconversion.h); eligible matrices quantized, 1-D tensors F32, other
-//     tensors F16 (F16/BF16 sources) or F32.
+//     tensors F16 (F16/BF16 sources) or F32; Llama-3 rope scaling as rope_freqs.weight (F32
+//     frequency divisors, formats/ropescaling.h).
 // Eligibility is the quantizer's (ineligibleReason): tensors whose rows do not fit the block
 // keep their type. Streams chunks of rows: memory stays far below one tensor's floats.
 #include "formats/model.h"
@@ -23,7 +24,7 @@ namespace bitcliff {
 // Writes `file` (through a temporary file: nothing is left behind on error or cancel) and
 // returns the number of tensors quantized. Throws Error for a non-GGUF scheme, an
 // unsupported architecture or tensor, an output that is the source; Cancelled on cancel.
-// `notes` (optional) receives one-line remarks: no tokenizer.json, rope scaling not written...
+// `notes` (optional) receives one-line remarks: no tokenizer.json, a rope scaling other than llama3 not written...
 int exportQuantizedGguf(const Model &model, const QuantScheme &scheme, const std::filesystem::path &file,
                         const ProgressCallback &progress = {}, std::vector<std::string> *notes = nullptr);
 

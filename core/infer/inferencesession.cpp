@@ -1,0 +1,183 @@
+// InferenceSession: one sequence through the transformer, batch by batch, with its KV cache.
+#include "infer/attention.h"
+#include "infer/kernels.h"
+#include "infer/linear.h"
+#include "infer/rope.h"
+#include "infer/transformerweights.h"
+#include "util/error.h"
+#include "util/meminfo.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace bitcliff {
+
+namespace {
+
+// Tokens per forward pass: bounds the activations (n × intermediate floats) of long inputs;
+// large enough for the GEMMs to run at full speed.
+constexpr int64_t kMaxBatch = 512;
+
+using infer::Linear;
+
+} // namespace
+
+struct InferenceSession::State
+{
+    State(std::shared_ptr<const TransformerWeights> w, int context)
+        : weights(std::move(w))
+        , maxContext(context)
+        , cache(weights->config, context)
+    {
+    }
+
+    void embed(std::span<const int32_t> tokens);
+    void layer(int index, int64_t n, ActivationObserver *observer);
+    // One batch at position `position`: logits of its rows [logitBegin, n).
+    void forward(std::span<const int32_t> tokens, int64_t logitBegin, float *logits, ActivationObserver *observer);
+
+    std::shared_ptr<const TransformerWeights> weights;
+    int maxContext = 0;
+    int position = 0;
+    infer::KvCache cache;
+    infer::RopeTables rope;
+    // Activations of one batch, row-major [tokens × channels].
+    std::vector<float> x, normed, q, k, v, attention, gate, up, scores;
+};
+
+void InferenceSession::State::embed(std::span<const int32_t> tokens)
+{
+    const infer::WeightMatrix &table = weights->embedding;
+    const int64_t hidden = table.cols;
+    for (size_t t = 0; t < tokens.size(); ++t) {
+        float *row = x.data() + int64_t(t) * hidden;
+        if (table.lazy)
+            weights->model->readRows(*table.lazy, tokens[t], tokens[t] + 1, row);
+        else
+            std::memcpy(row, table.values.data() + int64_t(tokens[t]) * hidden, size_t(hidden) * sizeof(float));
+    }
+}
+
+void InferenceSession::State::layer(int index, int64_t n, ActivationObserver *observer)
+{
+    const TransformerConfig &c = weights->config;
+    const infer::LayerWeights &w = weights->layers[size_t(index)];
+    const int64_t hidden = c.hidden, qWidth = int64_t(c.heads) * c.headDim, kvWidth = int64_t(c.kvHeads) * c.headDim;
+    auto observe = [&](LinearInput which, const std::vector<float> &values, int64_t channels) {
+        if (observer)
+            observer->observe(index, which, values.data(), n, channels);
+    };
+
+    infer::rmsNormRows(x.data(), w.attnNorm.data(), normed.data(), n, hidden, c.rmsEps);
+    observe(LinearInput::AttnIn, normed, hidden);
+    infer::linearForward(w[Linear::Q], normed.data(), n, q.data());
+    infer::linearForward(w[Linear::K], normed.data(), n, k.data());
+    infer::linearForward(w[Linear::V], normed.data(), n, v.data());
+    if (c.qkNorm) { // each head's vector, before RoPE
+        infer::rmsNormRows(q.data(), w.qNorm.data(), q.data(), n * c.heads, c.headDim, c.rmsEps);
+        infer::rmsNormRows(k.data(), w.kNorm.data(), k.data(), n * c.kvHeads, c.headDim, c.rmsEps);
+    }
+    rope.apply(q.data(), n, qWidth, c.heads);
+    rope.apply(k.data(), n, kvWidth, c.kvHeads);
+    infer::causalAttention(c, cache, index, q.data(), k.data(), v.data(), n, position, attention.data(), scores);
+    observe(LinearInput::AttnOut, attention, qWidth);
+    infer::linearForward(w[Linear::O], attention.data(), n, x.data(), true); // residual
+
+    infer::rmsNormRows(x.data(), w.ffnNorm.data(), normed.data(), n, hidden, c.rmsEps);
+    observe(LinearInput::FfnIn, normed, hidden);
+    infer::linearForward(w[Linear::Gate], normed.data(), n, gate.data());
+    infer::linearForward(w[Linear::Up], normed.data(), n, up.data());
+    infer::swigluInPlace(gate.data(), up.data(), n * c.intermediate);
+    observe(LinearInput::FfnDown, gate, c.intermediate);
+    infer::linearForward(w[Linear::Down], gate.data(), n, x.data(), true); // residual
+}
+
+void InferenceSession::State::forward(std::span<const int32_t> tokens, int64_t logitBegin, float *logits,
+                                      ActivationObserver *observer)
+{
+    const TransformerConfig &c = weights->config;
+    const auto n = int64_t(tokens.size());
+    x.resize(size_t(n * c.hidden));
+    normed.resize(x.size());
+    q.resize(size_t(n * c.heads * c.headDim));
+    attention.resize(q.size());
+    k.resize(size_t(n * c.kvHeads * c.headDim));
+    v.resize(k.size());
+    gate.resize(size_t(n * c.intermediate));
+    up.resize(gate.size());
+
+    embed(tokens);
+    rope.compute(c, position, n);
+    for (int index = 0; index < c.layers; ++index)
+        layer(index, n, observer);
+    const int64_t rows = n - logitBegin;
+    if (rows > 0) {
+        infer::rmsNormRows(x.data() + logitBegin * c.hidden, weights->outputNorm.data(), normed.data(), rows, c.hidden,
+                           c.rmsEps);
+        infer::multiplyTransposed(weights->outputMatrix(), normed.data(), rows, logits, c.vocab, false);
+    }
+    position += int(n);
+}
+
+InferenceSession::InferenceSession(std::shared_ptr<const TransformerWeights> weights, int maxContext)
+{
+    if (!weights)
+        throw Error("inference session without weights");
+    if (maxContext <= 0)
+        throw Error("inference session: a context of " + std::to_string(maxContext) + " positions");
+    const TransformerConfig &c = weights->config;
+    const uint64_t cacheBytes = 2ull * uint64_t(c.layers) * uint64_t(c.kvHeads) * uint64_t(c.headDim)
+        * uint64_t(maxContext) * sizeof(float);
+    const uint64_t available = availableMemoryBytes();
+    if (available > 0 && cacheBytes > available)
+        throw Error(weights->model->sourcePath() + ": a KV cache of " + std::to_string(maxContext) + " positions needs "
+                    + gibText(cacheBytes) + ", " + gibText(available) + " available");
+    m_state = std::make_unique<State>(std::move(weights), maxContext);
+}
+
+InferenceSession::~InferenceSession() = default;
+
+const TransformerConfig &InferenceSession::config() const { return m_state->weights->config; }
+
+int InferenceSession::position() const { return m_state->position; }
+
+void InferenceSession::reset() { m_state->position = 0; }
+
+void InferenceSession::truncate(int position)
+{
+    if (position < 0 || position > m_state->position)
+        throw Error("inference session: cannot truncate to position " + std::to_string(position) + " of "
+                    + std::to_string(m_state->position));
+    m_state->position = position;
+}
+
+void InferenceSession::evaluate(std::span<const int32_t> tokens, int firstLogit, std::span<float> logits,
+                                ActivationObserver *observer)
+{
+    State &s = *m_state;
+    const TransformerConfig &c = s.weights->config;
+    const auto n = int64_t(tokens.size());
+    if (n > int64_t(s.maxContext) - s.position)
+        throw Error("inference session: " + std::to_string(n) + " tokens at position " + std::to_string(s.position)
+                    + " overflow the context of " + std::to_string(s.maxContext) + " positions");
+    if (firstLogit < 0 || firstLogit > n)
+        throw Error("inference session: first logit row " + std::to_string(firstLogit) + " of " + std::to_string(n)
+                    + " tokens");
+    if (logits.size() != size_t(n - firstLogit) * size_t(c.vocab))
+        throw Error("inference session: " + std::to_string(logits.size()) + " logits given for "
+                    + std::to_string(n - firstLogit) + " rows of " + std::to_string(c.vocab));
+    for (const int32_t token : tokens)
+        if (token < 0 || token >= c.vocab)
+            throw Error("inference session: token " + std::to_string(token) + " is outside the vocabulary of "
+                        + std::to_string(c.vocab));
+
+    infer::useBlasThreads(s.weights->threads);
+    for (int64_t begin = 0; begin < n; begin += kMaxBatch) {
+        const int64_t end = std::min(n, begin + kMaxBatch);
+        const int64_t logitRow = std::min(end, std::max<int64_t>(firstLogit, begin)); // first with logits
+        float *out = logitRow < end ? logits.data() + (logitRow - firstLogit) * c.vocab : nullptr;
+        s.forward(tokens.subspan(size_t(begin), size_t(end - begin)), logitRow - begin, out, observer);
+    }
+}
+
+} // namespace bitcliff
