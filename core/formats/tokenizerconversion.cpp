@@ -1,128 +1,61 @@
 #include "formats/tokenizerconversion.h"
 
-#include "formats/safetensors.h"
+#include "tokenize/hftokenizerjson.h"
 #include "util/error.h"
 
-#include <fstream>
+#include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace bitcliff {
 
 namespace {
 
-using Json = nlohmann::json;
+using hfjson::Json;
+using hfjson::member;
 
-constexpr int64_t kMaxTokenId = 1 << 24; // real vocabularies are below 300k
-constexpr uint64_t kMaxTokenizerFileSize = 512ull << 20;
-
-enum TokenType : int64_t { Normal = 1, Unknown = 2, Control = 3, UserDefined = 4, Unused = 5, Byte = 6 };
-
-Json parseJson(std::string_view text, const std::string &label)
-{
-    if (text.empty())
-        return Json::object();
-    try {
-        Json json = Json::parse(text.begin(), text.end());
-        if (!json.is_object())
-            throw FormatError(label, "not a JSON object");
-        return json;
-    } catch (const Json::exception &e) {
-        throw FormatError(label, "not valid JSON: " + jsonErrorReason(e));
-    }
-}
-
-// True when `node` or any component of a Sequence below it has type `type`.
-bool hasComponent(const Json &node, std::string_view type)
-{
-    if (node.is_object()) {
-        const auto it = node.find("type");
-        if (it != node.end() && it->is_string() && it->get_ref<const std::string &>() == type)
-            return true;
-        for (const auto &[key, child] : node.items())
-            if (child.is_array() && hasComponent(child, type))
-                return true;
-    } else if (node.is_array()) {
-        for (const Json &child : node)
-            if (hasComponent(child, type))
-                return true;
-    }
-    return false;
-}
-
-const Json &member(const Json &object, const char *key)
-{
-    static const Json kNull;
-    const auto it = object.find(key);
-    return it == object.end() ? kNull : *it;
-}
-
-// A token given as "<s>" or {"content": "<s>", ...} in tokenizer_config.json.
-std::string tokenText(const Json &value)
-{
-    if (value.is_string())
-        return value.get<std::string>();
-    if (value.is_object() && member(value, "content").is_string())
-        return member(value, "content").get<std::string>();
-    return {};
-}
-
-bool isByteToken(const std::string &token)
-{
-    auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'); };
-    return token.size() == 6 && token.starts_with("<0x") && token[5] == '>' && hex(token[3]) && hex(token[4]);
-}
-
-struct Vocabulary
+struct ConvertedVocabulary
 {
     std::vector<std::string> tokens;
     std::vector<int64_t> types;
     std::map<std::string, int64_t> ids;
 };
 
-Vocabulary readVocabulary(const Json &model, const Json &addedTokens, int vocabSize, bool sentencePiece,
-                          const std::string &label)
+ConvertedVocabulary readVocabulary(const Json &tokenizer, int vocabSize, bool sentencePiece, const std::string &label)
 {
-    const Json &vocab = member(model, "vocab");
-    if (!vocab.is_object())
-        throw FormatError(label, "model.vocab is not an object of token ids");
-    std::map<int64_t, std::pair<std::string, int64_t>> byId;
-    auto add = [&](const std::string &token, const Json &id, int64_t type) {
-        if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() >= kMaxTokenId)
-            throw FormatError(label, "token '" + printableExcerpt(token) + "' has an invalid id");
-        byId[id.get<int64_t>()] = {token, type};
-    };
-    for (const auto &[token, id] : vocab.items()) {
-        int64_t type = Normal;
-        if (sentencePiece && isByteToken(token))
-            type = Byte;
-        else if (sentencePiece && token == "<unk>")
-            type = Unknown;
-        add(token, id, type);
-    }
-    if (addedTokens.is_array()) {
-        for (const Json &added : addedTokens) {
-            const std::string content = tokenText(added);
-            const bool special = member(added, "special").is_boolean() && member(added, "special").get<bool>();
-            int64_t type = special ? Control : UserDefined;
-            if (sentencePiece && content == "<unk>")
-                type = Unknown;
-            add(content, member(added, "id"), type);
-        }
-    }
+    const auto byId = hfjson::readVocabulary(tokenizer, sentencePiece, label);
     const int64_t count = std::max<int64_t>(byId.empty() ? 0 : byId.rbegin()->first + 1, vocabSize);
-    Vocabulary result;
+    ConvertedVocabulary result;
     result.tokens.resize(size_t(count));
-    result.types.assign(size_t(count), Unused);
+    result.types.assign(size_t(count), int64_t(TokenType::Unused));
     for (int64_t id = 0; id < count; ++id)
         result.tokens[size_t(id)] = "[PAD" + std::to_string(id) + "]";
     for (const auto &[id, entry] : byId) {
         result.tokens[size_t(id)] = entry.first;
-        result.types[size_t(id)] = entry.second;
+        result.types[size_t(id)] = int64_t(entry.second);
         result.ids[entry.first] = id;
     }
     return result;
+}
+
+// SentencePiece scores for llama.cpp's SPM tokenizer, which merges the adjacent pair that makes
+// the highest-scoring token: a token scores minus the rank of the first merge that makes it,
+// so SPM merges in BPE's order; tokens no merge makes score below all of them.
+std::vector<double> mergeScores(const ConvertedVocabulary &vocabulary,
+                                const std::vector<std::pair<std::string, std::string>> &merges)
+{
+    std::vector<double> scores(vocabulary.tokens.size());
+    std::vector<bool> made(vocabulary.tokens.size(), false);
+    for (size_t rank = 0; rank < merges.size(); ++rank) {
+        const auto it = vocabulary.ids.find(merges[rank].first + merges[rank].second);
+        if (it != vocabulary.ids.end() && !made[size_t(it->second)]) {
+            made[size_t(it->second)] = true;
+            scores[size_t(it->second)] = -double(rank);
+        }
+    }
+    for (size_t id = 0; id < scores.size(); ++id)
+        if (!made[id])
+            scores[id] = -double(merges.size() + id);
+    return scores;
 }
 
 GgufValue stringArray(const std::vector<std::string> &items)
@@ -137,26 +70,17 @@ GgufValue stringArray(const std::vector<std::string> &items)
 GgufValue mergesValue(const Json &merges, const std::string &label)
 {
     GgufArray array;
-    if (merges.is_array()) {
-        array.reserve(merges.size());
-        for (const Json &merge : merges) {
-            if (merge.is_string())
-                array.push_back(ggufString(merge.get<std::string>()));
-            else if (merge.is_array() && merge.size() == 2 && merge[0].is_string() && merge[1].is_string())
-                array.push_back(ggufString(merge[0].get<std::string>() + " " + merge[1].get<std::string>()));
-            else
-                throw FormatError(label, "model.merges holds an entry that is neither \"a b\" nor [\"a\", \"b\"]");
-        }
-    }
+    for (const auto &[left, right] : hfjson::readMerges(merges, label))
+        array.push_back(ggufString(left + " " + right));
     return ggufArray(GgufType::String, std::move(array));
 }
 
-void addSpecialIds(GgufMetadata &metadata, const Vocabulary &vocabulary, const Json &tokenizerConfig,
+void addSpecialIds(GgufMetadata &metadata, const ConvertedVocabulary &vocabulary, const Json &tokenizerConfig,
                    const Json &config)
 {
     for (const char *name : {"bos", "eos", "unk", "pad"}) {
         int64_t id = -1;
-        const auto found = vocabulary.ids.find(tokenText(member(tokenizerConfig, (std::string(name) + "_token").c_str())));
+        const auto found = vocabulary.ids.find(hfjson::tokenText(member(tokenizerConfig, (std::string(name) + "_token").c_str())));
         if (found != vocabulary.ids.end())
             id = found->second;
         const Json &fromConfig = member(config, (std::string(name) + "_token_id").c_str());
@@ -179,30 +103,15 @@ void addSpecialIds(GgufMetadata &metadata, const Vocabulary &vocabulary, const J
         metadata.emplace_back("tokenizer.chat_template", ggufString(chatTemplate.get<std::string>()));
 }
 
-std::string readTextFile(const std::filesystem::path &path)
-{
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        return {};
-    if (std::filesystem::file_size(path, ec) > kMaxTokenizerFileSize)
-        throw FormatError(path.string(), "too large for a tokenizer file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(path.string() + ": cannot read");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 TokenizerConversion convertHfTokenizer(std::string_view tokenizerJson, std::string_view tokenizerConfigJson,
                                        std::string_view configJson, const std::string &ggufArchitecture,
                                        int vocabSize, const std::string &label)
 {
-    const Json tokenizer = parseJson(tokenizerJson, label);
-    const Json tokenizerConfig = parseJson(tokenizerConfigJson, label + " (tokenizer_config.json)");
-    const Json config = parseJson(configJson, label + " (config.json)");
+    const Json tokenizer = hfjson::parseObject(tokenizerJson, label);
+    const Json tokenizerConfig = hfjson::parseObject(tokenizerConfigJson, label + " (tokenizer_config.json)");
+    const Json config = hfjson::parseObject(configJson, label + " (config.json)");
     const Json &model = member(tokenizer, "model");
     const Json &type = member(model, "type");
     TokenizerConversion result;
@@ -211,18 +120,14 @@ TokenizerConversion convertHfTokenizer(std::string_view tokenizerJson, std::stri
                     + " is not BPE; no tokenizer written";
         return result;
     }
-    const bool byteLevel = hasComponent(member(tokenizer, "pre_tokenizer"), "ByteLevel")
-                        || hasComponent(member(tokenizer, "decoder"), "ByteLevel");
-    const bool sentencePiece = !byteLevel
-        && ((member(model, "byte_fallback").is_boolean() && member(model, "byte_fallback").get<bool>())
-            || hasComponent(member(tokenizer, "pre_tokenizer"), "Metaspace")
-            || hasComponent(member(tokenizer, "decoder"), "Metaspace")
-            || hasComponent(member(tokenizer, "decoder"), "ByteFallback"));
+    const hfjson::BpeStyle style = hfjson::bpeStyle(tokenizer);
+    const bool byteLevel = style == hfjson::BpeStyle::ByteLevel;
+    const bool sentencePiece = style == hfjson::BpeStyle::SentencePiece;
     if (!byteLevel && !sentencePiece) {
         result.note = label + ": BPE tokenizer is neither byte-level nor SentencePiece-style; no tokenizer written";
         return result;
     }
-    const Vocabulary vocabulary = readVocabulary(model, member(tokenizer, "added_tokens"), vocabSize, sentencePiece, label);
+    const ConvertedVocabulary vocabulary = readVocabulary(tokenizer, vocabSize, sentencePiece, label);
 
     GgufMetadata &metadata = result.metadata;
     GgufArray types;
@@ -239,8 +144,8 @@ TokenizerConversion convertHfTokenizer(std::string_view tokenizerJson, std::stri
     } else {
         GgufArray scores;
         scores.reserve(vocabulary.tokens.size());
-        for (size_t id = 0; id < vocabulary.tokens.size(); ++id)
-            scores.push_back(ggufF32(-double(id)));
+        for (const double score : mergeScores(vocabulary, hfjson::readMerges(member(model, "merges"), label)))
+            scores.push_back(ggufF32(score));
         metadata.emplace_back("tokenizer.ggml.model", ggufString("llama"));
         metadata.emplace_back("tokenizer.ggml.pre", ggufString("default"));
         metadata.emplace_back("tokenizer.ggml.tokens", stringArray(vocabulary.tokens));
@@ -255,11 +160,11 @@ TokenizerConversion convertHfTokenizerDirectory(const std::filesystem::path &dir
                                                 const std::string &ggufArchitecture, int vocabSize)
 {
     const std::filesystem::path path = directory / "tokenizer.json";
-    const std::string tokenizer = readTextFile(path);
+    const std::string tokenizer = hfjson::readTextFile(path);
     if (tokenizer.empty())
         return {{}, directory.string() + ": no tokenizer.json; the GGUF file has no tokenizer"};
-    return convertHfTokenizer(tokenizer, readTextFile(directory / "tokenizer_config.json"),
-                              readTextFile(directory / "config.json"), ggufArchitecture, vocabSize, path.string());
+    return convertHfTokenizer(tokenizer, hfjson::readTextFile(directory / "tokenizer_config.json"),
+                              hfjson::readTextFile(directory / "config.json"), ggufArchitecture, vocabSize, path.string());
 }
 
 } // namespace bitcliff

@@ -8,8 +8,9 @@
 //   SentencePiece-style BPE (byte_fallback, "▁" metaspace) -> model "llama": tokens, scores,
 //     token_type (6 byte "<0xXX>", 2 "<unk>", 3 control, 4 user-defined). tokenizer.json
 //     carries merges, not SentencePiece scores; llama.cpp's SPM tokenizer only needs scores
-//     that order the pieces, so score = -id (earlier pieces win, as BPE vocabularies are
-//     ordered by merge rank).
+//     that order the pieces, so a piece scores minus the rank of the first merge that makes
+//     it (SPM then merges in BPE's order; ids do not follow it: Llama-2's "▁▁▁▁" is id 260
+//     but merged late), pieces no merge makes score below all.
 // Special ids come from tokenizer_config.json (bos/eos/pad/unk token strings), falling back to
 // config.json's bos_token_id / eos_token_id; add_bos_token, add_eos_token and chat_template
 // from tokenizer_config.json.

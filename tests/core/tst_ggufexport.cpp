@@ -308,7 +308,7 @@ private slots:
         QCOMPARE(tokens.size(), size_t(6));
         QCOMPARE(scores.size(), size_t(6));
         QCOMPARE(std::get<std::string>(tokens[4].value), std::string("\xE2\x96\x81" "a"));
-        QVERIFY(std::get<double>(scores[4].value) > std::get<double>(scores[5].value)); // score = -id
+        QVERIFY(std::get<double>(scores[4].value) > std::get<double>(scores[5].value)); // merged first
         const std::vector<int64_t> expectedTypes{2, 3, 3, 6, 1, 1};
         for (size_t i = 0; i < expectedTypes.size(); ++i)
             QCOMPARE(std::get<int64_t>(types[i].value), expectedTypes[i]);

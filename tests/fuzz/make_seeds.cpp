@@ -1,13 +1,15 @@
 // Writes the seed corpora of the fuzz targets: a few small valid files per format, so that
 // libFuzzer starts from real structure instead of random bytes.
-//   fuzz_make_seeds <dir>  →  <dir>/seeds/{safetensors,gguf}/*, empty <dir>/corpus/{...}/
+//   fuzz_make_seeds <dir>  →  <dir>/seeds/{safetensors,gguf,tokenizer}/*, empty <dir>/corpus/{...}/
 #include "formats/ggufwriter.h"
 #include "formats/safetensorswriter.h"
+#include "formats/tokenizerconversion.h"
 #include "util/floatformats.h"
 
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <fstream>
 
 using namespace bitcliff;
 namespace fs = std::filesystem;
@@ -121,6 +123,38 @@ void writeGgufSeeds(const fs::path &dir)
               {});
 }
 
+// A byte-level and a SentencePiece tokenizer.json, both also as GGUF keys, and multilingual text.
+void writeTokenizerSeeds(const fs::path &dir)
+{
+    const std::string byteLevel = R"({"added_tokens": [{"id": 11, "content": "<|eot|>", "special": true,
+        "lstrip": false, "rstrip": true, "single_word": false, "normalized": false}],
+      "normalizer": {"type": "NFC"},
+      "pre_tokenizer": {"type": "Sequence", "pretokenizers": [
+        {"type": "Split", "pattern": {"Regex": "\\p{L}+|\\p{N}|\\s+"}, "behavior": "Isolated", "invert": false},
+        {"type": "ByteLevel", "add_prefix_space": false, "use_regex": false}]},
+      "decoder": {"type": "ByteLevel"},
+      "model": {"type": "BPE", "ignore_merges": true,
+        "vocab": {"h": 0, "e": 1, "l": 2, "o": 3, "\u0120": 4, "w": 5, "he": 6, "ll": 7, "hell": 8, "hello": 9,
+                  "\u0120w": 10},
+        "merges": ["h e", "l l", "he ll", ["hell", "o"], "\u0120 w"]}})";
+    const std::string sentencePiece = R"({"added_tokens": [{"id": 0, "content": "<unk>", "special": true},
+        {"id": 1, "content": "<s>", "special": true}, {"id": 2, "content": "</s>", "special": true}],
+      "normalizer": {"type": "Sequence", "normalizers": [{"type": "Prepend", "prepend": "\u2581"},
+        {"type": "Replace", "pattern": {"String": " "}, "content": "\u2581"}]},
+      "decoder": {"type": "Sequence", "decoders": [{"type": "ByteFallback"}, {"type": "Fuse"},
+        {"type": "Strip", "content": " ", "start": 1, "stop": 0}]},
+      "model": {"type": "BPE", "byte_fallback": true, "fuse_unk": true, "unk_token": "<unk>",
+        "vocab": {"<unk>": 0, "<s>": 1, "</s>": 2, "<0x0A>": 3, "<0xC3>": 4, "<0xA9>": 5, "\u2581": 6, "a": 7,
+                  "b": 8, "\u2581a": 9, "ab": 10},
+        "merges": ["\u2581 a", "a b"]}})";
+    std::ofstream(dir / "bytelevel.json") << byteLevel;
+    std::ofstream(dir / "sentencepiece.json") << sentencePiece;
+    std::ofstream(dir / "text.txt") << "Hello w\xC3\xB6rld, \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E 123 <s>"
+                                       "\xD0\xBF\xD1\x80\xD0\xB8 \xE0\xA4\xB9\xE0\xA4\xBF  \n\n\tx";
+    writeGguf(dir / "sentencepiece.gguf", convertHfTokenizer(sentencePiece, "", "", "llama", 0, "seed").metadata, {});
+    writeGguf(dir / "bytelevel.gguf", convertHfTokenizer(byteLevel, "", "", "qwen2", 0, "seed").metadata, {});
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -131,12 +165,13 @@ int main(int argc, char **argv)
     }
     try {
         const fs::path root = argv[1];
-        for (const char *format : {"safetensors", "gguf"}) {
+        for (const char *format : {"safetensors", "gguf", "tokenizer"}) {
             fs::create_directories(root / "seeds" / format);
             fs::create_directories(root / "corpus" / format); // libFuzzer adds its finds here
         }
         writeSafetensorsSeeds(root / "seeds" / "safetensors");
         writeGgufSeeds(root / "seeds" / "gguf");
+        writeTokenizerSeeds(root / "seeds" / "tokenizer");
     } catch (const std::exception &e) {
         std::fprintf(stderr, "fuzz_make_seeds: %s\n", e.what());
         return 1;
