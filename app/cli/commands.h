@@ -8,6 +8,8 @@ namespace bitcliff::cli {
 int runInspect(const std::vector<std::string> &args);
 int runOutliers(const std::vector<std::string> &args);
 int runQuantize(const std::vector<std::string> &args);
+int runTokenize(const std::vector<std::string> &args);
+int runEval(const std::vector<std::string> &args);
 int runDemo(int argc, char **argv, const std::vector<std::string> &args);
 
 } // namespace bitcliff::cli

@@ -26,6 +26,25 @@ Commands:
       plus config.json and the tokenizer files, for evaluation in other frameworks.
       --out FILE.gguf (GGUF block types q8_0 ... q6_k) writes a really quantized GGUF
       file for llama.cpp, from a GGUF file or a Llama/Mistral/Qwen2 checkpoint.
+  tokenize PATH --text FILE [--json] [--bos]
+      Token ids of the UTF-8 text in FILE (- reads standard input) with the model's
+      own tokenizer, then the token count and characters per token; --json also
+      gives the tokens. PATH is a model (checkpoint directory or .gguf file) or a
+      tokenizer.json. --bos prepends the BOS token.
+  eval PATH [--text FILE|DIR|bundled[:en+ja...]] [--tasks FILE.jsonl[,...]|bundled[:NAME]]
+            [--scheme SPEC[,SPEC...]] [--ctx N] [--max-tokens N] [--threads N]
+            [--tokenizer PATH] [--json]
+      Runs the model (f32, weights fake-quantized per scheme). --text: perplexity
+      exactly as llama.cpp's llama-perplexity (chunks of --ctx tokens, default 512,
+      BOS as the model adds it, second half of each chunk scored); a DIR holds
+      <language>.txt files reported one by one. Each --scheme is run in lockstep
+      with the unquantized model: mean KLD with percentiles, same top token %,
+      Δp and ln(PPL ratio). --tasks: multiple-choice accuracy (acc, acc_norm as
+      lm-eval-harness) and generation exact match (greedy, --max-tokens, default
+      32), per difficulty and language label. "bundled" is BitCliff's own
+      parallel passages (en de ru ja zh hi ar) and task sets.
+      --json keys: ppl, ppl_err, tokens_scored, kld, same_top, delta_p,
+      ln_ppl_ratio, accuracy (of the last run) and runs (every run).
   demo --out DIR [--model DIR]
       Generates the synthetic demo checkpoint (or uses --model) and renders its
       outlier charts as PNG and SVG, with the data behind them (JSON, CSV).
@@ -74,6 +93,10 @@ int main(int argc, char **argv)
             return bitcliff::cli::runOutliers(rest);
         if (command == "quantize")
             return bitcliff::cli::runQuantize(rest);
+        if (command == "tokenize")
+            return bitcliff::cli::runTokenize(rest);
+        if (command == "eval")
+            return bitcliff::cli::runEval(rest);
         if (command == "demo")
             return bitcliff::cli::runDemo(argc, argv, rest);
         throw bitcliff::cli::UsageError("unknown command '" + command + "'");

@@ -1,5 +1,6 @@
 #include "demo/syntheticcheckpoint.h"
 
+#include "demo/demotokenizer.h"
 #include "formats/safetensorswriter.h"
 #include "util/atomicwrite.h"
 #include "util/error.h"
@@ -152,6 +153,9 @@ void writeSyntheticCheckpoint(const std::filesystem::path &directory, const Synt
     const std::string config = configJson(spec);
     writeFileAtomically(directory / "config.json",
                         std::span(reinterpret_cast<const std::byte *>(config.data()), config.size()));
+    const std::string tokenizer = demoTokenizerJson();
+    writeFileAtomically(directory / "tokenizer.json",
+                        std::span(reinterpret_cast<const std::byte *>(tokenizer.data()), tokenizer.size()));
     reportProgress(progress, 1.0);
 }
 

@@ -26,8 +26,9 @@ struct SyntheticModelSpec
     uint32_t seed = 20261128;
 };
 
-// Writes <directory>/config.json and <directory>/model.safetensors (files written
-// atomically). Throws Error on I/O failure, Cancelled when progress returns false.
+// Writes <directory>/config.json, model.safetensors and tokenizer.json (byte-level, see
+// demotokenizer.h), each atomically. Throws Error on I/O failure, Cancelled when progress
+// returns false.
 void writeSyntheticCheckpoint(const std::filesystem::path &directory, const SyntheticModelSpec &spec = {},
                               const ProgressCallback &progress = {});
 

@@ -1,0 +1,69 @@
+#pragma once
+// One evaluation job: the unquantized model and each quantization scheme, on corpus texts
+// (perplexity per text/language, and for schemes KLD etc. against the unquantized model, run
+// in lockstep) and on task items (accuracy per label). Core-only; progress/cancel through a
+// plain callback, so the GUI and the command line drive it the same way.
+#include "eval/corpus.h"
+#include "eval/labelaccuracy.h"
+#include "eval/logitcomparison.h"
+#include "eval/perplexity.h"
+#include "eval/taskset.h"
+#include "formats/model.h"
+#include "quant/scheme.h"
+#include "util/progress.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bitcliff {
+
+class Tokenizer;
+
+struct EvalSpec
+{
+    std::shared_ptr<const Model> model;
+    std::shared_ptr<const Tokenizer> tokenizer;
+    std::vector<CorpusText> texts;
+    std::vector<TaskItem> tasks;
+    std::vector<QuantScheme> schemes; // each is compared with the unquantized model
+    int nCtx = 512;
+    int threads = 0;
+    int maxNewTokens = 32;            // generation tasks
+};
+
+struct TextEvaluation
+{
+    std::string name;
+    std::string language;
+    Fertility fertility;
+    PerplexityResult perplexity;
+    std::optional<LogitComparison> comparison; // schemes only
+};
+
+struct EvalRun
+{
+    std::string label;                 // "unquantized" or the scheme's text form
+    std::optional<QuantScheme> scheme;
+    std::vector<TextEvaluation> texts;
+    PerplexityResult perplexity;       // over all texts together
+    std::optional<LogitComparison> comparison;
+    std::vector<ItemOutcome> outcomes;
+    LabelledAccuracy accuracy;
+    double seconds = 0;
+};
+
+struct EvalReport
+{
+    std::string modelPath;
+    int nCtx = 0;
+    std::vector<TaskItem> tasks;
+    std::vector<EvalRun> runs; // the unquantized run first, then one per scheme
+};
+
+// Throws Error (too little text for n_ctx, a task longer than the context...) before any
+// weights are loaded where it can, Cancelled when progress returns false.
+std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const ProgressCallback &progress = {});
+
+} // namespace bitcliff

@@ -1,0 +1,60 @@
+#pragma once
+// Quantized against unquantized logits, position by position (reference §6.2), as
+// llama-perplexity --kl-divergence reports it — but run in lockstep with the base model, so
+// no logits are ever stored: only one KLD and one Δp per scored position.
+#include "eval/perplexity.h"
+#include "eval/tokenlogprobs.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace bitcliff {
+
+struct MeanWithError
+{
+    double mean = 0;
+    double error = 0; // sqrt(var / (count − 1))
+};
+
+struct Percentile
+{
+    double fraction = 0; // 0.999, 0.5 ...
+    double value = 0;
+};
+
+struct LogitComparison
+{
+    int64_t count = 0;
+    MeanWithError kld;
+    std::vector<Percentile> kldPercentiles; // max, 99.9, 99, 95, 90, median, 10, 5, 1, 0.1, min
+    MeanWithError sameTop;                  // fraction, error sqrt(p(1−p)/(count−1))
+    MeanWithError deltaP;                   // p_Q − p_base of the correct token
+    double rmsDeltaP = 0;
+    std::vector<Percentile> deltaPPercentiles;
+    double lnPplRatio = 0;                  // ⟨nll_Q⟩ − ⟨nll_base⟩
+    double lnPplRatioError = 0;
+    PerplexityResult base;
+    PerplexityResult quantized;
+};
+
+class LogitComparisonAccumulator
+{
+public:
+    // One scored position: both rows of logits and the token that actually follows.
+    void add(const LogitRow &base, const LogitRow &quantized, int32_t nextToken);
+    LogitComparison result() const;
+    int64_t count() const { return int64_t(m_kld.size()); }
+
+private:
+    std::vector<float> m_kld;
+    std::vector<float> m_deltaP;
+    int64_t m_sameTop = 0;
+    NllAccumulator m_nllBase;
+    NllAccumulator m_nllQuantized;
+    NllAccumulator m_nllDifference;
+};
+
+// Percentile at fraction f of sorted values, linear interpolation at f·(n−1).
+double percentileOfSorted(const std::vector<float> &sorted, double fraction);
+
+} // namespace bitcliff

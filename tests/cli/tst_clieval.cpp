@@ -1,0 +1,149 @@
+// bitcliff-cli eval as a user runs it: perplexity of a text, KLD/same-top for schemes,
+// task accuracy per label, the bundled data, JSON keys, and one-line errors.
+#include "support/clirunner.h"
+#include "support/evalfixtures.h"
+#include "support/tokenizerfixtures.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace bitcliff;
+
+namespace {
+
+test::CliRun cli(const QStringList &arguments) { return test::runCli(QStringLiteral(BITCLIFF_CLI), arguments, 300000); }
+
+QJsonObject jsonOf(const test::CliRun &run)
+{
+    return QJsonDocument::fromJson(run.out).object();
+}
+
+} // namespace
+
+class TestCliEval : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_model = m_dir.filePath("model");
+        test::writeEvaluableModel(m_model.toStdString());
+        m_text = m_dir.filePath("text.txt");
+        test::writeTextFile(m_text.toStdString(), test::sampleText(150));
+        m_tasks = m_dir.filePath("tasks.jsonl");
+        test::writeTextFile(m_tasks.toStdString(),
+                            R"({"id":"1","kind":"choice","context":"the river","choices":["runs","mill"],"gold":0,"difficulty":"easy","language":"en"})"
+                            "\n"
+                            R"({"id":"2","kind":"choice","context":"green","choices":["fields","the"],"gold":0,"difficulty":"hard","language":"de"})"
+                            "\n"
+                            R"({"id":"3","kind":"generate","prompt":"play in","answer":"4","difficulty":"hard","language":"de"})"
+                            "\n");
+    }
+
+    void perplexityAndSchemes()
+    {
+        const auto run = cli({"eval", m_model, "--text", m_text, "--ctx", "32", "--scheme", "q8_0,rtn:b2:g32", "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject json = jsonOf(run);
+        for (const char *key : {"ppl", "ppl_err", "tokens_scored", "kld", "same_top", "delta_p", "runs"})
+            QVERIFY2(json.contains(key), key);
+        const QJsonArray runs = json["runs"].toArray();
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(runs[0].toObject()["label"].toString(), QString("unquantized"));
+        QVERIFY(runs[0].toObject()["ppl"].toDouble() > 1.0);
+        const double kldQ8 = runs[1].toObject()["kld"].toObject()["mean"].toDouble();
+        const double kldB2 = runs[2].toObject()["kld"].toObject()["mean"].toDouble();
+        QVERIFY2(kldQ8 < kldB2, qPrintable(QString("%1 %2").arg(kldQ8).arg(kldB2)));
+        QCOMPARE(json["kld"].toObject()["mean"].toDouble(), kldB2); // top level = the last run
+        QCOMPARE(json["tokens_scored"].toInt() % 15, 0);             // 15 scored tokens per chunk at n_ctx 32
+
+        const auto plain = cli({"eval", m_model, "--text", m_text, "--ctx", "32", "--scheme", "q8_0"});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY(plain.out.contains("unquantized"));
+        QVERIFY(plain.out.contains("q8_0"));
+        QVERIFY(plain.out.contains("PPL"));
+    }
+
+    void taskAccuracyPerLabel()
+    {
+        const auto run = cli({"eval", m_model, "--tasks", m_tasks, "--json", "--max-tokens", "4"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject accuracy = jsonOf(run)["accuracy"].toObject();
+        QCOMPARE(accuracy["overall"].toObject()["n"].toInt(), 3);
+        QCOMPARE(accuracy["by_language"].toObject()["de"].toObject()["n"].toInt(), 2);
+        QCOMPARE(accuracy["by_difficulty"].toObject()["hard"].toObject()["n"].toInt(), 2);
+        QVERIFY(!jsonOf(run).contains("ppl")); // no text, no perplexity
+    }
+
+    void bundledDataLoads()
+    {
+        // The bundled passages are far longer than 2 x 16 tokens in every language.
+        const auto run = cli({"eval", m_model, "--text", "bundled:en+ja", "--ctx", "16", "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonArray texts = jsonOf(run)["runs"].toArray()[0].toObject()["texts"].toArray();
+        QCOMPARE(texts.size(), 2);
+        QCOMPARE(texts[1].toObject()["language"].toString(), QString("ja"));
+        QVERIFY(texts[1].toObject()["tokens_per_char"].toDouble() > texts[0].toObject()["tokens_per_char"].toDouble());
+    }
+
+    void errorsAreOneLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("short text") << QStringList{"eval", "MODEL", "--text", "SHORT", "--ctx", "512"} << 1
+                                    << "needs at least 1024";
+        QTest::newRow("bad jsonl") << QStringList{"eval", "MODEL", "--tasks", "BAD"} << 1 << "bad.jsonl:2: not valid JSON";
+        QTest::newRow("bad scheme") << QStringList{"eval", "MODEL", "--text", "TEXT", "--scheme", "rtn:b9"} << 1
+                                    << "bad scheme";
+        QTest::newRow("nothing to do") << QStringList{"eval", "MODEL"} << 2 << "--text";
+        QTest::newRow("no tokenizer") << QStringList{"eval", "NOTOK", "--text", "TEXT"} << 1 << "tokenizer";
+        QTest::newRow("unsupported") << QStringList{"eval", "GEMMA", "--text", "TEXT"} << 1 << "gemma2";
+        QTest::newRow("missing bundled") << QStringList{"eval", "MODEL", "--tasks", "bundled:nope"} << 1
+                                         << "no bundled task set 'nope'";
+    }
+
+    void errorsAreOneLine()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QString shortText = m_dir.filePath("short.txt");
+        test::writeTextFile(shortText.toStdString(), "the river runs");
+        const QString bad = m_dir.filePath("bad.jsonl");
+        test::writeTextFile(bad.toStdString(), R"({"id":"1","kind":"generate","prompt":"p","answer":"1"})"
+                                               "\n{broken\n");
+        const QString noTokenizer = m_dir.filePath("notok");
+        test::writeTinyTransformer(noTokenizer.toStdString(), {});
+        const QString gemma = m_dir.filePath("gemma");
+        test::TinyTransformerSpec gemmaSpec;
+        gemmaSpec.family = "gemma2";
+        test::writeEvaluableModel(gemma.toStdString(), gemmaSpec);
+        arguments.replaceInStrings("MODEL", m_model)
+            .replaceInStrings("SHORT", shortText)
+            .replaceInStrings("BAD", bad)
+            .replaceInStrings("NOTOK", noTokenizer)
+            .replaceInStrings("GEMMA", gemma)
+            .replaceInStrings("TEXT", m_text);
+        const auto run = cli(arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(test::isOneLine(run.err), run.err.constData());
+        QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+    QString m_text;
+    QString m_tasks;
+};
+
+QTEST_GUILESS_MAIN(TestCliEval)
+#include "tst_clieval.moc"

@@ -1,0 +1,300 @@
+// The evaluation metrics on hand-computed inputs: llama.cpp's perplexity chunks and error,
+// KL divergence / same top / Δp / percentiles, lm-eval's choice requests and acc_norm,
+// exact-match answers, task files, label grouping, fertility and corpora.
+#include "eval/answerextraction.h"
+#include "eval/choicerequest.h"
+#include "eval/corpus.h"
+#include "eval/labelaccuracy.h"
+#include "eval/logitcomparison.h"
+#include "eval/perplexity.h"
+#include "eval/taskset.h"
+#include "eval/tokenlogprobs.h"
+#include "tokenize/tokenizer.h"
+#include "util/error.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <fstream>
+
+using namespace bitcliff;
+
+namespace {
+
+// One token per byte; id 256 is BOS.
+class ByteTokenizer : public Tokenizer
+{
+public:
+    std::vector<int32_t> encode(std::string_view text, bool addBos) const override
+    {
+        std::vector<int32_t> ids;
+        if (addBos)
+            ids.push_back(256);
+        for (const char c : text)
+            ids.push_back(static_cast<unsigned char>(c));
+        return ids;
+    }
+    std::string decode(std::span<const int32_t> ids) const override
+    {
+        std::string text;
+        for (const int32_t id : ids)
+            if (id < 256)
+                text.push_back(char(id));
+        return text;
+    }
+    int vocabSize() const override { return 257; }
+    int32_t bosId() const override { return 256; }
+    int32_t eosId() const override { return -1; }
+    bool addsBos() const override { return true; }
+    std::string_view kind() const override { return "bytes"; }
+};
+
+void writeFile(const QString &path, const std::string &bytes)
+{
+    std::ofstream(path.toStdString(), std::ios::binary) << bytes;
+}
+
+} // namespace
+
+class TestEvalMetrics : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void perplexityChunksFollowLlamaCpp()
+    {
+        const PerplexityPlan plan = planPerplexity(1300, 512);
+        QCOMPARE(plan.chunks, 2);
+        QCOMPARE(plan.firstScored, 256);
+        QCOMPARE(plan.scoredPerChunk(), 255); // 255 scored tokens per chunk at n_ctx 512
+        std::vector<int32_t> tokens(1300);
+        for (size_t i = 0; i < tokens.size(); ++i)
+            tokens[i] = int32_t(i);
+        const auto chunk = perplexityChunk(tokens, plan, 1, 7);
+        QCOMPARE(chunk.size(), size_t(512));
+        QCOMPARE(chunk[0], 7);   // BOS replaces the first token
+        QCOMPARE(chunk[1], 513);
+        QCOMPARE(perplexityChunk(tokens, plan, 1, -1)[0], 512);
+    }
+
+    void tooShortTextIsAClearError()
+    {
+        try {
+            planPerplexity(1000, 512);
+            QFAIL("no error");
+        } catch (const Error &error) {
+            QCOMPARE(QString(error.what()), "the text gives 1000 tokens; perplexity at n_ctx 512 needs at least 1024");
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, planPerplexity(100, 4));
+    }
+
+    void perplexityAndErrorAsLlamaCpp()
+    {
+        NllAccumulator nll;
+        for (const double value : {1.0, 2.0, 3.0, 2.0})
+            nll.add(value);
+        const PerplexityResult result = perplexityOf(nll);
+        QCOMPARE(result.tokensScored, 4);
+        QVERIFY(std::abs(result.ppl - std::exp(2.0)) < 1e-12);
+        // ⟨x²⟩ − ⟨x⟩² = 4.5 − 4 = 0.5; sqrt(0.5 / 3) · PPL
+        QVERIFY(std::abs(result.pplError - std::exp(2.0) * std::sqrt(0.5 / 3)) < 1e-12);
+    }
+
+    void logitRowNormalisesInDouble()
+    {
+        const std::vector<float> logits = {1.0f, 3.0f, 3.0f, -2.0f};
+        const LogitRow row(logits);
+        QCOMPARE(row.argmax, 1); // first maximum wins
+        const double expected = std::log(std::exp(1.0) + 2 * std::exp(3.0) + std::exp(-2.0));
+        QVERIFY(std::abs(row.logSumExp - expected) < 1e-12);
+        QVERIFY(std::abs(row.logProb(0) - (1.0 - expected)) < 1e-12);
+        // Huge logits do not overflow.
+        const std::vector<float> large = {1000.0f, 1000.0f};
+        QVERIFY(std::abs(LogitRow(large).logProb(0) - std::log(0.5)) < 1e-12);
+    }
+
+    void klDivergenceOfKnownDistributions()
+    {
+        // p = (0.5, 0.5), q = (0.25, 0.75): KL = 0.5 ln 2 + 0.5 ln(2/3)
+        const std::vector<float> p = {0.0f, 0.0f};
+        const std::vector<float> q = {float(std::log(0.25)), float(std::log(0.75))};
+        const double kld = klDivergence(LogitRow(p), LogitRow(q));
+        QVERIFY(std::abs(kld - (0.5 * std::log(2.0) + 0.5 * std::log(2.0 / 3.0))) < 1e-7);
+        QCOMPARE(klDivergence(LogitRow(p), LogitRow(p)), 0.0);
+    }
+
+    void comparisonStatistics()
+    {
+        LogitComparisonAccumulator accumulator;
+        const std::vector<float> base = {2.0f, 0.0f, 0.0f};
+        const std::vector<float> same = {2.0f, 0.0f, 0.0f};
+        const std::vector<float> flipped = {0.0f, 2.0f, 0.0f};
+        accumulator.add(LogitRow(base), LogitRow(same), 0);
+        accumulator.add(LogitRow(base), LogitRow(flipped), 0);
+        const LogitComparison result = accumulator.result();
+        QCOMPARE(result.count, 2);
+        QCOMPARE(result.sameTop.mean, 0.5);
+        QVERIFY(std::abs(result.sameTop.error - std::sqrt(0.25 / 1)) < 1e-12);
+        const double pTop = std::exp(2.0) / (std::exp(2.0) + 2);
+        const double pLow = 1 / (std::exp(2.0) + 2);
+        // Δp on the correct token: 0 and pLow − pTop.
+        QVERIFY(std::abs(result.deltaP.mean - (pLow - pTop) / 2) < 1e-6);
+        QVERIFY(std::abs(result.rmsDeltaP - std::abs(pLow - pTop) / std::sqrt(2.0)) < 1e-6);
+        // ln(PPL_Q / PPL_b) = ⟨nll_Q⟩ − ⟨nll_b⟩ = (0 + (ln pTop − ln pLow)) / 2 = 1
+        QVERIFY(std::abs(result.lnPplRatio - 1.0) < 1e-6);
+        QCOMPARE(result.kldPercentiles.size(), size_t(11));
+        QCOMPARE(result.kldPercentiles.back().value, 0.0); // min
+        QVERIFY(result.kldPercentiles.front().value > 0.5); // max
+    }
+
+    void percentilesInterpolateLinearly()
+    {
+        const std::vector<float> sorted = {0.0f, 10.0f, 20.0f, 30.0f, 40.0f};
+        QCOMPARE(percentileOfSorted(sorted, 0.5), 20.0);
+        QCOMPARE(percentileOfSorted(sorted, 0.9), 36.0); // 0.9 · 4 = 3.6
+        QCOMPARE(percentileOfSorted(sorted, 1.0), 40.0);
+        QCOMPARE(percentileOfSorted(sorted, 0.0), 0.0);
+    }
+
+    void choiceRequestsAsLmEval()
+    {
+        const ByteTokenizer tokenizer;
+        // Trailing spaces of the context move onto the continuation.
+        const ChoiceRequest request = makeChoiceRequest(tokenizer, "Q: 2+2? A: ", "four", true);
+        QCOMPARE(request.tokens.front(), 256);
+        const std::string continuation(request.tokens.begin() + request.continuationStart, request.tokens.end());
+        QCOMPARE(QString::fromStdString(continuation), "  four"); // moved space + " " + choice
+        QCOMPARE(request.continuationStart, 1 + 10);              // BOS + "Q: 2+2? A:"
+        const ChoiceRequest noBos = makeChoiceRequest(tokenizer, "x", "y", false);
+        QCOMPARE(noBos.continuationStart, 1);
+        QCOMPARE(noBos.tokens.size(), size_t(3));
+        // An empty context gets a start token so the first continuation token is scored.
+        const ChoiceRequest empty = makeChoiceRequest(tokenizer, "", "y", false);
+        QCOMPARE(empty.continuationStart, 1);
+        QCOMPARE(empty.tokens.front(), 256);
+    }
+
+    void accNormDividesByCodePoints()
+    {
+        const std::vector<std::string> choices = {"ab", "日本語です"}; // 2 and 5 code points
+        QCOMPARE(codePointCount(choices[1]), 5);
+        const std::vector<double> ll = {-2.0, -4.0};
+        QCOMPARE(bestChoice(ll), 0);                      // -2 > -4
+        QCOMPARE(bestChoiceNormalized(ll, choices), 1);   // -1.0 per char < -0.8 per char
+        QCOMPARE(bestChoice({-1.0, -1.0}), 0);            // ties: first
+    }
+
+    void exactMatchAnswers()
+    {
+        QVERIFY(answerMatches(" 42\nQuestion: next", "42"));
+        QVERIFY(answerMatches("The answer is 1,250 apples.", "1250"));
+        QVERIFY(answerMatches("\n\n-7", "-7"));
+        QVERIFY(answerMatches("４２", "42")); // full-width digits
+        QVERIFY(!answerMatches("43", "42"));
+        QVERIFY(!answerMatches("", "42"));
+        QVERIFY(!answerMatches("420", "42"));
+        QVERIFY(answerMatches("Paris.", "Paris"));
+        QCOMPARE(QString::fromStdString(extractAnswer("x 3.50 y", "3.5")), "3.50");
+        QVERIFY(generationComplete(" 12\n"));
+        QVERIFY(!generationComplete("\n\n 12"));
+    }
+
+    void taskFilesParseWithLineNumbers()
+    {
+        const std::string text =
+            R"({"id":"a","kind":"choice","context":"Sky is","choices":["blue","green"],"gold":0,"difficulty":"easy","language":"en"})"
+            "\n\n"
+            R"({"id":"b","kind":"generate","prompt":"1+1=","answer":"2"})"
+            "\n";
+        const auto items = parseTaskLines(text, "tasks.jsonl");
+        QCOMPARE(items.size(), size_t(2));
+        QCOMPARE(items[0].choices.size(), size_t(2));
+        QCOMPARE(items[0].difficulty, std::string("easy"));
+        QCOMPARE(items[1].kind, TaskKind::Generate);
+        QCOMPARE(items[1].answer, std::string("2"));
+        QCOMPARE(items[1].language, std::string());
+
+        const auto failure = [](const std::string &bad) {
+            try {
+                parseTaskLines(bad, "t.jsonl");
+            } catch (const Error &error) {
+                return QString(error.what());
+            }
+            return QString("no error");
+        };
+        QCOMPARE(failure("{\"id\":\"a\",\"kind\":\"generate\",\"prompt\":\"p\",\"answer\":\"1\"}\n{oops"),
+                 "t.jsonl:2: not valid JSON (at byte 2)");
+        QCOMPARE(failure(R"({"id":"a","kind":"choice","context":"c","choices":["x","y"],"gold":2})"),
+                 "t.jsonl:1: \"gold\" must be an index into the 2 choices");
+        QCOMPARE(failure(R"({"id":"a","kind":"choice","context":"c","choices":["x"],"gold":0})"),
+                 "t.jsonl:1: \"choices\" must be an array of at least two strings");
+        QCOMPARE(failure(R"({"id":"a","kind":"essay","prompt":"p"})"),
+                 "t.jsonl:1: unknown \"kind\" 'essay' (expected \"choice\" or \"generate\")");
+        QCOMPARE(failure(R"({"kind":"generate","prompt":"p","answer":"1"})"), "t.jsonl:1: missing \"id\"");
+        QCOMPARE(failure("[1,2]"), "t.jsonl:1: each line must be a JSON object");
+        QCOMPARE(failure("{\"id\":\"a\",\"kind\":\"generate\",\"prompt\":\"p\",\"answer\":\"1\"}\n"
+                         "{\"id\":\"a\",\"kind\":\"generate\",\"prompt\":\"p\",\"answer\":\"1\"}"),
+                 "t.jsonl:2: duplicate id 'a'");
+        QCOMPARE(failure("\n  \n"), "t.jsonl: no task items");
+    }
+
+    void accuracyIsGroupedByLabel()
+    {
+        std::vector<TaskItem> items(4);
+        items[0] = {"1", TaskKind::Choice, "", {}, 0, "", "easy", "en", "a.jsonl"};
+        items[1] = {"2", TaskKind::Choice, "", {}, 0, "", "hard", "en", "a.jsonl"};
+        items[2] = {"3", TaskKind::Choice, "", {}, 0, "", "hard", "ja", "a.jsonl"};
+        items[3] = {"4", TaskKind::Generate, "", {}, 0, "1", "hard", "ja", "b.jsonl"};
+        const std::vector<ItemOutcome> outcomes = {
+            {0, true, true, ""}, {1, true, false, ""}, {2, false, false, ""}, {3, false, false, ""}};
+        const LabelledAccuracy accuracy = groupAccuracy(items, outcomes);
+        QCOMPARE(accuracy.overall.count, 4);
+        QCOMPARE(accuracy.overall.acc, 0.5);
+        QCOMPARE(accuracy.overall.accNorm, 0.25);
+        QVERIFY(std::abs(accuracy.overall.accError - std::sqrt(0.25 / 3)) < 1e-12);
+        QCOMPARE(accuracy.byDifficulty.at("hard").acc, 1.0 / 3);
+        QCOMPARE(accuracy.byLanguage.at("ja").acc, 0.0);
+        QCOMPARE(accuracy.byLanguageDifficulty.at("en/hard").acc, 1.0);
+        QCOMPARE(accuracy.byTask.at("b.jsonl").count, 1);
+    }
+
+    void fertilityCountsCharactersAndWords()
+    {
+        const Fertility english = measureFertility("two words\nthree", 6);
+        QCOMPARE(english.characters, 15);
+        QCOMPARE(english.words, 3);
+        QCOMPARE(english.tokensPerWord(), 2.0);
+        const Fertility japanese = measureFertility("今日はとても良い天気ですね。明日も晴れるでしょう。", 10);
+        QCOMPARE(japanese.characters, 25);
+        QCOMPARE(japanese.words, 0); // written without spaces: no word count
+        QCOMPARE(japanese.tokensPerCharacter(), 0.4);
+    }
+
+    void corporaLoadByLanguage()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("ja.txt"), "日本語の文章。");
+        writeFile(dir.filePath("en.txt"), "Some English text.");
+        writeFile(dir.filePath("notes.md"), "ignored");
+        const auto texts = loadCorpus(dir.path().toStdString());
+        QCOMPARE(texts.size(), size_t(2));
+        QCOMPARE(texts[0].language, std::string("en"));
+        QCOMPARE(texts[1].language, std::string("ja"));
+        QCOMPARE(loadCorpus(dir.filePath("en.txt").toStdString())[0].language, std::string());
+
+        writeFile(dir.filePath("bad.bin"), std::string("ok\xff\xfe", 4));
+        try {
+            loadCorpus(dir.filePath("bad.bin").toStdString());
+            QFAIL("no error");
+        } catch (const Error &error) {
+            QVERIFY(QString(error.what()).endsWith("not UTF-8 text (invalid byte at offset 2)"));
+        }
+        writeFile(dir.filePath("empty.txt"), "  \n");
+        QVERIFY_THROWS_EXCEPTION(Error, loadCorpus(dir.filePath("empty.txt").toStdString()));
+        QVERIFY_THROWS_EXCEPTION(Error, loadCorpus(dir.filePath("missing.txt").toStdString()));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEvalMetrics)
+#include "tst_evalmetrics.moc"
