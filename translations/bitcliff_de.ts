@@ -535,6 +535,355 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::app::ActivationHeatmaps</name>
+    <message>
+        <source>attention input (q/k/v)</source>
+        <translation>Attention-Eingang (q/k/v)</translation>
+    </message>
+    <message>
+        <source>attention output (o_proj input)</source>
+        <translation>Attention-Ausgang (o_proj-Eingang)</translation>
+    </message>
+    <message>
+        <source>MLP input (gate/up)</source>
+        <translation>MLP-Eingang (gate/up)</translation>
+    </message>
+    <message>
+        <source>MLP down_proj input</source>
+        <translation>MLP-down_proj-Eingang</translation>
+    </message>
+    <message>
+        <source>%1: per-channel mean |activation| over %2 tokens</source>
+        <translation>%1: mittlere |Aktivierung| je Kanal über %2 Tokens</translation>
+    </message>
+    <message>
+        <source>%1: per-channel activation absmax over %2 tokens</source>
+        <translation>%1: Aktivierungs-absmax je Kanal über %2 Tokens</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>mean |x|</source>
+        <translation>Mittelwert |x|</translation>
+    </message>
+    <message>
+        <source>absmax |x|</source>
+        <translation>absmax |x|</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvalCharts</name>
+    <message>
+        <source>Text (language)</source>
+        <translation>Text (Sprache)</translation>
+    </message>
+    <message>
+        <source>Perplexity per language</source>
+        <translation>Perplexität je Sprache</translation>
+    </message>
+    <message>
+        <source>KL divergence per language</source>
+        <translation>KL-Divergenz je Sprache</translation>
+    </message>
+    <message>
+        <source>Same top token per language</source>
+        <translation>Gleiches Top-Token je Sprache</translation>
+    </message>
+    <message>
+        <source>Accuracy per difficulty</source>
+        <translation>Genauigkeit je Schwierigkeitsgrad</translation>
+    </message>
+    <message>
+        <source>Accuracy per language</source>
+        <translation>Genauigkeit je Sprache</translation>
+    </message>
+    <message>
+        <source>Accuracy per task file</source>
+        <translation>Genauigkeit je Task-Datei</translation>
+    </message>
+    <message>
+        <source>Tokens per character (fertility)</source>
+        <translation>Tokens je Zeichen (Fertility)</translation>
+    </message>
+    <message>
+        <source>Perplexity (log scale, lower is better)</source>
+        <translation>Perplexität (log. Skala, niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>Mean KLD to unquantized (nats)</source>
+        <translation>Mittlere KLD zum unquantisierten Modell (nats)</translation>
+    </message>
+    <message>
+        <source>Same top token as unquantized (%)</source>
+        <translation>Gleiches Top-Token wie das unquantisierte Modell (%)</translation>
+    </message>
+    <message>
+        <source>Tokens per character</source>
+        <translation>Tokens je Zeichen</translation>
+    </message>
+    <message>
+        <source>tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <source>Difficulty</source>
+        <translation>Schwierigkeitsgrad</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Task file</source>
+        <translation>Task-Datei</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvalTables</name>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Tokens/char</source>
+        <translation>Tokens/Zeichen</translation>
+    </message>
+    <message>
+        <source>Tokens/word</source>
+        <translation>Tokens/Wort</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>± PPL</source>
+        <translation>± PPL</translation>
+    </message>
+    <message>
+        <source>KLD</source>
+        <translation>KLD</translation>
+    </message>
+    <message>
+        <source>Same top %</source>
+        <translation>Gleiches Top-Token %</translation>
+    </message>
+    <message>
+        <source>RMS Δp %</source>
+        <translation>RMS Δp %</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>acc %</source>
+        <translation>acc %</translation>
+    </message>
+    <message>
+        <source>± acc</source>
+        <translation>± acc</translation>
+    </message>
+    <message>
+        <source>acc_norm %</source>
+        <translation>acc_norm %</translation>
+    </message>
+    <message>
+        <source>acc % %1</source>
+        <translation>acc % %1</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluateController</name>
+    <message>
+        <source>Evaluating the unquantized model</source>
+        <translation>Unquantisiertes Modell wird evaluiert</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>%1 wird evaluiert</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluateForm</name>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Bundled passages (%1 languages)</source>
+        <translation>Mitgelieferte Textpassagen (%1 Sprachen)</translation>
+    </message>
+    <message>
+        <source>No text (tasks only)</source>
+        <translation>Kein Text (nur Tasks)</translation>
+    </message>
+    <message>
+        <source>Other text</source>
+        <translation>Anderer Text</translation>
+    </message>
+    <message>
+        <source>Text file…</source>
+        <translation>Textdatei…</translation>
+    </message>
+    <message>
+        <source>Folder of parallel texts…</source>
+        <translation>Ordner mit Paralleltexten…</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file, or a folder of &lt;language&gt;.txt files evaluated one by one.</source>
+        <translation>Eine UTF-8-Textdatei oder ein Ordner mit &lt;language&gt;.txt-Dateien, die einzeln evaluiert werden.</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>Tasks:</translation>
+    </message>
+    <message>
+        <source>Task file…</source>
+        <translation>Task-Datei…</translation>
+    </message>
+    <message>
+        <source>JSON Lines: multiple choice or generation items, optionally labelled with difficulty and language.</source>
+        <translation>JSON Lines: Multiple-Choice- oder Generierungseinträge, optional mit Schwierigkeitsgrad und Sprache gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Schemes:</source>
+        <translation>Schemata:</translation>
+    </message>
+    <message>
+        <source>Add a scheme, e.g. rtn:b3:g128:asym, and press Enter</source>
+        <translation>Schema hinzufügen, z. B. rtn:b3:g128:asym, und Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>n_ctx of llama.cpp&apos;s perplexity: the text is cut into chunks of this many tokens and the second half of each chunk is scored.</source>
+        <translation>n_ctx wie bei perplexity von llama.cpp: Der Text wird in Abschnitte mit dieser Anzahl Tokens zerlegt, bewertet wird jeweils die zweite Hälfte jedes Abschnitts.</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <source>Folder of &lt;language&gt;.txt files</source>
+        <translation>Ordner mit &lt;language&gt;.txt-Dateien</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>Evaluierungstext</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Task file</source>
+        <translation>Task-Datei</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluatePage</name>
+    <message>
+        <source>Choose a text or at least one task set.</source>
+        <translation>Einen Text oder mindestens ein Task-Set auswählen.</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>Evaluierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Evaluating in the background; progress and cancel are in the Jobs panel.</source>
+        <translation>Evaluierung läuft im Hintergrund; Fortschritt und „Abbrechen“ im Bereich „Aufgaben“.</translation>
+    </message>
+    <message>
+        <source>Runs the unquantized model and every checked scheme on the text (perplexity as llama.cpp computes it, KL divergence and same-top-token against the unquantized model) and on the task sets (accuracy per difficulty and language).</source>
+        <translation>Führt das unquantisierte Modell und jedes ausgewählte Schema auf dem Text aus (Perplexität wie in llama.cpp berechnet, KL-Divergenz und gleiches Top-Token im Vergleich zum unquantisierten Modell) sowie auf den Task-Sets (Genauigkeit je Schwierigkeitsgrad und Sprache).</translation>
+    </message>
+    <message>
+        <source>PPL %1</source>
+        <translation>PPL %1</translation>
+    </message>
+    <message>
+        <source>, KLD %1, same top %2%</source>
+        <translation>, KLD %1, gleiches Top-Token %2 %</translation>
+    </message>
+    <message>
+        <source>acc %1%</source>
+        <translation>acc %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluateResults</name>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG and SVG, the tables as CSV and every figure as JSON.</source>
+        <translation>Speichert das Diagramm als PNG und SVG, die Tabellen als CSV und alle Werte als JSON.</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Perplexity and KLD</source>
+        <translation>Perplexität und KLD</translation>
+    </message>
+    <message>
+        <source>Task accuracy</source>
+        <translation>Task-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Export evaluation</source>
+        <translation>Evaluierung exportieren</translation>
+    </message>
+    <message>
+        <source>Chart and data (*.png)</source>
+        <translation>Diagramm und Daten (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.*</source>
+        <translation>%1.* konnte nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::app::JobRunner</name>
     <message>
         <source>cancelled</source>
@@ -730,6 +1079,14 @@
         <source>Quantize</source>
         <translation>Quantisieren</translation>
     </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <source>Capturing activations</source>
+        <translation>Aktivierungen werden erfasst</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelPage</name>
@@ -768,6 +1125,42 @@
     <message>
         <source>Computing statistics…</source>
         <translation>Statistiken werden berechnet…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Activations (absmax)</source>
+        <translation>Aktivierungen (absmax)</translation>
+    </message>
+    <message>
+        <source>Activations (mean |x|)</source>
+        <translation>Aktivierungen (Mittelwert |x|)</translation>
+    </message>
+    <message>
+        <source>Capture activations</source>
+        <translation>Aktivierungen erfassen</translation>
+    </message>
+    <message>
+        <source>Runs the unquantized model over the bundled multilingual passages (2,048 tokens) and records every linear layer&apos;s per-channel input magnitude.</source>
+        <translation>Führt das unquantisierte Modell über die mitgelieferten mehrsprachigen Textpassagen (2.048 Tokens) aus und zeichnet für jede lineare Schicht den Eingangsbetrag je Kanal auf.</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>Eingang:</translation>
+    </message>
+    <message>
+        <source>Each row is a layer, each column a hidden channel; the color is the largest (or mean) |activation| entering those linear layers. A few channels with massive activations in every layer are what makes activation quantization hard.</source>
+        <translation>Jede Zeile ist eine Schicht, jede Spalte ein Hidden-Kanal; die Farbe zeigt die größte (bzw. mittlere) |Aktivierung|, die in diese linearen Schichten eingeht. Einige wenige Kanäle mit massiven Aktivierungen in jeder Schicht machen die Quantisierung von Aktivierungen schwierig.</translation>
+    </message>
+    <message>
+        <source>No activations captured yet: press Capture activations.</source>
+        <translation>Noch keine Aktivierungen erfasst: „Aktivierungen erfassen“ drücken.</translation>
     </message>
 </context>
 <context>

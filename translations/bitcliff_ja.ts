@@ -535,6 +535,355 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::app::ActivationHeatmaps</name>
+    <message>
+        <source>attention input (q/k/v)</source>
+        <translation>アテンション入力（q/k/v）</translation>
+    </message>
+    <message>
+        <source>attention output (o_proj input)</source>
+        <translation>アテンション出力（o_proj 入力）</translation>
+    </message>
+    <message>
+        <source>MLP input (gate/up)</source>
+        <translation>MLP 入力（gate/up）</translation>
+    </message>
+    <message>
+        <source>MLP down_proj input</source>
+        <translation>MLP down_proj 入力</translation>
+    </message>
+    <message>
+        <source>%1: per-channel mean |activation| over %2 tokens</source>
+        <translation>%1: %2 トークンにわたるチャネルごとの平均 |活性化|</translation>
+    </message>
+    <message>
+        <source>%1: per-channel activation absmax over %2 tokens</source>
+        <translation>%1: %2 トークンにわたるチャネルごとの活性化 absmax</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>チャネル</translation>
+    </message>
+    <message>
+        <source>mean |x|</source>
+        <translation>平均 |x|</translation>
+    </message>
+    <message>
+        <source>absmax |x|</source>
+        <translation>absmax |x|</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvalCharts</name>
+    <message>
+        <source>Text (language)</source>
+        <translation>テキスト（言語）</translation>
+    </message>
+    <message>
+        <source>Perplexity per language</source>
+        <translation>言語ごとのパープレキシティ</translation>
+    </message>
+    <message>
+        <source>KL divergence per language</source>
+        <translation>言語ごとの KL ダイバージェンス</translation>
+    </message>
+    <message>
+        <source>Same top token per language</source>
+        <translation>言語ごとのトップトークン一致率</translation>
+    </message>
+    <message>
+        <source>Accuracy per difficulty</source>
+        <translation>難易度ごとの正解率</translation>
+    </message>
+    <message>
+        <source>Accuracy per language</source>
+        <translation>言語ごとの正解率</translation>
+    </message>
+    <message>
+        <source>Accuracy per task file</source>
+        <translation>タスクファイルごとの正解率</translation>
+    </message>
+    <message>
+        <source>Tokens per character (fertility)</source>
+        <translation>文字あたりのトークン数（fertility）</translation>
+    </message>
+    <message>
+        <source>Perplexity (log scale, lower is better)</source>
+        <translation>パープレキシティ（対数スケール、低いほど良い）</translation>
+    </message>
+    <message>
+        <source>Mean KLD to unquantized (nats)</source>
+        <translation>未量子化モデルとの平均 KLD（nats）</translation>
+    </message>
+    <message>
+        <source>Same top token as unquantized (%)</source>
+        <translation>未量子化モデルとのトップトークン一致率（%）</translation>
+    </message>
+    <message>
+        <source>Tokens per character</source>
+        <translation>文字あたりのトークン数</translation>
+    </message>
+    <message>
+        <source>tokenizer</source>
+        <translation>トークナイザー</translation>
+    </message>
+    <message>
+        <source>Difficulty</source>
+        <translation>難易度</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Task file</source>
+        <translation>タスクファイル</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>正解率（%）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvalTables</name>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>トークン数</translation>
+    </message>
+    <message>
+        <source>Tokens/char</source>
+        <translation>トークン/文字</translation>
+    </message>
+    <message>
+        <source>Tokens/word</source>
+        <translation>トークン/単語</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>± PPL</source>
+        <translation>± PPL</translation>
+    </message>
+    <message>
+        <source>KLD</source>
+        <translation>KLD</translation>
+    </message>
+    <message>
+        <source>Same top %</source>
+        <translation>トップ一致 %</translation>
+    </message>
+    <message>
+        <source>RMS Δp %</source>
+        <translation>RMS Δp %</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>項目数</translation>
+    </message>
+    <message>
+        <source>acc %</source>
+        <translation>acc %</translation>
+    </message>
+    <message>
+        <source>± acc</source>
+        <translation>± acc</translation>
+    </message>
+    <message>
+        <source>acc_norm %</source>
+        <translation>acc_norm %</translation>
+    </message>
+    <message>
+        <source>acc % %1</source>
+        <translation>acc % %1</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluateController</name>
+    <message>
+        <source>Evaluating the unquantized model</source>
+        <translation>未量子化モデルを評価中</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>%1 を評価中</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluateForm</name>
+    <message>
+        <source>Text:</source>
+        <translation>テキスト:</translation>
+    </message>
+    <message>
+        <source>Bundled passages (%1 languages)</source>
+        <translation>同梱の文章（%1 言語）</translation>
+    </message>
+    <message>
+        <source>No text (tasks only)</source>
+        <translation>テキストなし（タスクのみ）</translation>
+    </message>
+    <message>
+        <source>Other text</source>
+        <translation>その他のテキスト</translation>
+    </message>
+    <message>
+        <source>Text file…</source>
+        <translation>テキストファイル…</translation>
+    </message>
+    <message>
+        <source>Folder of parallel texts…</source>
+        <translation>対訳テキストのフォルダー…</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file, or a folder of &lt;language&gt;.txt files evaluated one by one.</source>
+        <translation>UTF-8 テキストファイル、または &lt;language&gt;.txt ファイルのフォルダー（1 ファイルずつ評価）。</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>タスク:</translation>
+    </message>
+    <message>
+        <source>Task file…</source>
+        <translation>タスクファイル…</translation>
+    </message>
+    <message>
+        <source>JSON Lines: multiple choice or generation items, optionally labelled with difficulty and language.</source>
+        <translation>JSON Lines: 多肢選択式または生成式の問題。難易度と言語のラベルを任意で付けられます。</translation>
+    </message>
+    <message>
+        <source>Schemes:</source>
+        <translation>方式:</translation>
+    </message>
+    <message>
+        <source>Add a scheme, e.g. rtn:b3:g128:asym, and press Enter</source>
+        <translation>方式を入力（例: rtn:b3:g128:asym）し、Enter キーで追加</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>コンテキスト:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>n_ctx of llama.cpp&apos;s perplexity: the text is cut into chunks of this many tokens and the second half of each chunk is scored.</source>
+        <translation>llama.cpp の perplexity における n_ctx: テキストをこのトークン数ずつのチャンクに分割し、各チャンクの後半を評価します。</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>Folder of &lt;language&gt;.txt files</source>
+        <translation>&lt;language&gt;.txt ファイルのフォルダー</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>評価用テキスト</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>テキストファイル (*.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Task file</source>
+        <translation>タスクファイル</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluatePage</name>
+    <message>
+        <source>Choose a text or at least one task set.</source>
+        <translation>テキストまたは 1 つ以上のタスクセットを選択してください。</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>評価に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Evaluating in the background; progress and cancel are in the Jobs panel.</source>
+        <translation>バックグラウンドで評価中です。進捗の確認とキャンセルは「ジョブ」パネルで行えます。</translation>
+    </message>
+    <message>
+        <source>Runs the unquantized model and every checked scheme on the text (perplexity as llama.cpp computes it, KL divergence and same-top-token against the unquantized model) and on the task sets (accuracy per difficulty and language).</source>
+        <translation>未量子化モデルとチェックしたすべての方式を、テキスト（llama.cpp と同じ方法で計算するパープレキシティ、未量子化モデルに対する KL ダイバージェンスとトップトークン一致率）とタスクセット（難易度・言語ごとの正解率）で実行します。</translation>
+    </message>
+    <message>
+        <source>PPL %1</source>
+        <translation>PPL %1</translation>
+    </message>
+    <message>
+        <source>, KLD %1, same top %2%</source>
+        <translation>, KLD %1, トップ一致 %2%</translation>
+    </message>
+    <message>
+        <source>acc %1%</source>
+        <translation>acc %1%</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluateResults</name>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG and SVG, the tables as CSV and every figure as JSON.</source>
+        <translation>グラフを PNG と SVG、表を CSV、すべての数値を JSON で保存します。</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>グラフ</translation>
+    </message>
+    <message>
+        <source>Perplexity and KLD</source>
+        <translation>パープレキシティと KLD</translation>
+    </message>
+    <message>
+        <source>Task accuracy</source>
+        <translation>タスク正解率</translation>
+    </message>
+    <message>
+        <source>Export evaluation</source>
+        <translation>評価結果をエクスポート</translation>
+    </message>
+    <message>
+        <source>Chart and data (*.png)</source>
+        <translation>グラフとデータ (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.*</source>
+        <translation>%1.* を書き込めませんでした</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::app::JobRunner</name>
     <message>
         <source>cancelled</source>
@@ -727,6 +1076,14 @@
         <source>Quantize</source>
         <translation>量子化</translation>
     </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>Capturing activations</source>
+        <translation>活性化を取得中</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelPage</name>
@@ -765,6 +1122,42 @@
     <message>
         <source>Computing statistics…</source>
         <translation>統計量を計算中…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>Activations (absmax)</source>
+        <translation>活性化（absmax）</translation>
+    </message>
+    <message>
+        <source>Activations (mean |x|)</source>
+        <translation>活性化（平均 |x|）</translation>
+    </message>
+    <message>
+        <source>Capture activations</source>
+        <translation>活性化を取得</translation>
+    </message>
+    <message>
+        <source>Runs the unquantized model over the bundled multilingual passages (2,048 tokens) and records every linear layer&apos;s per-channel input magnitude.</source>
+        <translation>同梱の多言語の文章（2,048 トークン）で未量子化モデルを実行し、すべての線形層についてチャネルごとの入力の大きさを記録します。</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>入力:</translation>
+    </message>
+    <message>
+        <source>Each row is a layer, each column a hidden channel; the color is the largest (or mean) |activation| entering those linear layers. A few channels with massive activations in every layer are what makes activation quantization hard.</source>
+        <translation>各行が層、各列が隠れチャネルを表し、色はこれらの線形層に入力される |活性化| の最大値（または平均値）を示します。すべての層で巨大な活性化を持つ少数のチャネルが、活性化の量子化を難しくしています。</translation>
+    </message>
+    <message>
+        <source>No activations captured yet: press Capture activations.</source>
+        <translation>まだ活性化が取得されていません: 「活性化を取得」を押してください。</translation>
     </message>
 </context>
 <context>

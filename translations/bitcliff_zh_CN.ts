@@ -535,6 +535,355 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::app::ActivationHeatmaps</name>
+    <message>
+        <source>attention input (q/k/v)</source>
+        <translation>注意力输入（q/k/v）</translation>
+    </message>
+    <message>
+        <source>attention output (o_proj input)</source>
+        <translation>注意力输出（o_proj 输入）</translation>
+    </message>
+    <message>
+        <source>MLP input (gate/up)</source>
+        <translation>MLP 输入（gate/up）</translation>
+    </message>
+    <message>
+        <source>MLP down_proj input</source>
+        <translation>MLP down_proj 输入</translation>
+    </message>
+    <message>
+        <source>%1: per-channel mean |activation| over %2 tokens</source>
+        <translation>%1：%2 个 token 上逐通道的平均 |激活值|</translation>
+    </message>
+    <message>
+        <source>%1: per-channel activation absmax over %2 tokens</source>
+        <translation>%1：%2 个 token 上逐通道的激活 absmax</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>mean |x|</source>
+        <translation>均值 |x|</translation>
+    </message>
+    <message>
+        <source>absmax |x|</source>
+        <translation>absmax |x|</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvalCharts</name>
+    <message>
+        <source>Text (language)</source>
+        <translation>文本（语言）</translation>
+    </message>
+    <message>
+        <source>Perplexity per language</source>
+        <translation>各语言的困惑度</translation>
+    </message>
+    <message>
+        <source>KL divergence per language</source>
+        <translation>各语言的 KL 散度</translation>
+    </message>
+    <message>
+        <source>Same top token per language</source>
+        <translation>各语言的首位 token 一致率</translation>
+    </message>
+    <message>
+        <source>Accuracy per difficulty</source>
+        <translation>各难度的准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy per language</source>
+        <translation>各语言的准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy per task file</source>
+        <translation>各评测任务文件的准确率</translation>
+    </message>
+    <message>
+        <source>Tokens per character (fertility)</source>
+        <translation>每字符 token 数（fertility）</translation>
+    </message>
+    <message>
+        <source>Perplexity (log scale, lower is better)</source>
+        <translation>困惑度（对数刻度，越低越好）</translation>
+    </message>
+    <message>
+        <source>Mean KLD to unquantized (nats)</source>
+        <translation>与未量化模型的平均 KLD（nats）</translation>
+    </message>
+    <message>
+        <source>Same top token as unquantized (%)</source>
+        <translation>与未量化模型的首位 token 一致率（%）</translation>
+    </message>
+    <message>
+        <source>Tokens per character</source>
+        <translation>每字符 token 数</translation>
+    </message>
+    <message>
+        <source>tokenizer</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Task file</source>
+        <translation>评测任务文件</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>准确率（%）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvalTables</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>token 数</translation>
+    </message>
+    <message>
+        <source>Tokens/char</source>
+        <translation>token/字符</translation>
+    </message>
+    <message>
+        <source>Tokens/word</source>
+        <translation>token/词</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>± PPL</source>
+        <translation>± PPL</translation>
+    </message>
+    <message>
+        <source>KLD</source>
+        <translation>KLD</translation>
+    </message>
+    <message>
+        <source>Same top %</source>
+        <translation>首位一致 %</translation>
+    </message>
+    <message>
+        <source>RMS Δp %</source>
+        <translation>RMS Δp %</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>acc %</source>
+        <translation>acc %</translation>
+    </message>
+    <message>
+        <source>± acc</source>
+        <translation>± acc</translation>
+    </message>
+    <message>
+        <source>acc_norm %</source>
+        <translation>acc_norm %</translation>
+    </message>
+    <message>
+        <source>acc % %1</source>
+        <translation>acc % %1</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluateController</name>
+    <message>
+        <source>Evaluating the unquantized model</source>
+        <translation>正在评估未量化模型</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>正在评估 %1</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluateForm</name>
+    <message>
+        <source>Text:</source>
+        <translation>文本:</translation>
+    </message>
+    <message>
+        <source>Bundled passages (%1 languages)</source>
+        <translation>内置文本段落（%1 种语言）</translation>
+    </message>
+    <message>
+        <source>No text (tasks only)</source>
+        <translation>无文本（仅评测任务）</translation>
+    </message>
+    <message>
+        <source>Other text</source>
+        <translation>其他文本</translation>
+    </message>
+    <message>
+        <source>Text file…</source>
+        <translation>文本文件…</translation>
+    </message>
+    <message>
+        <source>Folder of parallel texts…</source>
+        <translation>平行文本文件夹…</translation>
+    </message>
+    <message>
+        <source>A UTF-8 text file, or a folder of &lt;language&gt;.txt files evaluated one by one.</source>
+        <translation>UTF-8 文本文件，或包含 &lt;language&gt;.txt 文件的文件夹（逐个评估）。</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>评测任务:</translation>
+    </message>
+    <message>
+        <source>Task file…</source>
+        <translation>评测任务文件…</translation>
+    </message>
+    <message>
+        <source>JSON Lines: multiple choice or generation items, optionally labelled with difficulty and language.</source>
+        <translation>JSON Lines：多项选择题或生成题，可选择标注难度和语言。</translation>
+    </message>
+    <message>
+        <source>Schemes:</source>
+        <translation>方案:</translation>
+    </message>
+    <message>
+        <source>Add a scheme, e.g. rtn:b3:g128:asym, and press Enter</source>
+        <translation>添加方案，例如 rtn:b3:g128:asym，然后按 Enter 键</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>n_ctx of llama.cpp&apos;s perplexity: the text is cut into chunks of this many tokens and the second half of each chunk is scored.</source>
+        <translation>llama.cpp perplexity 中的 n_ctx：将文本切分为每块包含此数量 token 的分块，并对每块的后半部分计分。</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Folder of &lt;language&gt;.txt files</source>
+        <translation>包含 &lt;language&gt;.txt 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>评估文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Task file</source>
+        <translation>评测任务文件</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluatePage</name>
+    <message>
+        <source>Choose a text or at least one task set.</source>
+        <translation>请选择文本或至少一个评测任务集。</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>评估失败：%1</translation>
+    </message>
+    <message>
+        <source>Evaluating in the background; progress and cancel are in the Jobs panel.</source>
+        <translation>正在后台评估；进度和取消操作见“任务”面板。</translation>
+    </message>
+    <message>
+        <source>Runs the unquantized model and every checked scheme on the text (perplexity as llama.cpp computes it, KL divergence and same-top-token against the unquantized model) and on the task sets (accuracy per difficulty and language).</source>
+        <translation>在文本上（按 llama.cpp 的方式计算困惑度，以及相对于未量化模型的 KL 散度和首位 token 一致率）和评测任务集上（按难度和语言统计准确率）运行未量化模型及所有勾选的方案。</translation>
+    </message>
+    <message>
+        <source>PPL %1</source>
+        <translation>PPL %1</translation>
+    </message>
+    <message>
+        <source>, KLD %1, same top %2%</source>
+        <translation>, KLD %1, 首位一致 %2%</translation>
+    </message>
+    <message>
+        <source>acc %1%</source>
+        <translation>acc %1%</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::EvaluateResults</name>
+    <message>
+        <source>Show:</source>
+        <translation>显示:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG and SVG, the tables as CSV and every figure as JSON.</source>
+        <translation>将图表保存为 PNG 和 SVG，表格保存为 CSV，所有数值保存为 JSON。</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Perplexity and KLD</source>
+        <translation>困惑度和 KLD</translation>
+    </message>
+    <message>
+        <source>Task accuracy</source>
+        <translation>评测任务准确率</translation>
+    </message>
+    <message>
+        <source>Export evaluation</source>
+        <translation>导出评估结果</translation>
+    </message>
+    <message>
+        <source>Chart and data (*.png)</source>
+        <translation>图表和数据 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.*</source>
+        <translation>无法写入 %1.*</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::app::JobRunner</name>
     <message>
         <source>cancelled</source>
@@ -727,6 +1076,14 @@
         <source>Quantize</source>
         <translation>量化</translation>
     </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Capturing activations</source>
+        <translation>正在采集激活值</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelPage</name>
@@ -765,6 +1122,42 @@
     <message>
         <source>Computing statistics…</source>
         <translation>正在计算统计量…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示:</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Activations (absmax)</source>
+        <translation>激活值（absmax）</translation>
+    </message>
+    <message>
+        <source>Activations (mean |x|)</source>
+        <translation>激活值（均值 |x|）</translation>
+    </message>
+    <message>
+        <source>Capture activations</source>
+        <translation>采集激活值</translation>
+    </message>
+    <message>
+        <source>Runs the unquantized model over the bundled multilingual passages (2,048 tokens) and records every linear layer&apos;s per-channel input magnitude.</source>
+        <translation>在内置的多语言文本段落（2,048 个 token）上运行未量化模型，并记录每个线性层逐通道的输入幅值。</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>输入:</translation>
+    </message>
+    <message>
+        <source>Each row is a layer, each column a hidden channel; the color is the largest (or mean) |activation| entering those linear layers. A few channels with massive activations in every layer are what makes activation quantization hard.</source>
+        <translation>每一行代表一层，每一列代表一个隐藏通道；颜色表示输入这些线性层的最大（或平均）|激活值|。少数在每一层都具有巨大激活值的通道，正是激活量化困难的原因。</translation>
+    </message>
+    <message>
+        <source>No activations captured yet: press Capture activations.</source>
+        <translation>尚未采集激活值：请点击“采集激活值”。</translation>
     </message>
 </context>
 <context>

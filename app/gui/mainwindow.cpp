@@ -1,5 +1,8 @@
 #include "gui/mainwindow.h"
 
+#include "eval/activationstats.h"
+#include "gui/evaluatecontroller.h"
+#include "gui/evaluatepage.h"
 #include "gui/jobspanel.h"
 #include "gui/languagemenu.h"
 #include "gui/modelpage.h"
@@ -10,7 +13,9 @@
 #include "gui/recentfiles.h"
 #include "gui/tensorpage.h"
 #include "jobs/jobrunner.h"
+#include "report/bundledeval.h"
 #include "report/chartreport.h"
+#include "tokenize/tokenizer.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -38,6 +44,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_modelPage(new ModelPage(this))
     , m_quantizeController(new QuantizeController(m_runner, this))
     , m_quantizePage(new QuantizePage(m_quantizeController, this))
+    , m_evaluateController(new EvaluateController(m_runner, this))
+    , m_evaluatePage(new EvaluatePage(m_evaluateController, this))
     , m_jobs(new JobsPanel(m_runner, this))
     , m_tabs(new QTabWidget(this))
     , m_treeDock(new QDockWidget(this))
@@ -53,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_modelPage, QString());
     m_tabs->addTab(m_tensorPage, QString());
     m_tabs->addTab(m_quantizePage, QString());
+    m_tabs->addTab(m_evaluatePage, QString());
     setCentralWidget(m_tabs);
     m_treeDock->setObjectName(QStringLiteral("modelTreeDock"));
     m_treeDock->setWidget(m_tree);
@@ -89,6 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_tabs->setCurrentWidget(m_tensorPage);
     });
     connect(m_modelPage, &ModelPage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
+    connect(m_modelPage, &ModelPage::activationCaptureRequested, this, &MainWindow::captureActivations);
     connect(m_quantizePage, &QuantizePage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
     connect(m_recent, &RecentFilesMenu::openRequested, this, &MainWindow::openPath);
     connect(m_kSpin, &QDoubleSpinBox::valueChanged, this, [this](double k) { m_session->setOutlierRule({k}); });
@@ -160,6 +170,7 @@ void MainWindow::retranslate()
     m_tabs->setTabText(0, tr("Outlier map"));
     m_tabs->setTabText(1, tr("Tensor"));
     m_tabs->setTabText(2, tr("Quantize"));
+    m_tabs->setTabText(3, tr("Evaluate"));
     m_treeDock->setWindowTitle(tr("Model"));
     m_jobsDock->setWindowTitle(tr("Jobs"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));
@@ -182,6 +193,7 @@ void MainWindow::retranslate()
     m_tensorPage->retranslate();
     m_modelPage->retranslate();
     m_quantizePage->retranslate();
+    m_evaluatePage->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -254,6 +266,39 @@ void MainWindow::exportCharts()
     }
 }
 
+void MainWindow::captureActivations()
+{
+    const auto model = m_session->model();
+    if (!model)
+        return;
+    m_modelPage->setCaptureBusy(true);
+    QPointer<ModelPage> page(m_modelPage);
+    const auto finished = [page] {
+        if (page)
+            page->setCaptureBusy(false);
+    };
+    const int id = m_runner->start<std::shared_ptr<const ActivationStats>>(
+        tr("Capturing activations"),
+        [model](const ProgressCallback &progress) {
+            const auto tokenizer = tokenizerForModel(*model);
+            return bitcliff::captureActivations(model, *tokenizer, bundledCorpus(), 256, 2048, 0, progress);
+        },
+        m_modelPage,
+        [this, model, finished](std::shared_ptr<const ActivationStats> stats) {
+            finished();
+            if (m_session->model() == model)
+                m_modelPage->setActivations(std::move(stats));
+        },
+        [this, finished](const QString &message) {
+            finished();
+            onFailed(message);
+        });
+    connect(m_runner, &JobRunner::jobEnded, m_modelPage, [id, finished](int ended, JobState state) {
+        if (ended == id && state == JobState::Cancelled)
+            finished();
+    });
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About BitCliff"),
@@ -269,6 +314,7 @@ void MainWindow::onModelOpened()
     m_tensorPage->setModel(model);
     m_modelPage->setModel(model);
     m_quantizePage->setModel(model);
+    m_evaluatePage->setModel(model);
     m_export->setEnabled(false);
     m_tabs->setCurrentWidget(m_modelPage);
     m_statusLabel->setText(tr("%1: %n tensor(s), computing statistics…", nullptr, int(model->tensors().size()))

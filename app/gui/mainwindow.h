@@ -23,6 +23,8 @@ class ModelSession;
 class ModelTreePanel;
 class QuantizeController;
 class QuantizePage;
+class EvaluateController;
+class EvaluatePage;
 class RecentFilesMenu;
 class TensorPage;
 
@@ -43,6 +45,7 @@ public:
     TensorPage *tensorPage() const { return m_tensorPage; }
     ModelPage *modelPage() const { return m_modelPage; }
     QuantizePage *quantizePage() const { return m_quantizePage; }
+    EvaluatePage *evaluatePage() const { return m_evaluatePage; }
     JobsPanel *jobsPanel() const { return m_jobs; }
 
 protected:
@@ -60,6 +63,7 @@ private:
     void chooseFolder();
     void exportCharts();
     void showAbout();
+    void captureActivations();
     void onModelOpened();
     void onAnalysisReady();
     void onFailed(const QString &message);
@@ -71,6 +75,8 @@ private:
     ModelPage *m_modelPage;
     QuantizeController *m_quantizeController;
     QuantizePage *m_quantizePage;
+    EvaluateController *m_evaluateController;
+    EvaluatePage *m_evaluatePage;
     JobsPanel *m_jobs;
     QTabWidget *m_tabs;
     QDockWidget *m_treeDock;

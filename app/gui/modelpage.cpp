@@ -1,6 +1,7 @@
 #include "gui/modelpage.h"
 
 #include "heatmapwidget.h"
+#include "report/activationheatmap.h"
 #include "report/modelanalysis.h"
 
 #include <QCheckBox>
@@ -8,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace bitcliff::app {
@@ -15,6 +17,9 @@ namespace bitcliff::app {
 ModelPage::ModelPage(QWidget *parent)
     : QWidget(parent)
     , m_summary(new QLabel(this))
+    , m_sourceLabel(new QLabel(this))
+    , m_source(new QComboBox(this))
+    , m_capture(new QPushButton(this))
     , m_roleLabel(new QLabel(this))
     , m_role(new QComboBox(this))
     , m_log(new QCheckBox(this))
@@ -25,7 +30,14 @@ ModelPage::ModelPage(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setWordWrap(true);
     m_role->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (int i = 0; i < 3; ++i)
+        m_source->addItem(QString());
+    m_capture->setEnabled(false);
     auto *controls = new QHBoxLayout;
+    controls->addWidget(m_sourceLabel);
+    controls->addWidget(m_source);
+    controls->addWidget(m_capture);
+    controls->addSpacing(12);
     controls->addWidget(m_roleLabel);
     controls->addWidget(m_role);
     controls->addSpacing(12);
@@ -37,6 +49,8 @@ ModelPage::ModelPage(QWidget *parent)
     layout->addWidget(m_explanation);
     layout->addWidget(m_heatmap, 1);
     connect(m_role, &QComboBox::currentIndexChanged, this, &ModelPage::showRole);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &ModelPage::fillRoles);
+    connect(m_capture, &QPushButton::clicked, this, &ModelPage::activationCaptureRequested);
     connect(m_log, &QCheckBox::toggled, m_heatmap, &HeatmapWidget::setLogScale);
     connect(m_heatmap, &HeatmapWidget::cellClicked, this, &ModelPage::onCellClicked);
     retranslate();
@@ -44,12 +58,27 @@ ModelPage::ModelPage(QWidget *parent)
 
 void ModelPage::retranslate()
 {
-    m_roleLabel->setText(tr("Weights:"));
+    m_sourceLabel->setText(tr("Show:"));
+    m_source->setItemText(0, tr("Weights"));
+    m_source->setItemText(1, tr("Activations (absmax)"));
+    m_source->setItemText(2, tr("Activations (mean |x|)"));
+    m_capture->setText(tr("Capture activations"));
+    m_capture->setToolTip(tr("Runs the unquantized model over the bundled multilingual passages (2,048 tokens) "
+                             "and records every linear layer's per-channel input magnitude."));
+    m_roleLabel->setText(showingActivations() ? tr("Input:") : tr("Weights:"));
     m_log->setText(tr("Log color scale"));
-    m_explanation->setText(tr("Each row is a layer, each column an input channel; the color is the largest "
-                              "|weight| in that channel. Channels that are outliers in every layer show up as "
-                              "vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a "
-                              "row to open that tensor."));
+    if (showingActivations())
+        m_explanation->setText(m_activations
+                                   ? tr("Each row is a layer, each column a hidden channel; the color is the largest "
+                                        "(or mean) |activation| entering those linear layers. A few channels with "
+                                        "massive activations in every layer are what makes activation quantization "
+                                        "hard.")
+                                   : tr("No activations captured yet: press Capture activations."));
+    else
+        m_explanation->setText(tr("Each row is a layer, each column an input channel; the color is the largest "
+                                  "|weight| in that channel. Channels that are outliers in every layer show up as "
+                                  "vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a "
+                                  "row to open that tensor."));
     updateSummary();
     showRole(m_role->currentIndex());
 }
@@ -58,6 +87,8 @@ void ModelPage::setModel(std::shared_ptr<const Model> model)
 {
     m_model = std::move(model);
     m_analysis.reset();
+    m_activations.reset();
+    m_capture->setEnabled(m_model != nullptr);
     m_role->clear();
     m_heatmap->setData(nullptr);
     updateSummary();
@@ -66,20 +97,55 @@ void ModelPage::setModel(std::shared_ptr<const Model> model)
 void ModelPage::setAnalysis(std::shared_ptr<const ModelAnalysis> analysis)
 {
     m_analysis = std::move(analysis);
+    fillRoles();
+    updateSummary();
+}
+
+void ModelPage::setActivations(std::shared_ptr<const ActivationStats> activations)
+{
+    m_activations = std::move(activations);
+    if (m_activations && !showingActivations())
+        m_source->setCurrentIndex(1); // fills the roles
+    else
+        fillRoles();
+}
+
+void ModelPage::setCaptureBusy(bool busy)
+{
+    m_capture->setEnabled(!busy && m_model != nullptr);
+}
+
+bool ModelPage::showingActivations() const
+{
+    return m_source->currentIndex() > 0;
+}
+
+// The role combo lists weight roles, or the four linear inputs for activations.
+void ModelPage::fillRoles()
+{
     const QString previous = m_role->currentData().toString();
     const QSignalBlocker blocker(m_role);
     m_role->clear();
-    if (m_analysis)
+    if (showingActivations()) {
+        for (int i = 0; i < linearInputCount; ++i)
+            m_role->addItem(ActivationHeatmaps::inputDescription(LinearInput(i)), i);
+    } else if (m_analysis) {
         for (const RoleHeatmap &map : m_analysis->outlierMaps)
             m_role->addItem(QString::fromLatin1(roleName(map.role).data()), QString::fromLatin1(roleName(map.role).data()));
+    }
     const int keep = m_role->findData(previous);
     m_role->setCurrentIndex(keep >= 0 ? keep : 0);
-    showRole(m_role->currentIndex());
-    updateSummary();
+    retranslate();
 }
 
 void ModelPage::showRole(int comboIndex)
 {
+    if (showingActivations()) {
+        m_heatmap->setData(m_activations && comboIndex >= 0
+                               ? ActivationHeatmaps::build(*m_activations, LinearInput(comboIndex), m_source->currentIndex() == 2)
+                               : nullptr);
+        return;
+    }
     if (!m_analysis || comboIndex < 0 || comboIndex >= int(m_analysis->outlierMaps.size())) {
         m_heatmap->setData(nullptr);
         return;
@@ -120,7 +186,7 @@ void ModelPage::updateSummary()
 
 void ModelPage::onCellClicked(int row, int)
 {
-    if (!m_analysis || !m_model)
+    if (!m_analysis || !m_model || showingActivations())
         return;
     const int comboIndex = m_role->currentIndex();
     if (comboIndex < 0 || comboIndex >= int(m_analysis->outlierMaps.size()))

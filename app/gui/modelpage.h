@@ -8,10 +8,12 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 
 namespace bitcliff {
 class HeatmapWidget;
 class Model;
+struct ActivationStats;
 } // namespace bitcliff
 
 namespace bitcliff::app {
@@ -26,22 +28,35 @@ public:
     explicit ModelPage(QWidget *parent = nullptr);
     void setModel(std::shared_ptr<const Model> model);
     void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
+    void setActivations(std::shared_ptr<const ActivationStats> activations);
+    void setCaptureBusy(bool busy);
     HeatmapWidget *heatmap() const { return m_heatmap; }
     QComboBox *roleBox() const { return m_role; }
+    // Weights, activation absmax or activation mean |x|.
+    QComboBox *sourceBox() const { return m_source; }
+    QPushButton *captureButton() const { return m_capture; }
     void retranslate();
 
 signals:
     // A click on the map asks to show that layer's tensor of the current role.
     void tensorRequested(int tensorIndex);
+    // Run the unquantized model over the bundled passages and collect activation statistics.
+    void activationCaptureRequested();
 
 private:
     void showRole(int comboIndex);
+    void fillRoles();
+    bool showingActivations() const;
     void updateSummary();
     void onCellClicked(int row, int col);
 
     std::shared_ptr<const Model> m_model;
     std::shared_ptr<const ModelAnalysis> m_analysis;
+    std::shared_ptr<const ActivationStats> m_activations;
     QLabel *m_summary;
+    QLabel *m_sourceLabel;
+    QComboBox *m_source;
+    QPushButton *m_capture;
     QLabel *m_roleLabel;
     QComboBox *m_role;
     QCheckBox *m_log;

@@ -1,0 +1,186 @@
+#include "gui/evaluateform.h"
+
+#include "gui/quantizepage.h"
+#include "report/bundledeval.h"
+#include "util/error.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace bitcliff::app {
+namespace {
+
+constexpr int referenceRole = Qt::UserRole;
+
+QList<QString> checkedReferences(const QListWidget *list)
+{
+    QList<QString> references;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->checkState() == Qt::Checked)
+            references << list->item(i)->data(referenceRole).toString();
+    return references;
+}
+
+} // namespace
+
+EvaluateForm::EvaluateForm(QWidget *parent)
+    : QWidget(parent)
+    , m_textLabel(new QLabel(this))
+    , m_text(new QComboBox(this))
+    , m_textBrowse(new QPushButton(this))
+    , m_tasksLabel(new QLabel(this))
+    , m_tasks(new QListWidget(this))
+    , m_taskBrowse(new QPushButton(this))
+    , m_schemesLabel(new QLabel(this))
+    , m_schemes(new QListWidget(this))
+    , m_customScheme(new QLineEdit(this))
+    , m_contextLabel(new QLabel(this))
+    , m_context(new QSpinBox(this))
+    , m_run(new QPushButton(this))
+{
+    m_text->addItem(QString(), QStringLiteral("bundled"));
+    m_text->addItem(QString(), QString());
+    for (const QString &name : bundledTaskNames()) {
+        auto *item = new QListWidgetItem(name, m_tasks);
+        item->setData(referenceRole, QStringLiteral("bundled:") + name);
+        item->setCheckState(Qt::Unchecked);
+    }
+    for (const QString &scheme : QuantizePage::presetSchemes())
+        addScheme(scheme, scheme == QLatin1String("q8_0") || scheme == QLatin1String("q4_0")
+                              || scheme == QLatin1String("q2_k"));
+    m_context->setRange(16, 8192);
+    m_context->setSingleStep(64);
+    m_context->setValue(256);
+    for (QListWidget *list : {m_tasks, m_schemes})
+        list->setMaximumHeight(150);
+
+    auto *grid = new QGridLayout(this);
+    grid->addWidget(m_textLabel, 0, 0);
+    grid->addWidget(m_text, 0, 1);
+    grid->addWidget(m_textBrowse, 0, 2);
+    grid->addWidget(m_contextLabel, 0, 3);
+    grid->addWidget(m_context, 0, 4);
+    grid->addWidget(m_run, 0, 5);
+    grid->addWidget(m_tasksLabel, 1, 0, Qt::AlignTop);
+    grid->addWidget(m_tasks, 1, 1);
+    grid->addWidget(m_taskBrowse, 1, 2, Qt::AlignTop);
+    grid->addWidget(m_schemesLabel, 1, 3, Qt::AlignTop);
+    auto *schemeColumn = new QVBoxLayout;
+    schemeColumn->addWidget(m_schemes);
+    schemeColumn->addWidget(m_customScheme);
+    grid->addLayout(schemeColumn, 1, 4, 1, 2);
+    grid->setColumnStretch(1, 2);
+    grid->setColumnStretch(4, 2);
+
+    auto *textMenu = new QMenu(m_textBrowse);
+    m_textFile = textMenu->addAction(QString(), this, [this] { chooseTextPath(false); });
+    m_textFolder = textMenu->addAction(QString(), this, [this] { chooseTextPath(true); });
+    m_textBrowse->setMenu(textMenu);
+    connect(m_taskBrowse, &QPushButton::clicked, this, &EvaluateForm::chooseTaskFile);
+    connect(m_customScheme, &QLineEdit::returnPressed, this, &EvaluateForm::addCustomScheme);
+    connect(m_run, &QPushButton::clicked, this, &EvaluateForm::runRequested);
+    retranslate();
+}
+
+void EvaluateForm::retranslate()
+{
+    m_textLabel->setText(tr("Text:"));
+    m_text->setItemText(0, tr("Bundled passages (%1 languages)").arg(bundledLanguages().size()));
+    if (m_text->itemData(1).toString().isEmpty())
+        m_text->setItemText(1, tr("No text (tasks only)"));
+    m_textBrowse->setText(tr("Other text"));
+    m_textFile->setText(tr("Text file…"));
+    m_textFolder->setText(tr("Folder of parallel texts…"));
+    m_textBrowse->setToolTip(tr("A UTF-8 text file, or a folder of <language>.txt files evaluated one by one."));
+    m_tasksLabel->setText(tr("Tasks:"));
+    m_taskBrowse->setText(tr("Task file…"));
+    m_taskBrowse->setToolTip(tr("JSON Lines: multiple choice or generation items, optionally labelled with "
+                                "difficulty and language."));
+    m_schemesLabel->setText(tr("Schemes:"));
+    m_customScheme->setPlaceholderText(tr("Add a scheme, e.g. rtn:b3:g128:asym, and press Enter"));
+    m_contextLabel->setText(tr("Context:"));
+    m_context->setSuffix(tr(" tokens"));
+    m_context->setToolTip(tr("n_ctx of llama.cpp's perplexity: the text is cut into chunks of this many tokens "
+                             "and the second half of each chunk is scored."));
+    m_run->setText(tr("Evaluate"));
+}
+
+void EvaluateForm::setRunEnabled(bool enabled)
+{
+    m_run->setEnabled(enabled);
+}
+
+EvalRequest EvaluateForm::request() const
+{
+    EvalRequest request;
+    request.text = m_text->currentData().toString();
+    request.tasks = checkedReferences(m_tasks);
+    for (const QString &scheme : checkedReferences(m_schemes))
+        request.schemes << QuantScheme::parse(scheme.toStdString());
+    request.nCtx = m_context->value();
+    return request;
+}
+
+void EvaluateForm::addTaskFile(const QString &path)
+{
+    auto *item = new QListWidgetItem(QFileInfo(path).fileName(), m_tasks);
+    item->setData(referenceRole, path);
+    item->setToolTip(path);
+    item->setCheckState(Qt::Checked);
+}
+
+void EvaluateForm::addScheme(const QString &text, bool checked)
+{
+    for (int i = 0; i < m_schemes->count(); ++i)
+        if (m_schemes->item(i)->data(referenceRole).toString() == text) {
+            m_schemes->item(i)->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+            return;
+        }
+    auto *item = new QListWidgetItem(text, m_schemes);
+    item->setData(referenceRole, text);
+    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+}
+
+void EvaluateForm::chooseTextPath(bool folder)
+{
+    const QString path = folder ? QFileDialog::getExistingDirectory(this, tr("Folder of <language>.txt files"))
+                                : QFileDialog::getOpenFileName(this, tr("Evaluation text"), QString(),
+                                                               tr("Text files (*.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_text->addItem(QFileInfo(path).fileName(), path);
+    m_text->setCurrentIndex(m_text->count() - 1);
+}
+
+void EvaluateForm::chooseTaskFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Task file"), QString(),
+                                                      tr("JSON Lines (*.jsonl);;All files (*)"));
+    if (!path.isEmpty())
+        addTaskFile(path);
+}
+
+void EvaluateForm::addCustomScheme()
+{
+    const QString text = m_customScheme->text().trimmed();
+    try {
+        const QuantScheme scheme = QuantScheme::parse(text.toStdString());
+        addScheme(QString::fromStdString(scheme.toString()), true);
+        m_customScheme->clear();
+        m_customScheme->setStyleSheet(QString());
+        m_customScheme->setToolTip(QString());
+    } catch (const Error &error) {
+        m_customScheme->setStyleSheet(QStringLiteral("color: #d62728"));
+        m_customScheme->setToolTip(QString::fromStdString(error.what()));
+    }
+}
+
+} // namespace bitcliff::app

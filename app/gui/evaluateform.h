@@ -1,0 +1,61 @@
+#pragma once
+// The inputs of an evaluation: which text (bundled passages or a file/folder), which task
+// sets (bundled or .jsonl files), which schemes, and the context length.
+#include "gui/evaluatecontroller.h"
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+namespace bitcliff::app {
+
+class EvaluateForm final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EvaluateForm(QWidget *parent = nullptr);
+    void retranslate();
+    void setRunEnabled(bool enabled);
+    // Throws Error for a bad custom scheme text.
+    EvalRequest request() const;
+
+    QComboBox *textChoice() const { return m_text; }
+    QListWidget *taskList() const { return m_tasks; }
+    QListWidget *schemeList() const { return m_schemes; }
+    QSpinBox *contextBox() const { return m_context; }
+    QPushButton *runButton() const { return m_run; }
+    void addTaskFile(const QString &path);
+    void addScheme(const QString &text, bool checked);
+
+signals:
+    void runRequested();
+
+private:
+    void chooseTextPath(bool folder);
+    void chooseTaskFile();
+    void addCustomScheme();
+
+    QLabel *m_textLabel;
+    QComboBox *m_text;
+    QPushButton *m_textBrowse;
+    QAction *m_textFile = nullptr;
+    QAction *m_textFolder = nullptr;
+    QLabel *m_tasksLabel;
+    QListWidget *m_tasks;
+    QPushButton *m_taskBrowse;
+    QLabel *m_schemesLabel;
+    QListWidget *m_schemes;
+    QLineEdit *m_customScheme;
+    QLabel *m_contextLabel;
+    QSpinBox *m_context;
+    QPushButton *m_run;
+};
+
+} // namespace bitcliff::app

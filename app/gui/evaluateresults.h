@@ -1,0 +1,57 @@
+#pragma once
+// The results of an evaluation: a grouped bar chart of one metric (per language, per
+// difficulty...) with one bar per run, and tables of every figure, exportable as
+// PNG/SVG/CSV/JSON.
+#include "eval/evaluation.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+
+namespace bitcliff {
+class GroupedBarChartView;
+}
+
+namespace bitcliff::app {
+
+struct EvalTable;
+
+class EvaluateResults final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EvaluateResults(QWidget *parent = nullptr);
+    void setReport(std::shared_ptr<const EvalReport> report);
+    void retranslate();
+
+    GroupedBarChartView *chart() const { return m_chart; }
+    QComboBox *metricChoice() const { return m_metric; }
+    QTableWidget *textTable() const { return m_texts; }
+    QTableWidget *accuracyTable() const { return m_accuracy; }
+    // Writes <base>.png, .svg, .csv (tables) and .json (the whole report). Returns false on failure.
+    bool exportTo(const QString &basePath) const;
+
+private:
+    void showMetric();
+    void fillMetrics();
+    void exportInteractive();
+    static void fillTable(QTableWidget *table, const EvalTable &data);
+
+    std::shared_ptr<const EvalReport> m_report;
+    QLabel *m_metricLabel;
+    QComboBox *m_metric;
+    QPushButton *m_export;
+    QTabWidget *m_tabs;
+    GroupedBarChartView *m_chart;
+    QTableWidget *m_texts;
+    QTableWidget *m_accuracy;
+};
+
+} // namespace bitcliff::app

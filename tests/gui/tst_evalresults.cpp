@@ -1,0 +1,141 @@
+// The evaluation results view on a hand-built report: which metrics it offers, what the bar
+// chart and tables show, and the export of chart and data.
+#include "gui/evaluateresults.h"
+#include "groupedbarchartview.h"
+#include "guitestutils.h"
+#include "report/evalcharts.h"
+#include "report/evaljson.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace bitcliff;
+using namespace bitcliff::app;
+
+namespace {
+
+TextEvaluation text(const std::string &language, double ppl, int64_t tokens, int64_t characters)
+{
+    TextEvaluation t;
+    t.name = language + ".txt";
+    t.language = language;
+    t.fertility.tokens = tokens;
+    t.fertility.characters = characters;
+    t.perplexity.ppl = ppl;
+    t.perplexity.pplError = ppl / 20;
+    t.perplexity.tokensScored = 255;
+    return t;
+}
+
+std::shared_ptr<const EvalReport> sampleReport()
+{
+    auto report = std::make_shared<EvalReport>();
+    report->modelPath = "model";
+    report->nCtx = 512;
+    report->tasks = {{"a", TaskKind::Choice, "", {"x", "y"}, 0, "", "easy", "en", "t.jsonl"},
+                     {"b", TaskKind::Choice, "", {"x", "y"}, 0, "", "hard", "ja", "t.jsonl"},
+                     {"c", TaskKind::Generate, "", {}, 0, "4", "hard", "en", "t.jsonl"}};
+    EvalRun base;
+    base.label = "unquantized";
+    base.texts = {text("en", 8.0, 1000, 4500), text("ja", 12.0, 1800, 1500)};
+    base.perplexity.ppl = 9.5;
+    base.outcomes = {{0, true, true, "x"}, {1, true, false, "x"}, {2, true, true, "4"}};
+    base.accuracy = groupAccuracy(report->tasks, base.outcomes);
+    EvalRun quantized;
+    quantized.label = "q2_k";
+    quantized.scheme = QuantScheme::parse("q2_k");
+    quantized.texts = {text("en", 11.0, 1000, 4500), text("ja", 25.0, 1800, 1500)};
+    for (TextEvaluation &t : quantized.texts) {
+        LogitComparison c;
+        c.count = 255;
+        c.kld = {t.language == "ja" ? 0.4 : 0.1, 0.01};
+        c.sameTop = {t.language == "ja" ? 0.7 : 0.9, 0.02};
+        t.comparison = c;
+    }
+    quantized.comparison = quantized.texts[1].comparison;
+    quantized.perplexity.ppl = 16;
+    quantized.outcomes = {{0, true, true, "x"}, {1, false, false, "y"}, {2, false, false, "5"}};
+    quantized.accuracy = groupAccuracy(report->tasks, quantized.outcomes);
+    report->runs = {base, quantized};
+    return report;
+}
+
+} // namespace
+
+class TestEvalResults : public QObject
+{
+    Q_OBJECT
+
+public:
+    static void initMain() { test::initGuiTestMain(); }
+
+private slots:
+    void initTestCase() { QVERIFY(m_shots.init()); }
+
+    void chartsPerLanguageAndDifficulty()
+    {
+        const auto report = sampleReport();
+        QVERIFY(EvalCharts::available(*report, EvalMetric::KldByText));
+        const BarChartData ppl = EvalCharts::chart(*report, EvalMetric::PerplexityByText);
+        QCOMPARE(ppl.categories, QStringList({"en", "ja"}));
+        QCOMPARE(ppl.series.size(), 2);
+        QCOMPARE(ppl.series[1].values, QVector<double>({11.0, 25.0}));
+        QVERIFY(ppl.logScale);
+        QVERIFY(!ppl.valueTitle.isEmpty());
+        const BarChartData kld = EvalCharts::chart(*report, EvalMetric::KldByText);
+        QCOMPARE(kld.series.size(), 1); // the unquantized run has no KLD
+        const BarChartData difficulty = EvalCharts::chart(*report, EvalMetric::AccuracyByDifficulty);
+        QCOMPARE(difficulty.categories, QStringList({"easy", "hard"}));
+        QCOMPARE(difficulty.series[0].values, QVector<double>({100.0, 100.0}));
+        QCOMPARE(difficulty.series[1].values, QVector<double>({100.0, 0.0}));
+        const BarChartData fertility = EvalCharts::chart(*report, EvalMetric::TokensPerCharacter);
+        QCOMPARE(fertility.series[0].values[1], 1.2);
+    }
+
+    void resultsViewShowsAndExports()
+    {
+        EvaluateResults view;
+        view.setReport(sampleReport());
+        QCOMPARE(view.metricChoice()->count(), 7);
+        QCOMPARE(view.textTable()->rowCount(), 4);   // 2 runs x 2 texts
+        QCOMPARE(view.accuracyTable()->rowCount(), 2);
+        view.metricChoice()->setCurrentIndex(view.metricChoice()->findData(int(EvalMetric::AccuracyByDifficulty)));
+        auto *series = qobject_cast<QBarSeries *>(view.chart()->chart()->series().first());
+        QVERIFY(series);
+        QCOMPARE(series->count(), 2);
+        QCOMPARE(series->barSets()[1]->at(1), 0.0);
+        m_shots.grab(&view, QSize(1000, 600), QStringLiteral("evalresults-difficulty"));
+        view.metricChoice()->setCurrentIndex(view.metricChoice()->findData(int(EvalMetric::PerplexityByText)));
+        m_shots.grab(&view, QSize(1000, 600), QStringLiteral("evalresults-ppl"));
+
+        const QString base = m_shots.path(QStringLiteral("evaluation-export"), QString());
+        QVERIFY(view.exportTo(base));
+        for (const char *suffix : {".png", ".svg", ".csv", ".json"})
+            QVERIFY2(QFileInfo(base + suffix).size() > 100, suffix);
+        QFile csv(base + ".csv");
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().contains("q2_k,ja.txt,ja,1800"));
+    }
+
+    void jsonCarriesTheIssueKeys()
+    {
+        const auto json = evalReportJson(*sampleReport());
+        for (const char *key : {"ppl", "ppl_err", "tokens_scored", "kld", "same_top", "accuracy", "runs"})
+            QVERIFY2(json.contains(key), key);
+        QCOMPARE(json["runs"].size(), size_t(2));
+        QCOMPARE(json["accuracy"]["by_language"]["ja"]["acc"].get<double>(), 0.0);
+        QCOMPARE(json["runs"][0]["label"].get<std::string>(), std::string("unquantized"));
+    }
+
+private:
+    test::ShotDir m_shots;
+};
+
+QTEST_MAIN(TestEvalResults)
+#include "tst_evalresults.moc"
