@@ -8,6 +8,7 @@
 #include "util/error.h"
 #include "util/float8.h"
 #include "util/floatformats.h"
+#include "util/vectorclones.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -29,27 +30,50 @@ namespace {
 // C's (int8_t)/(uint8_t) cast of a float as ggml's x86 build performs it: truncate to int32
 // (cvttss2si, which yields INT32_MIN for NaN and out-of-range values), keep the low byte.
 // Equal to the plain cast for every value a finite block produces, and defined for the rest.
-int truncateToByte(float v)
+// Inlined into the multi-versioned row loops below.
+[[gnu::always_inline]] inline int truncateToByte(float v)
 {
     const int32_t wide = (v >= -2147483648.0f && v < 2147483648.0f) ? static_cast<int32_t>(v) : INT32_MIN;
     return static_cast<int8_t>(wide);
 }
 
-// The element of largest magnitude with its sign; strict > so the first one wins ties.
-float signedAbsMax(const float *x)
+// ggml's scan: the first element of largest magnitude, with its sign (NaN never wins).
+float firstSignedAbsMax(const float *x)
 {
-    // Same result as ggml's strict-> scan (the first element of largest magnitude), in two
-    // passes that vectorize: the largest magnitude, then the first element that has it.
-    simd::Float8 m = simd::abs8(simd::load8(x));
-    for (int j = 8; j < kQk4; j += 8)
-        m = simd::max8(m, simd::abs8(simd::load8(x + j)));
+    float amax = 0.0f;
+    float max = 0.0f;
+    for (int j = 0; j < kQk4; ++j) {
+        if (amax < std::fabs(x[j])) {
+            amax = std::fabs(x[j]);
+            max = x[j];
+        }
+    }
+    return max;
+}
+
+// The same result in two passes that vectorize: the largest magnitude, then the first
+// element that has it. A NaN would poison its vector lane's maximum, so a block with one
+// (the sum turns NaN; inf - inf does too, which only costs the scan) takes ggml's scan.
+// Inlined into the multi-versioned row loops below.
+[[gnu::always_inline]] inline float signedAbsMax(const float *x)
+{
+    simd::Float8 sum = simd::load8(x);
+    simd::Float8 m = simd::abs8(sum);
+    for (int j = 8; j < kQk4; j += 8) {
+        const simd::Float8 v = simd::load8(x + j);
+        m = simd::max8(m, simd::abs8(v));
+        sum += v;
+    }
+    const float total = simd::horizontalSum(sum);
+    if (total != total)
+        return firstSignedAbsMax(x);
     const float amax = simd::horizontalMax(m);
     if (!(amax > 0.0f))
         return 0.0f;
     for (int j = 0; j < kQk4; ++j)
         if (std::fabs(x[j]) == amax)
             return x[j];
-    return 0.0f; // NaN-only blocks: ggml's scan never picks a NaN either
+    return 0.0f;
 }
 
 struct Range
@@ -86,7 +110,9 @@ void packHighBits(const int *q, uint8_t *qh)
     std::memcpy(qh, &bits, sizeof bits);
 }
 
-void encodeQ8_0(const float *x, BlockQ8_0 &y)
+// ggml's Q8_0 codes of one block and the fp16 scale.
+// Inlined into the multi-versioned row loops below.
+[[gnu::always_inline]] inline uint16_t quantizeQ8_0Block(const float *x, int8_t *q)
 {
     float amax = 0.0f;
     for (int j = 0; j < kQk4; ++j) {
@@ -95,16 +121,31 @@ void encodeQ8_0(const float *x, BlockQ8_0 &y)
     }
     const float d = amax / 127.0f;
     const float id = d != 0.0f ? 1.0f / d : 0.0f; // from the unrounded d, as ggml does
-    y.d = floatToFp16(d);
     for (int j = 0; j < kQk4; ++j)
-        y.qs[j] = static_cast<int8_t>(truncateToByte(std::round(x[j] * id))); // halves away from 0
+        q[j] = static_cast<int8_t>(truncateToByte(std::round(x[j] * id))); // halves away from 0
+    return floatToFp16(d);
 }
 
-void encodeQ4_0(const float *x, BlockQ4_0 &y)
+void encodeQ8_0(const float *x, BlockQ8_0 &y)
+{
+    y.d = quantizeQ8_0Block(x, y.qs);
+}
+
+// Inlined into the multi-versioned row loops below.
+[[gnu::always_inline]] inline void fakeQ8_0(const float *x, float *out)
+{
+    int8_t q[kQk4];
+    const float d = fp16ToFloat(quantizeQ8_0Block(x, q));
+    for (int j = 0; j < kQk4; ++j)
+        out[j] = float(q[j]) * d;
+}
+
+// ggml's Q4_0 codes of one block: q in 0..15 and the fp16 scale.
+// Inlined into the multi-versioned row loops below.
+[[gnu::always_inline]] inline uint16_t quantizeQ4_0Block(const float *x, int *q)
 {
     const float d = signedAbsMax(x) / -8.0f; // an all-zero block gives -0 (fp16 0x8000), as in ggml
     const float id = d != 0.0f ? 1.0f / d : 0.0f;
-    y.d = floatToFp16(d);
     float v[kQk4];
     int outside = 0;
     for (int j = 0; j < kQk4; ++j) {
@@ -112,7 +153,6 @@ void encodeQ4_0(const float *x, BlockQ4_0 &y)
         // Bitwise, not short-circuit: no branch, so the loop vectorizes. NaN != NaN.
         outside |= int(v[j] < 0.0f) | int(v[j] >= 128.0f) | int(v[j] != v[j]);
     }
-    int q[kQk4];
     if (outside == 0) { // every finite block: a plain truncation, which vectorizes
         for (int j = 0; j < kQk4; ++j)
             q[j] = std::min(15, static_cast<int>(v[j]));
@@ -120,7 +160,24 @@ void encodeQ4_0(const float *x, BlockQ4_0 &y)
         for (int j = 0; j < kQk4; ++j)
             q[j] = std::min(15, truncateToByte(v[j]));
     }
+    return floatToFp16(d);
+}
+
+void encodeQ4_0(const float *x, BlockQ4_0 &y)
+{
+    int q[kQk4];
+    y.d = quantizeQ4_0Block(x, q);
     packNibbles(q, y.qs);
+}
+
+// Encode and decode in one step: the values dequantize() gives for encodeQ4_0's block.
+// Inlined into the multi-versioned row loops below.
+[[gnu::always_inline]] inline void fakeQ4_0(const float *x, float *out)
+{
+    int q[kQk4];
+    const float d = fp16ToFloat(quantizeQ4_0Block(x, q));
+    for (int j = 0; j < kQk4; ++j)
+        out[j] = float((q[j] & 0x0F) - 8) * d; // the nibble the block would store
 }
 
 void encodeQ4_1(const float *x, BlockQ4_1 &y)
@@ -175,6 +232,35 @@ void forEachBlock(const float *values, std::byte *out, int64_t blocks)
 }
 
 } // namespace
+
+namespace {
+
+BITCLIFF_VECTOR_CLONES void fakeQ4_0Row(const float *values, float *out, int64_t count)
+{
+    for (int64_t b = 0; b < count; b += kQk4)
+        fakeQ4_0(values + b, out + b);
+}
+
+BITCLIFF_VECTOR_CLONES void fakeQ8_0Row(const float *values, float *out, int64_t count)
+{
+    for (int64_t b = 0; b < count; b += kQk4)
+        fakeQ8_0(values + b, out + b);
+}
+
+} // namespace
+
+bool fakeQuantizeGgmlRow(DType type, const float *values, float *out, int64_t count)
+{
+    if (count % kQk4 != 0)
+        return false;
+    if (type == DType::Q4_0)
+        fakeQ4_0Row(values, out, count);
+    else if (type == DType::Q8_0)
+        fakeQ8_0Row(values, out, count);
+    else
+        return false;
+    return true;
+}
 
 void quantizeGgmlRow(DType type, const float *values, std::byte *out, int64_t count)
 {

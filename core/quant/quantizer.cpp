@@ -23,6 +23,8 @@ void ggufRows(DType type, const float *weights, int64_t rows, int64_t cols, floa
     const DTypeTraits &traits = dtypeTraits(type);
     std::vector<std::byte> blocks(size_t(cols / traits.blockSize * traits.blockBytes));
     for (int64_t r = 0; r < rows; ++r) {
+        if (fakeQuantizeGgmlRow(type, weights + r * cols, out + r * cols, cols))
+            continue;
         quantizeGgmlRow(type, weights + r * cols, blocks.data(), cols);
         dequantize(type, blocks.data(), out + r * cols, cols);
     }

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <fstream>
 
 using namespace bitcliff;
@@ -69,6 +70,24 @@ private slots:
         QVERIFY(plain.out.contains("unquantized"));
         QVERIFY(plain.out.contains("q8_0"));
         QVERIFY(plain.out.contains("PPL"));
+    }
+
+    // The GGUF our exporter writes (weights, llama Q/K permutation, tokenizer.json converted to
+    // tokenizer.ggml.*) evaluates to the same perplexity as the checkpoint fake-quantized with
+    // the same type.
+    void ggufAndCheckpointAgree()
+    {
+        const QString gguf = m_dir.filePath("model-q8_0.gguf");
+        const auto exported = cli({"quantize", m_model, "--scheme", "q8_0", "--out", gguf});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        const auto fromGguf = cli({"eval", gguf, "--text", m_text, "--ctx", "32", "--json"});
+        QVERIFY2(fromGguf.exitCode == 0, fromGguf.err.constData());
+        const auto fromHf = cli({"eval", m_model, "--text", m_text, "--ctx", "32", "--scheme", "q8_0", "--json"});
+        QVERIFY2(fromHf.exitCode == 0, fromHf.err.constData());
+        const QJsonObject gguJson = jsonOf(fromGguf), hfJson = jsonOf(fromHf);
+        QCOMPARE(gguJson["tokens_scored"].toInt(), hfJson["tokens_scored"].toInt());
+        const double a = gguJson["ppl"].toDouble(), b = hfJson["ppl"].toDouble();
+        QVERIFY2(std::abs(a - b) < 1e-4 * b, qPrintable(QString("%1 vs %2").arg(a).arg(b)));
     }
 
     void taskAccuracyPerLabel()

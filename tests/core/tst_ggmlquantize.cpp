@@ -16,6 +16,7 @@
 //     Q6_K  0.0177  0.0192 (b6/16)    0.92
 //   (the test prints the current table with qInfo).
 #include "formats/ggmlblocks.h"
+#include "formats/dequantize.h"
 #include "formats/ggmlquants.h"
 #include "quant/ggmlquantize.h"
 #include "support/fixtures.h"
@@ -368,6 +369,68 @@ private slots:
         // K-quants: every fit is empty, every scale 0 -> all-zero bytes.
         for (DType t : { DType::Q2_K, DType::Q3_K, DType::Q4_K, DType::Q5_K, DType::Q6_K })
             compareBytes(t, zeros, std::vector<uint8_t>(size_t(dtypeTraits(t).blockBytes), 0x00));
+    }
+
+    // The fused encode+decode path gives the very floats of quantizeGgmlRow + dequantize,
+    // also for zero, tie, NaN and infinite blocks.
+    void fusedFakeQuantizationEqualsEncodeDecode()
+    {
+        std::vector<float> values = test::randomValues(32 * 64, 7);
+        for (int j = 0; j < 32; ++j) {
+            values[size_t(j)] = 0.0f;                      // all-zero block
+            values[size_t(32 + j)] = float(j - 16) * 0.25f; // ties at every step
+        }
+        values[70] = std::nanf("");
+        values[100] = INFINITY;
+        values[140] = -1e30f;
+        for (const DType type : {DType::Q4_0, DType::Q8_0}) {
+            std::vector<std::byte> blocks(values.size() / 32 * dtypeTraits(type).blockBytes);
+            quantizeGgmlRow(type, values.data(), blocks.data(), int64_t(values.size()));
+            std::vector<float> expected(values.size()), fused(values.size());
+            dequantize(type, blocks.data(), expected.data(), int64_t(values.size()));
+            QVERIFY(fakeQuantizeGgmlRow(type, values.data(), fused.data(), int64_t(values.size())));
+            QCOMPARE(std::memcmp(fused.data(), expected.data(), fused.size() * sizeof(float)), 0);
+        }
+        std::vector<float> out(32);
+        QVERIFY(!fakeQuantizeGgmlRow(DType::Q4_K, values.data(), out.data(), 256)); // no fused path
+    }
+
+    // Q4_0/Q5_0 scale from the first element of largest magnitude, as ggml's scan picks it:
+    // equal magnitudes of both signs in either order, NaNs anywhere, all zeros.
+    void signedMaximumAsGgmlScans()
+    {
+        std::vector<float> values = test::randomValues(32 * 200, 11);
+        for (int b = 0; b < 200; ++b) {
+            float *block = values.data() + b * 32;
+            const int i = b % 32, k = (b * 7 + 3) % 32;
+            if (b % 4 == 0) { // the same magnitude with both signs
+                block[i] = 9.0f;
+                block[k] = -9.0f;
+            } else if (b % 4 == 1) {
+                block[i] = std::nanf("");
+                block[(i + 24) % 32] = b % 8 == 1 ? 50.0f : -50.0f; // the maximum, in the NaN's vector lane
+            } else if (b % 4 == 2 && b % 8 == 2) {
+                std::fill(block, block + 32, 0.0f);
+            }
+        }
+        std::vector<std::byte> q4(values.size() / 32 * sizeof(BlockQ4_0));
+        std::vector<std::byte> q5(values.size() / 32 * sizeof(BlockQ5_0));
+        quantizeGgmlRow(DType::Q4_0, values.data(), q4.data(), int64_t(values.size()));
+        quantizeGgmlRow(DType::Q5_0, values.data(), q5.data(), int64_t(values.size()));
+        for (int b = 0; b < 200; ++b) {
+            float amax = 0.0f, max = 0.0f; // ggml's quantize_row_q4_0_ref scan
+            for (int j = 0; j < 32; ++j)
+                if (amax < std::fabs(values[size_t(b * 32 + j)])) {
+                    amax = std::fabs(values[size_t(b * 32 + j)]);
+                    max = values[size_t(b * 32 + j)];
+                }
+            BlockQ4_0 block4;
+            BlockQ5_0 block5;
+            std::memcpy(&block4, q4.data() + b * sizeof(BlockQ4_0), sizeof block4);
+            std::memcpy(&block5, q5.data() + b * sizeof(BlockQ5_0), sizeof block5);
+            QCOMPARE(block4.d, floatToFp16(max / -8.0f));
+            QCOMPARE(block5.d, floatToFp16(max / -16.0f));
+        }
     }
 
     void rejectsBadInput()
