@@ -1,6 +1,7 @@
 #include "formats/tokenizerconversion.h"
 
 #include "tokenize/hftokenizerjson.h"
+#include "tokenize/pretokenizer.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -103,6 +104,46 @@ void addSpecialIds(GgufMetadata &metadata, const ConvertedVocabulary &vocabulary
         metadata.emplace_back("tokenizer.chat_template", ggufString(chatTemplate.get<std::string>()));
 }
 
+// tokenizer.ggml.pre names what the pre-tokenizer does (llama.cpp's converter recognises it
+// by its output): read it off the tokenizer.json's own split regex; a lone ByteLevel step
+// splits with GPT-2's; anything else falls back to the architecture's usual one.
+std::string ggufPreTokenizer(const Json &tokenizer, const std::string &ggufArchitecture)
+{
+    std::vector<const Json *> steps;
+    bool digits = false;
+    bool lone = true;
+    std::vector<std::string> regexes;
+    const Json *root = tokenizer.contains("pre_tokenizer") ? &tokenizer["pre_tokenizer"] : nullptr;
+    if (root && root->is_object())
+        steps.push_back(root);
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const Json &step = *steps[i];
+        const std::string type = step.value("type", std::string());
+        if (type == "Sequence" && step.contains("pretokenizers") && step["pretokenizers"].is_array()) {
+            for (const Json &inner : step["pretokenizers"])
+                if (inner.is_object())
+                    steps.push_back(&inner);
+            continue;
+        }
+        if (type == "Split" && step.contains("pattern") && step["pattern"].is_object()
+            && step["pattern"].value("Regex", Json()).is_string())
+            regexes.push_back(step["pattern"]["Regex"].get<std::string>());
+        digits = digits || (type == "Digits" && step.value("individual_digits", false));
+        lone = lone && type == "ByteLevel" && step.value("use_regex", true);
+    }
+    for (const std::string &regex : regexes) {
+        if (regex == pretokenizerpatterns::kLlama3)
+            return "llama-bpe";
+        if (regex == pretokenizerpatterns::kQwen2)
+            return "qwen2";
+    }
+    if (digits)
+        return "smollm";
+    if (root && lone && steps.size() == 1)
+        return "gpt-2";
+    return ggufArchitecture == "llama" ? "llama-bpe" : ggufArchitecture == "qwen2" ? "qwen2" : "gpt-2";
+}
+
 } // namespace
 
 TokenizerConversion convertHfTokenizer(std::string_view tokenizerJson, std::string_view tokenizerConfigJson,
@@ -135,7 +176,7 @@ TokenizerConversion convertHfTokenizer(std::string_view tokenizerJson, std::stri
     for (int64_t t : vocabulary.types)
         types.push_back(ggufI32(t));
     if (byteLevel) {
-        const std::string pre = ggufArchitecture == "llama" ? "llama-bpe" : ggufArchitecture == "qwen2" ? "qwen2" : "gpt-2";
+        const std::string pre = ggufPreTokenizer(tokenizer, ggufArchitecture);
         metadata.emplace_back("tokenizer.ggml.model", ggufString("gpt2"));
         metadata.emplace_back("tokenizer.ggml.pre", ggufString(pre));
         metadata.emplace_back("tokenizer.ggml.tokens", stringArray(vocabulary.tokens));

@@ -11,7 +11,9 @@
 #include "formats/tokenizerconversion.h"
 #include "quant/ggmlquantize.h"
 #include "quant/ggufexport.h"
+#include "tokenize/pretokenizer.h"
 #include "support/fixtures.h"
+#include "support/tokenizerfixtures.h"
 #include "util/error.h"
 
 #include <QTemporaryDir>
@@ -244,6 +246,32 @@ private slots:
         QCOMPARE(u64(contents, "tokenizer.ggml.eos_token_id"), uint64_t(31));
         QCOMPARE(std::get<bool>(contents.find("tokenizer.ggml.add_bos_token")->value), true);
         QCOMPARE(text(contents, "tokenizer.chat_template"), std::string("{{ messages }}"));
+    }
+
+    // tokenizer.ggml.pre follows what the tokenizer.json splits with, not the architecture.
+    void preTokenizerNameFollowsTheTokenizer()
+    {
+        auto tokenizer = test::byteLevelTokenizer({{"a", "b"}});
+        const auto pre = [](const nlohmann::ordered_json &json, const std::string &arch) {
+            const TokenizerConversion converted = convertHfTokenizer(json.dump(), "", "", arch, 300, "t");
+            for (const auto &[key, value] : converted.metadata)
+                if (key == "tokenizer.ggml.pre")
+                    return std::get<std::string>(value.value);
+            return std::string("(none)");
+        };
+        QCOMPARE(pre(tokenizer, "llama"), std::string("gpt-2")); // a lone ByteLevel: GPT-2's regex
+        tokenizer["pre_tokenizer"] = {{"type", "Sequence"},
+                                      {"pretokenizers",
+                                       {{{"type", "Digits"}, {"individual_digits", true}},
+                                        {{"type", "ByteLevel"}, {"use_regex", true}}}}};
+        QCOMPARE(pre(tokenizer, "llama"), std::string("smollm"));
+        tokenizer["pre_tokenizer"] = {{"type", "Sequence"},
+                                      {"pretokenizers",
+                                       {{{"type", "Split"}, {"pattern", {{"Regex", pretokenizerpatterns::kQwen2}}}},
+                                        {{"type", "ByteLevel"}, {"use_regex", false}}}}};
+        QCOMPARE(pre(tokenizer, "llama"), std::string("qwen2"));
+        tokenizer["pre_tokenizer"]["pretokenizers"][0]["pattern"]["Regex"] = pretokenizerpatterns::kLlama3;
+        QCOMPARE(pre(tokenizer, "qwen2"), std::string("llama-bpe"));
     }
 
     void qwen2IsNotPermuted()
