@@ -5,6 +5,7 @@
 // super-block scale, and finally requantizes the elements with the scales as stored.
 #include "quant/ggmlkquantize.h"
 
+#include "quant/kquantfit.h"
 #include "util/floatformats.h"
 
 #include <algorithm>
@@ -150,94 +151,6 @@ float makeQ3Quants(int n, int nmax, const float *x, int8_t *L)
     return suml2 > 0.0f ? sumlx / suml2 : 0.0f;
 }
 
-struct QkxParams
-{
-    float rmin;
-    float rdelta;
-    int nstep;
-    bool useMad; // weighted absolute error instead of squared
-};
-
-// Asymmetric levels in [0, nmax] with x ≈ scale·L - theMin (ggml make_qkx2_quants): start from
-// the min/max grid (min clipped to <= 0), then for nstep+1 stretched grids fit scale and min
-// by weighted least squares and keep the one with the smallest weighted error.
-float makeQkx2Quants(
-    int n, int nmax, const float *x, const float *weights, uint8_t *L, float &theMin, uint8_t *Laux, const QkxParams &p)
-{
-    float min = x[0];
-    float max = x[0];
-    float sumW = weights[0];
-    float sumX = sumW * x[0];
-    for (int i = 1; i < n; ++i) {
-        if (x[i] < min)
-            min = x[i];
-        if (x[i] > max)
-            max = x[i];
-        const float w = weights[i];
-        sumW += w;
-        sumX += w * x[i];
-    }
-    if (min > 0.0f)
-        min = 0.0f;
-    if (max == min) {
-        std::fill(L, L + n, uint8_t { 0 });
-        theMin = -min;
-        return 0.0f;
-    }
-    const auto fnmax = static_cast<float>(nmax);
-    float iscale = fnmax / (max - min);
-    float scale = 1.0f / iscale;
-    float bestError = 0.0f;
-    for (int i = 0; i < n; ++i) {
-        L[i] = static_cast<uint8_t>(clampInt(nearestInt(iscale * (x[i] - min)), 0, nmax));
-        float diff = scale * static_cast<float>(L[i]) + min - x[i];
-        diff = p.useMad ? std::fabs(diff) : diff * diff;
-        bestError += weights[i] * diff;
-    }
-    if (p.nstep < 1) {
-        theMin = -min;
-        return scale;
-    }
-    for (int is = 0; is <= p.nstep; ++is) {
-        iscale = (p.rmin + p.rdelta * static_cast<float>(is) + fnmax) / (max - min);
-        float sumL = 0.0f;
-        float sumL2 = 0.0f;
-        float sumXL = 0.0f;
-        for (int i = 0; i < n; ++i) {
-            const int l = clampInt(nearestInt(iscale * (x[i] - min)), 0, nmax);
-            Laux[i] = static_cast<uint8_t>(l);
-            const float w = weights[i];
-            const auto fl = static_cast<float>(l);
-            sumL += w * fl;
-            sumL2 += w * fl * fl;
-            sumXL += w * fl * x[i];
-        }
-        const float D = sumW * sumL2 - sumL * sumL;
-        if (D > 0.0f) {
-            float thisScale = (sumW * sumXL - sumX * sumL) / D;
-            float thisMin = (sumL2 * sumX - sumL * sumXL) / D;
-            if (thisMin > 0.0f) {
-                thisMin = 0.0f;
-                thisScale = sumXL / sumL2;
-            }
-            float error = 0.0f;
-            for (int i = 0; i < n; ++i) {
-                float diff = thisScale * static_cast<float>(Laux[i]) + thisMin - x[i];
-                diff = p.useMad ? std::fabs(diff) : diff * diff;
-                error += weights[i] * diff;
-            }
-            if (error < bestError) {
-                std::copy(Laux, Laux + n, L);
-                bestError = error;
-                scale = thisScale;
-                min = thisMin;
-            }
-        }
-    }
-    theMin = -min;
-    return scale;
-}
-
 // Two-bit fields of 128 elements packed four to a byte: element 32j + l at bits 2j of byte l.
 void packTwoBitPlanes(const uint8_t *L, uint8_t *qs)
 {
@@ -269,15 +182,12 @@ int unpackQ3Scale(int j, const uint8_t *packed)
 
 // Q4_K and Q5_K share everything but the level count, the search grid and the bit packing:
 // fills 8 six-bit (scale, min) pairs, d, dmin, and the element levels L in [0, nmax].
-template<typename Block> void fitK4(const float *x, Block &y, int nmax, const QkxParams &params, uint8_t *L)
+template<typename Block> void fitK4(const float *x, Block &y, int nmax, const kquant::QkxParams &params, uint8_t *L)
 {
     constexpr int kSub = kQkK / 32;
     float scales[kSub];
     float mins[kSub];
-    float weights[32];
-    uint8_t Laux[32];
-    float maxScale = 0.0f; // scales are positive once the min is taken out
-    float maxMin = 0.0f;
+    float weights[kQkK];
     for (int j = 0; j < kSub; ++j) {
         const float *xs = x + 32 * j;
         float sumX2 = 0.0f;
@@ -285,8 +195,12 @@ template<typename Block> void fitK4(const float *x, Block &y, int nmax, const Qk
             sumX2 += xs[l] * xs[l];
         const float avX = std::sqrt(sumX2 / 32.0f);
         for (int l = 0; l < 32; ++l)
-            weights[l] = avX + std::fabs(xs[l]);
-        scales[j] = makeQkx2Quants(32, nmax, xs, weights, L + 32 * j, mins[j], Laux, params);
+            weights[32 * j + l] = avX + std::fabs(xs[l]);
+    }
+    kquant::fitEightSubBlocks(32, nmax, x, weights, L, mins, scales, params);
+    float maxScale = 0.0f; // scales are positive once the min is taken out
+    float maxMin = 0.0f;
+    for (int j = 0; j < kSub; ++j) {
         if (scales[j] > maxScale)
             maxScale = scales[j];
         if (mins[j] > maxMin)
@@ -332,16 +246,17 @@ void encodeQ2_K(const float *x, BlockQ2_K &y)
 {
     constexpr int kSub = kQkK / 16;
     uint8_t L[kQkK];
-    uint8_t Laux[16];
-    float weights[16];
+    float weights[kQkK];
     float mins[kSub];
     float scales[kSub];
+    for (int i = 0; i < kQkK; ++i)
+        weights[i] = std::fabs(x[i]);
+    for (int half = 0; half < 2; ++half)
+        kquant::fitEightSubBlocks(16, 3, x + 128 * half, weights + 128 * half, L + 128 * half, mins + 8 * half,
+                                  scales + 8 * half, {-0.5f, 0.1f, 15, true});
     float maxScale = 0.0f;
     float maxMin = 0.0f;
     for (int j = 0; j < kSub; ++j) {
-        for (int l = 0; l < 16; ++l)
-            weights[l] = std::fabs(x[16 * j + l]);
-        scales[j] = makeQkx2Quants(16, 3, x + 16 * j, weights, L + 16 * j, mins[j], Laux, { -0.5f, 0.1f, 15, true });
         if (scales[j] > maxScale)
             maxScale = scales[j];
         if (mins[j] > maxMin)

@@ -19,6 +19,7 @@
 #include "formats/dequantize.h"
 #include "formats/ggmlquants.h"
 #include "quant/ggmlquantize.h"
+#include "quant/kquantfit.h"
 #include "support/fixtures.h"
 #include "util/error.h"
 #include "util/floatformats.h"
@@ -26,6 +27,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <iterator>
@@ -430,6 +432,40 @@ private slots:
             std::memcpy(&block5, q5.data() + b * sizeof(BlockQ5_0), sizeof block5);
             QCOMPARE(block4.d, floatToFp16(max / -8.0f));
             QCOMPARE(block5.d, floatToFp16(max / -16.0f));
+        }
+    }
+
+    // The K-quant sub-block fit, eight sub-blocks per vector: the very bits of the scalar
+    // transcription of ggml's make_qkx2_quants, for Q2_K's, Q4_K's and Q5_K's parameters,
+    // with flat, all-zero, all-positive and heavy-tailed sub-blocks.
+    void laneFitEqualsScalarFit()
+    {
+        struct Case { int n, nmax; kquant::QkxParams params; };
+        for (const Case &c : {Case{32, 15, {-1.0f, 0.1f, 20, false}}, Case{32, 31, {-0.5f, 0.1f, 15, false}},
+                              Case{16, 3, {-0.5f, 0.1f, 15, true}}}) {
+            for (unsigned seed = 1; seed <= 40; ++seed) {
+                std::vector<float> x = test::randomValues(size_t(8 * c.n), seed);
+                const int special = int(seed % 8);
+                for (int i = 0; i < c.n; ++i) {
+                    float &v = x[size_t(special * c.n + i)];
+                    v = seed % 4 == 0 ? -0.75f : seed % 4 == 1 ? 0.0f : seed % 4 == 2 ? std::fabs(v) + 0.1f : v * v * v;
+                }
+                std::vector<float> weights(x.size());
+                for (size_t i = 0; i < x.size(); ++i)
+                    weights[i] = std::fabs(x[i]) + 0.25f;
+                std::vector<uint8_t> lanesL(x.size()), scalarL(x.size());
+                float lanesMin[8], lanesScale[8];
+                kquant::fitEightSubBlocks(c.n, c.nmax, x.data(), weights.data(), lanesL.data(), lanesMin, lanesScale,
+                                          c.params);
+                for (int j = 0; j < 8; ++j) {
+                    float theMin = 0.0f;
+                    const float scale = kquant::fitSubBlock(c.n, c.nmax, x.data() + j * c.n, weights.data() + j * c.n,
+                                                            scalarL.data() + j * c.n, theMin, c.params);
+                    QCOMPARE(std::bit_cast<uint32_t>(lanesScale[j]), std::bit_cast<uint32_t>(scale));
+                    QCOMPARE(std::bit_cast<uint32_t>(lanesMin[j]), std::bit_cast<uint32_t>(theMin));
+                }
+                QCOMPARE(lanesL, scalarL);
+            }
         }
     }
 
