@@ -6,8 +6,10 @@
 #include "infer/transformer.h"
 #include "tokenize/tokenizer.h"
 #include "util/error.h"
+#include "util/meminfo.h"
 
 #include <chrono>
+#include <memory>
 
 namespace bitcliff {
 namespace {
@@ -57,24 +59,76 @@ EvalRun runUnquantized(CachedSequence &base, const EvalSpec &spec, const EvalWor
     return run;
 }
 
+EvalRun schemeRun(const QuantScheme &scheme)
+{
+    EvalRun run;
+    run.label = scheme.toString();
+    run.scheme = scheme;
+    return run;
+}
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Schemes whose weights are all in memory at once: every text chunk runs the unquantized model
+// once for all of them.
+void runSchemesTogether(std::vector<EvalRun> &runs, CachedSequence &base, const EvalSpec &spec,
+                        const EvalWorkload &workload, WorkMeter &meter)
+{
+    const auto start = Clock::now();
+    std::vector<std::unique_ptr<CachedSequence>> models;
+    std::vector<CachedSequence *> pointers;
+    for (const QuantScheme &scheme : spec.schemes) {
+        runs.push_back(schemeRun(scheme));
+        models.push_back(std::make_unique<CachedSequence>(loadWeights(spec, scheme, meter), workload.maxContext));
+        pointers.push_back(models.back().get());
+    }
+    const size_t first = runs.size() - spec.schemes.size();
+    std::vector<LogitComparisonAccumulator> totals(spec.schemes.size());
+    for (const PreparedText &text : workload.texts) {
+        std::vector<TextEvaluation> results = compareText(base, pointers, text, totals, meter);
+        for (size_t s = 0; s < results.size(); ++s)
+            runs[first + s].texts.push_back(std::move(results[s]));
+    }
+    const double sharedSeconds = secondsSince(start) / double(spec.schemes.size());
+    for (size_t s = 0; s < spec.schemes.size(); ++s) {
+        EvalRun &run = runs[first + s];
+        const auto taskStart = Clock::now();
+        run.comparison = totals[s].result();
+        run.perplexity = run.comparison->quantized;
+        runTasks(run, *models[s], spec, workload, meter);
+        run.seconds = sharedSeconds + secondsSince(taskStart);
+    }
+}
+
+// One scheme at a time (when they do not all fit): the unquantized model reruns alongside.
 EvalRun runScheme(CachedSequence &base, const QuantScheme &scheme, const EvalSpec &spec, const EvalWorkload &workload,
                   WorkMeter &meter)
 {
     const auto start = Clock::now();
-    EvalRun run;
-    run.label = scheme.toString();
-    run.scheme = scheme;
+    EvalRun run = schemeRun(scheme);
     CachedSequence quantized(loadWeights(spec, scheme, meter), workload.maxContext);
     if (!workload.texts.empty()) {
-        LogitComparisonAccumulator total;
+        std::vector<LogitComparisonAccumulator> total(1);
         for (const PreparedText &text : workload.texts)
-            run.texts.push_back(compareText(base, quantized, text, total, meter));
-        run.comparison = total.result();
+            run.texts.push_back(std::move(compareText(base, {&quantized}, text, total, meter).front()));
+        run.comparison = total.front().result();
         run.perplexity = run.comparison->quantized;
     }
     runTasks(run, quantized, spec, workload, meter);
-    run.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    run.seconds = secondsSince(start);
     return run;
+}
+
+// Float32 weights of the unquantized model and of every scheme at once, with a model's worth
+// to spare for loading.
+bool schemesFitTogether(const EvalSpec &spec)
+{
+    const uint64_t available = availableMemoryBytes();
+    const uint64_t perModel = uint64_t(spec.model->parameterCount()) * sizeof(float);
+    return available > 0 && perModel * (2 + spec.schemes.size()) < available / 4 * 3;
 }
 
 } // namespace
@@ -87,8 +141,10 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
         throw Error("nothing to evaluate: give a text or a task file");
     transformerConfigFor(*spec.model); // an unsupported model fails before any work
     const EvalWorkload workload = prepareWorkload(spec);
-    const double runs = 1.0 + double(spec.schemes.size());
-    const double total = runs * (loadUnits + workload.taskTokens) + (2 * runs - 1) * workload.textTokens;
+    const bool together = spec.schemes.size() > 1 && !workload.texts.empty() && schemesFitTogether(spec);
+    const double schemes = double(spec.schemes.size());
+    const double textRuns = together ? 1 + schemes : 1 + 2 * schemes;
+    const double total = (1 + schemes) * (loadUnits + workload.taskTokens) + textRuns * workload.textTokens;
     WorkMeter meter(progress, total);
 
     auto report = std::make_shared<EvalReport>();
@@ -97,8 +153,12 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     report->tasks = spec.tasks;
     CachedSequence base(loadWeights(spec, std::nullopt, meter), workload.maxContext);
     report->runs.push_back(runUnquantized(base, spec, workload, meter));
-    for (const QuantScheme &scheme : spec.schemes)
-        report->runs.push_back(runScheme(base, scheme, spec, workload, meter));
+    if (together) {
+        runSchemesTogether(report->runs, base, spec, workload, meter);
+    } else {
+        for (const QuantScheme &scheme : spec.schemes)
+            report->runs.push_back(runScheme(base, scheme, spec, workload, meter));
+    }
     return report;
 }
 

@@ -43,32 +43,41 @@ TextEvaluation evaluateText(CachedSequence &model, const PreparedText &text, Nll
     return result;
 }
 
-TextEvaluation compareText(CachedSequence &base, CachedSequence &quantized, const PreparedText &text,
-                           LogitComparisonAccumulator &total, WorkMeter &meter)
+std::vector<TextEvaluation> compareText(CachedSequence &base, const std::vector<CachedSequence *> &quantized,
+                                        const PreparedText &text, std::vector<LogitComparisonAccumulator> &totals,
+                                        WorkMeter &meter)
 {
-    TextEvaluation result = describe(text);
-    LogitComparisonAccumulator comparison;
+    std::vector<LogitComparisonAccumulator> comparisons(quantized.size());
     const int first = text.plan.firstScored;
     const size_t vocab = size_t(base.vocab());
+    std::vector<LogitRow> baseRows;
     for (int chunk = 0; chunk < text.plan.chunks; ++chunk) {
         const std::vector<int32_t> tokens = chunkTokens(text, chunk);
         const std::span<const float> baseLogits = base.run(tokens, first);
+        baseRows.clear();
+        for (int j = first; j < text.plan.nCtx - 1; ++j)
+            baseRows.emplace_back(baseLogits.subspan(size_t(j - first) * vocab, vocab));
         meter.advance(text.plan.nCtx);
-        const std::span<const float> quantizedLogits = quantized.run(tokens, first);
         const int64_t offset = int64_t(chunk) * text.plan.nCtx;
-        for (int j = first; j < text.plan.nCtx - 1; ++j) {
-            const size_t row = size_t(j - first) * vocab;
-            const LogitRow baseRow(baseLogits.subspan(row, vocab));
-            const LogitRow quantizedRow(quantizedLogits.subspan(row, vocab));
-            const int32_t next = text.tokens[size_t(offset + j + 1)];
-            comparison.add(baseRow, quantizedRow, next);
-            total.add(baseRow, quantizedRow, next);
+        for (size_t s = 0; s < quantized.size(); ++s) {
+            const std::span<const float> logits = quantized[s]->run(tokens, first);
+            for (int j = first; j < text.plan.nCtx - 1; ++j) {
+                const LogitRow row(logits.subspan(size_t(j - first) * vocab, vocab));
+                const int32_t next = text.tokens[size_t(offset + j + 1)];
+                comparisons[s].add(baseRows[size_t(j - first)], row, next);
+                totals[s].add(baseRows[size_t(j - first)], row, next);
+            }
+            meter.advance(text.plan.nCtx);
         }
-        meter.advance(text.plan.nCtx);
     }
-    result.comparison = comparison.result();
-    result.perplexity = result.comparison->quantized;
-    return result;
+    std::vector<TextEvaluation> results;
+    for (const LogitComparisonAccumulator &comparison : comparisons) {
+        TextEvaluation result = describe(text);
+        result.comparison = comparison.result();
+        result.perplexity = result.comparison->quantized;
+        results.push_back(std::move(result));
+    }
+    return results;
 }
 
 } // namespace bitcliff

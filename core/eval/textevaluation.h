@@ -10,7 +10,11 @@ namespace bitcliff {
 TextEvaluation evaluateText(CachedSequence &model, const PreparedText &text, NllAccumulator &total,
                             WorkMeter &meter);
 
-TextEvaluation compareText(CachedSequence &base, CachedSequence &quantized, const PreparedText &text,
-                           LogitComparisonAccumulator &total, WorkMeter &meter);
+// Several quantized models against the unquantized one in one pass over the text: each chunk's
+// unquantized logits are computed once for all of them. Result s and totals[s] belong to
+// quantized[s].
+std::vector<TextEvaluation> compareText(CachedSequence &base, const std::vector<CachedSequence *> &quantized,
+                                        const PreparedText &text, std::vector<LogitComparisonAccumulator> &totals,
+                                        WorkMeter &meter);
 
 } // namespace bitcliff

@@ -99,6 +99,14 @@ private slots:
         QVERIFY(std::abs(q8.base.ppl - report->runs[0].perplexity.ppl) < 1e-9 * q8.base.ppl);
         QVERIFY(std::abs(q8.lnPplRatio - (std::log(q8.quantized.ppl) - std::log(q8.base.ppl))) < 1e-9);
         QCOMPARE(q8.count, report->runs[0].perplexity.tokensScored);
+
+        // Both schemes ran beside one unquantized pass; alone, q8_0 reruns the unquantized
+        // model next to it: the same figures either way.
+        spec.schemes = {QuantScheme::parse("q8_0")};
+        const auto alone = runEvaluation(spec);
+        QCOMPARE(alone->runs.at(1).comparison->kld.mean, q8.kld.mean);
+        QCOMPARE(alone->runs.at(1).comparison->sameTop.mean, q8.sameTop.mean);
+        QCOMPARE(alone->runs.at(1).texts.at(0).perplexity.ppl, report->runs[1].texts.at(0).perplexity.ppl);
     }
 
     void choiceAndGenerationAgreeWithReference()
