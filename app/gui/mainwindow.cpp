@@ -28,7 +28,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPointer>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -99,6 +98,13 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_modelPage, &ModelPage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
     connect(m_modelPage, &ModelPage::activationCaptureRequested, this, &MainWindow::captureActivations);
+    // However the capture ends (done, failed, cancelled), the button comes back.
+    connect(m_runner, &JobRunner::jobEnded, this, [this](int id) {
+        if (id != m_captureJob)
+            return;
+        m_captureJob = -1;
+        m_modelPage->setCaptureBusy(false);
+    });
     connect(m_quantizePage, &QuantizePage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
     connect(m_recent, &RecentFilesMenu::openRequested, this, &MainWindow::openPath);
     connect(m_kSpin, &QDoubleSpinBox::valueChanged, this, [this](double k) { m_session->setOutlierRule({k}); });
@@ -271,32 +277,21 @@ void MainWindow::captureActivations()
     const auto model = m_session->model();
     if (!model)
         return;
+    if (m_captureJob >= 0)
+        m_runner->cancel(m_captureJob); // a capture of the previous model
     m_modelPage->setCaptureBusy(true);
-    QPointer<ModelPage> page(m_modelPage);
-    const auto finished = [page] {
-        if (page)
-            page->setCaptureBusy(false);
-    };
-    const int id = m_runner->start<std::shared_ptr<const ActivationStats>>(
+    m_captureJob = m_runner->start<std::shared_ptr<const ActivationStats>>(
         tr("Capturing activations"),
         [model](const ProgressCallback &progress) {
             const auto tokenizer = tokenizerForModel(*model);
             return bitcliff::captureActivations(model, *tokenizer, bundledCorpus(), 256, 2048, 0, progress);
         },
         m_modelPage,
-        [this, model, finished](std::shared_ptr<const ActivationStats> stats) {
-            finished();
+        [this, model](std::shared_ptr<const ActivationStats> stats) {
             if (m_session->model() == model)
                 m_modelPage->setActivations(std::move(stats));
         },
-        [this, finished](const QString &message) {
-            finished();
-            onFailed(message);
-        });
-    connect(m_runner, &JobRunner::jobEnded, m_modelPage, [id, finished](int ended, JobState state) {
-        if (ended == id && state == JobState::Cancelled)
-            finished();
-    });
+        [this](const QString &message) { onFailed(message); });
 }
 
 void MainWindow::showAbout()

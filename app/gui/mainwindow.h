@@ -95,6 +95,7 @@ private:
     QAction *m_openDemo = nullptr;
     QAction *m_export = nullptr;
     QAction *m_quit = nullptr;
+    int m_captureJob = -1; // the running activation capture, -1 when none
     QAction *m_about = nullptr;
     bool m_docksSized = false;
 };

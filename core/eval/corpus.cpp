@@ -1,5 +1,6 @@
 #include "eval/corpus.h"
 
+#include "tokenize/utf8.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -8,23 +9,6 @@
 
 namespace bitcliff {
 namespace {
-
-// Offset of the first byte that is not well-formed UTF-8, or npos.
-size_t invalidUtf8Offset(const std::string &text)
-{
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || (length == 2 && lead < 0xC2) || i + length > text.size())
-            return i;
-        for (size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80)
-                return i;
-        i += length;
-    }
-    return std::string::npos;
-}
 
 CorpusText readText(const std::filesystem::path &path, std::string language)
 {
@@ -42,7 +26,7 @@ CorpusText readText(const std::filesystem::path &path, std::string language)
 
 CorpusText corpusText(std::string name, std::string language, std::string bytes)
 {
-    if (const size_t bad = invalidUtf8Offset(bytes); bad != std::string::npos)
+    if (const size_t bad = utf8::firstInvalid(bytes); bad != std::string::npos)
         throw Error(name + ": not UTF-8 text (invalid byte at offset " + std::to_string(bad) + ")");
     if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error(name + ": the text is empty");

@@ -16,6 +16,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
 // Loading (dequantizing, fake-quantizing) weights counts as this many forwarded tokens for
 // progress: roughly what it costs next to the forward passes of a small evaluation.
 constexpr double loadUnits = 256;
@@ -37,10 +42,7 @@ void runTasks(EvalRun &run, CachedSequence &model, const EvalSpec &spec, const E
     for (size_t i = 0; i < spec.tasks.size(); ++i) {
         run.outcomes.push_back(
             evaluateTask(model, *spec.tokenizer, spec.tasks[i], workload.tasks[i], i, spec.maxNewTokens));
-        double tokens = double(workload.tasks[i].prompt.size() + size_t(spec.maxNewTokens) * !workload.tasks[i].prompt.empty());
-        for (const ChoiceRequest &request : workload.tasks[i].choices)
-            tokens += double(request.tokens.size());
-        meter.advance(tokens);
+        meter.advance(workload.tasks[i].tokens);
     }
     run.accuracy = groupAccuracy(spec.tasks, run.outcomes);
 }
@@ -55,7 +57,7 @@ EvalRun runUnquantized(CachedSequence &base, const EvalSpec &spec, const EvalWor
         run.texts.push_back(evaluateText(base, text, total, meter));
     run.perplexity = perplexityOf(total);
     runTasks(run, base, spec, workload, meter);
-    run.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    run.seconds = secondsSince(start);
     return run;
 }
 
@@ -65,11 +67,6 @@ EvalRun schemeRun(const QuantScheme &scheme)
     run.label = scheme.toString();
     run.scheme = scheme;
     return run;
-}
-
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 // Schemes whose weights are all in memory at once: every text chunk runs the unquantized model

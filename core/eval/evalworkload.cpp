@@ -33,13 +33,14 @@ EvalWorkload prepareWorkload(const EvalSpec &spec)
             for (const std::string &choice : item.choices) {
                 prepared.choices.push_back(makeChoiceRequest(tokenizer, item.context, choice, bos));
                 length = std::max(length, int(prepared.choices.back().tokens.size()));
-                workload.taskTokens += double(prepared.choices.back().tokens.size());
+                prepared.tokens += double(prepared.choices.back().tokens.size());
             }
         } else {
             prepared.prompt = tokenizer.encode(item.context, bos);
             length = int(prepared.prompt.size()) + spec.maxNewTokens;
-            workload.taskTokens += double(length);
+            prepared.tokens = double(length);
         }
+        workload.taskTokens += prepared.tokens;
         workload.maxContext = std::max(workload.maxContext, length);
         workload.tasks.push_back(std::move(prepared));
     }

@@ -20,6 +20,7 @@ struct PreparedTask
 {
     std::vector<ChoiceRequest> choices; // choice items
     std::vector<int32_t> prompt;        // generation items
+    double tokens = 0;                  // tokens one model runs for it (upper bound), for progress
 };
 
 struct EvalWorkload

@@ -49,16 +49,25 @@ double percentileOfSorted(const std::vector<float> &sorted, double fraction)
     return double(sorted[lower]) * (1 - weight) + double(sorted[upper]) * weight;
 }
 
-void LogitComparisonAccumulator::add(const LogitRow &base, const LogitRow &quantized, int32_t nextToken)
+ComparedPosition comparePosition(const LogitRow &base, const LogitRow &quantized, int32_t nextToken)
 {
-    const double nllBase = -base.logProb(nextToken);
-    const double nllQuantized = -quantized.logProb(nextToken);
-    m_kld.push_back(float(klDivergence(base, quantized)));
-    m_deltaP.push_back(float(std::exp(-nllQuantized) - std::exp(-nllBase)));
-    m_sameTop += base.argmax == quantized.argmax ? 1 : 0;
-    m_nllBase.add(nllBase);
-    m_nllQuantized.add(nllQuantized);
-    m_nllDifference.add(nllQuantized - nllBase);
+    ComparedPosition position;
+    position.nllBase = -base.logProb(nextToken);
+    position.nllQuantized = -quantized.logProb(nextToken);
+    position.kld = klDivergence(base, quantized);
+    position.deltaP = std::exp(-position.nllQuantized) - std::exp(-position.nllBase);
+    position.sameTop = base.argmax == quantized.argmax;
+    return position;
+}
+
+void LogitComparisonAccumulator::add(const ComparedPosition &position)
+{
+    m_kld.push_back(float(position.kld));
+    m_deltaP.push_back(float(position.deltaP));
+    m_sameTop += position.sameTop ? 1 : 0;
+    m_nllBase.add(position.nllBase);
+    m_nllQuantized.add(position.nllQuantized);
+    m_nllDifference.add(position.nllQuantized - position.nllBase);
 }
 
 LogitComparison LogitComparisonAccumulator::result() const

@@ -37,11 +37,28 @@ struct LogitComparison
     PerplexityResult quantized;
 };
 
+// One scored position compared (KLD over the whole vocabulary is the costly part): computed
+// once, added to every accumulator that reports it (the text's and the run's).
+struct ComparedPosition
+{
+    double kld = 0;
+    double deltaP = 0;
+    bool sameTop = false;
+    double nllBase = 0;
+    double nllQuantized = 0;
+};
+
+ComparedPosition comparePosition(const LogitRow &base, const LogitRow &quantized, int32_t nextToken);
+
 class LogitComparisonAccumulator
 {
 public:
+    void add(const ComparedPosition &position);
     // One scored position: both rows of logits and the token that actually follows.
-    void add(const LogitRow &base, const LogitRow &quantized, int32_t nextToken);
+    void add(const LogitRow &base, const LogitRow &quantized, int32_t nextToken)
+    {
+        add(comparePosition(base, quantized, nextToken));
+    }
     LogitComparison result() const;
     int64_t count() const { return int64_t(m_kld.size()); }
 

@@ -63,9 +63,10 @@ std::vector<TextEvaluation> compareText(CachedSequence &base, const std::vector<
             const std::span<const float> logits = quantized[s]->run(tokens, first);
             for (int j = first; j < text.plan.nCtx - 1; ++j) {
                 const LogitRow row(logits.subspan(size_t(j - first) * vocab, vocab));
-                const int32_t next = text.tokens[size_t(offset + j + 1)];
-                comparisons[s].add(baseRows[size_t(j - first)], row, next);
-                totals[s].add(baseRows[size_t(j - first)], row, next);
+                const ComparedPosition position =
+                    comparePosition(baseRows[size_t(j - first)], row, text.tokens[size_t(offset + j + 1)]);
+                comparisons[s].add(position);
+                totals[s].add(position);
             }
             meter.advance(text.plan.nCtx);
         }

@@ -9,7 +9,6 @@
 #include "util/floatformats.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -28,18 +27,8 @@ namespace {
 // Below this, a group counts as all zero (ggml's GROUP_MAX_EPS).
 constexpr float kGroupMaxEps = 1e-15f;
 
-// Round half to even: adding 1.5·2^23 pins the exponent, so the low mantissa bits hold the
-// rounded value. Valid for |v| <= 4194303; outside it (or NaN) the result is garbage but defined.
-int nearestInt(float v)
-{
-    const float shifted = v + 12582912.0f;
-    return static_cast<int>(std::bit_cast<uint32_t>(shifted) & 0x007FFFFFu) - 0x00400000;
-}
-
-int clampInt(int v, int lo, int hi)
-{
-    return std::max(lo, std::min(hi, v));
-}
+using kquant::clampInt;
+using kquant::nearestInt;
 
 // The element of largest magnitude with its sign (first wins ties); amax is its magnitude.
 float signedMax(int n, const float *x, float &amax)

@@ -4,7 +4,6 @@
 #include "util/vectorclones.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 
 // Built with -ffp-contract=off, like ggmlkquantize.cpp: a fused a*b+c would move ties.
@@ -15,14 +14,7 @@ namespace {
 using simd::Float8;
 using simd::Int8;
 
-int nearestInt(float v)
-{
-    const float shifted = v + 12582912.0f; // see ggmlkquantize.cpp
-    return static_cast<int>(std::bit_cast<uint32_t>(shifted) & 0x007FFFFFu) - 0x00400000;
-}
-
-int clampInt(int v, int lo, int hi) { return std::max(lo, std::min(hi, v)); }
-
+// nearestInt, lane by lane.
 [[gnu::always_inline]] inline Int8 nearestInt8(Float8 v)
 {
     return (simd::bits8(v + 12582912.0f) & 0x007FFFFF) - 0x00400000;

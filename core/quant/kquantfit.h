@@ -3,9 +3,21 @@
 // Q2_K, Q4_K and Q5_K, as a plain scalar transcription (the reference) and eight sub-blocks at
 // a time, one per vector lane, with each lane doing the scalar's operations in the scalar's
 // order — so both give the same bits, eight times faster.
+#include <algorithm>
+#include <bit>
 #include <cstdint>
 
 namespace bitcliff::kquant {
+
+// Round half to even: adding 1.5·2^23 pins the exponent, so the low mantissa bits hold the
+// rounded value. Valid for |v| <= 4194303; outside it (or NaN) the result is garbage but defined.
+inline int nearestInt(float v)
+{
+    const float shifted = v + 12582912.0f;
+    return static_cast<int>(std::bit_cast<uint32_t>(shifted) & 0x007FFFFFu) - 0x00400000;
+}
+
+inline int clampInt(int v, int lo, int hi) { return std::max(lo, std::min(hi, v)); }
 
 struct QkxParams
 {
