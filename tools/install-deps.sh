@@ -6,7 +6,7 @@ apt-get update -q
 apt-get install -y -q --no-install-recommends \
   g++ cmake ninja-build pkg-config \
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
-  qt6-translations-l10n libgl-dev libxkbcommon-dev \
+  qt6-translations-l10n libqt6opengl6-dev libgl-dev libxkbcommon-dev \
   libeigen3-dev libopenblas-dev nlohmann-json3-dev libpcre2-dev libicu-dev \
   clang-14 libclang-rt-14-dev \
   fonts-dejavu-core fonts-noto-cjk
