@@ -16,3 +16,6 @@ if ! command -v npm >/dev/null; then
   apt-get install -y -q --no-install-recommends nodejs npm
 fi
 npm ci --prefix "$(dirname "$0")/../tests/tokenizers/reference" --no-audit --no-fund
+# llama.cpp as the reference of the GGUF agreement test (tests/llamacpp): node-llama-cpp with
+# its prebuilt linux-x64 CPU binaries only (the optional GPU builds are not installed).
+npm ci --prefix "$(dirname "$0")/../tests/llamacpp" --omit=optional --no-audit --no-fund

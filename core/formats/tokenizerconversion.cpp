@@ -21,6 +21,18 @@ struct ConvertedVocabulary
     std::map<std::string, int64_t> ids;
 };
 
+// convert_hf_to_gguf's rule: an added token not marked special whose spelling looks like a
+// control token (<|...|>, <｜...｜>, <pad>, <unused...>) is written as a control token, so
+// llama.cpp does not override its type with a "control-looking token" warning.
+bool looksSpecial(const std::string &text)
+{
+    auto wrapped = [&](std::string_view open, std::string_view close) {
+        return text.size() >= open.size() + close.size() && text.starts_with(open) && text.ends_with(close);
+    };
+    return text == "<pad>" || text == "<mask>" || text == "<2mass>" || text == "[@BOS@]" || wrapped("<|", "|>")
+        || wrapped("<\xef\xbd\x9c", "\xef\xbd\x9c>") || wrapped("<unused", ">");
+}
+
 ConvertedVocabulary readVocabulary(const Json &tokenizer, int vocabSize, bool sentencePiece, const std::string &label)
 {
     const auto byId = hfjson::readVocabulary(tokenizer, sentencePiece, label);
@@ -32,7 +44,8 @@ ConvertedVocabulary readVocabulary(const Json &tokenizer, int vocabSize, bool se
         result.tokens[size_t(id)] = "[PAD" + std::to_string(id) + "]";
     for (const auto &[id, entry] : byId) {
         result.tokens[size_t(id)] = entry.first;
-        result.types[size_t(id)] = int64_t(entry.second);
+        const bool control = entry.second == TokenType::UserDefined && looksSpecial(entry.first);
+        result.types[size_t(id)] = int64_t(control ? TokenType::Control : entry.second);
         result.ids[entry.first] = id;
     }
     return result;

@@ -238,7 +238,7 @@ private slots:
         QCOMPARE(std::get<int64_t>(types[0].value), int64_t(1));
         QCOMPARE(std::get<int64_t>(types[29].value), int64_t(5));
         QCOMPARE(std::get<int64_t>(types[30].value), int64_t(3));
-        QCOMPARE(std::get<int64_t>(types[31].value), int64_t(4));
+        QCOMPARE(std::get<int64_t>(types[31].value), int64_t(3)); // "<|user|>", not special, looks special
         const GgufArray &merges = items(contents, "tokenizer.ggml.merges");
         QCOMPARE(merges.size(), size_t(2));
         QCOMPARE(std::get<std::string>(merges[1].value), std::string("b c"));
@@ -344,6 +344,32 @@ private slots:
         QCOMPARE(std::get<uint64_t>(find("tokenizer.ggml.eos_token_id").value), uint64_t(2));
         QCOMPARE(std::get<uint64_t>(find("tokenizer.ggml.unknown_token_id").value), uint64_t(0));
         QCOMPARE(find("tokenizer.ggml.merges").type, uint32_t(0)); // SPM vocabularies carry none
+    }
+
+    // convert_hf_to_gguf's rule: added tokens not marked special that look like control
+    // tokens are written as control tokens (llama.cpp would otherwise retype them itself).
+    void addedTokensThatLookSpecialAreControl()
+    {
+        const std::string tokenizer = R"({
+            "added_tokens": [{"id": 3, "content": "<|fim_prefix|>", "special": false},
+                             {"id": 4, "content": "<think>", "special": false},
+                             {"id": 5, "content": "<unused0>", "special": false},
+                             {"id": 6, "content": "<\uff5cend\uff5c>", "special": false},
+                             {"id": 7, "content": "<|endoftext|>", "special": true},
+                             {"id": 8, "content": "<|x", "special": false}],
+            "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "use_regex": true},
+            "decoder": {"type": "ByteLevel"},
+            "model": {"type": "BPE", "vocab": {"a": 0, "b": 1, "ab": 2}, "merges": ["a b"]}})";
+        const TokenizerConversion result = convertHfTokenizer(tokenizer, "{}", "{}", "llama", 9, "tokenizer.json");
+        QVERIFY2(result.note.empty(), result.note.c_str());
+        const GgufValue *types = nullptr;
+        for (const auto &entry : result.metadata)
+            if (entry.first == "tokenizer.ggml.token_type")
+                types = &entry.second;
+        QVERIFY(types);
+        const std::vector<int64_t> expected{1, 1, 1, 3, 4, 3, 3, 3, 4}; // normal, control 3, user-defined 4
+        for (size_t i = 0; i < expected.size(); ++i)
+            QCOMPARE(std::get<int64_t>(std::get<GgufArray>(types->value)[i].value), expected[i]);
     }
 
     void ggufRequantizedToQ4_0()
