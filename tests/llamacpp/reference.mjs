@@ -1,12 +1,14 @@
 // llama.cpp's view of GGUF files, for tests/core/tst_llamacppagreement.cpp.
 //   node reference.mjs REQUEST.json
 // REQUEST.json: {"models": [{"model": PATH, "vocab_only": bool, "context": N,
-//                            "sequences": [[id, ...], ...], "texts": ["...", ...]}, ...]}
+//                            "sequences": [[id, ...], ...], "texts": ["...", ...],
+//                            "perplexity": {"text": "...", "n_ctx": N}}, ...]}
 // Prints one JSON object:
 //   {"llama_cpp": "release", "models": [{"error": "...",          (only when it failed to load)
 //     "log": ["llama.cpp's warnings while loading and running", ...],
 //     "sequences": [{"probabilities": [[p(token 0), ..., p(token n-1)], ...]}],
-//     "texts": [{"ids": [...], "decoded": "..."}]}, ...]}
+//     "texts": [{"ids": [...], "decoded": "..."}],
+//     "perplexity": {"ppl", "ppl_err", "tokens_scored", "tokens"}}, ...]}
 // Row i of a sequence is llama.cpp's next-token distribution after the sequence's tokens
 // 0..i, evaluated in one batch from an empty context (softmax of the logits under the greedy
 // sampler: no token removed). "ids" is llama.cpp's tokenization of a text (no BOS; special
@@ -43,6 +45,15 @@ try {
   fail(`the llama.cpp binaries did not load: ${error.message}`);
 }
 
+// The addon normalizes probabilities with a float32 sum, off by ~1e-4 over a 128k vocabulary;
+// dividing by their double sum restores the softmax to float32 rounding of each entry.
+function total(row) {
+  let sum = 0;
+  for (const p of row.values())
+    sum += p;
+  return sum;
+}
+
 // Dense next-token distributions, one row per input token.
 async function evaluate(model, spec) {
   const sequences = [];
@@ -63,8 +74,9 @@ async function evaluate(model, spec) {
       if (!row)
         throw new Error(`no probabilities at position ${i}`);
       const dense = new Array(row.size).fill(0);
+      const sum = total(row);
       for (const [token, p] of row)
-        dense[token] = p;
+        dense[token] = p / sum;
       return dense;
     });
     sequences.push({ probabilities });
@@ -72,6 +84,47 @@ async function evaluate(model, spec) {
   sequence.dispose();
   await context.dispose();
   return sequences;
+}
+
+// llama-perplexity's procedure (reference §6.1): the text tokenized with BOS as the model adds
+// it, cut into chunks of n_ctx tokens, each from an empty cache with its first token replaced
+// by BOS when the model adds one; positions n_ctx/2 .. n_ctx-2 predict the next token.
+async function perplexity(model, { text, n_ctx: nCtx }, threads) {
+  const addBos = model.tokens.shouldPrependBosToken && model.tokens.bos != null;
+  const tokens = Array.from(model.tokenize(text, false));
+  if (addBos)
+    tokens.unshift(model.tokens.bos);
+  const chunks = Math.floor(tokens.length / nCtx);
+  if (chunks < 2)
+    throw new Error(`text gives ${tokens.length} tokens; perplexity at n_ctx ${nCtx} needs ${2 * nCtx}`);
+  const first = Math.floor(nCtx / 2);
+  const context = await model.createContext({
+    contextSize: 2 * nCtx, batchSize: nCtx, sequences: 1, threads, flashAttention: false,
+    experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32",
+  });
+  const sequence = context.getSequence();
+  let sum = 0, sumSquares = 0, count = 0;
+  for (let c = 0; c < chunks; ++c) {
+    await sequence.clearHistory();
+    const chunk = tokens.slice(c * nCtx, (c + 1) * nCtx);
+    if (addBos)
+      chunk[0] = model.tokens.bos;
+    const input = chunk.map((token, i) =>
+      i >= first && i < nCtx - 1 ? [token, { generateNext: { probabilities: true } }] : token);
+    const output = await sequence.controlledEvaluate(input);
+    for (let i = first; i < nCtx - 1; ++i) {
+      const row = output[i].next.probabilities;
+      const nll = -Math.log((row.get(chunk[i + 1]) ?? 0) / total(row));
+      sum += nll;
+      sumSquares += nll * nll;
+      ++count;
+    }
+  }
+  sequence.dispose();
+  await context.dispose();
+  const mean = sum / count, variance = sumSquares / count - mean * mean;
+  const ppl = Math.exp(mean);
+  return { ppl, ppl_err: ppl * Math.sqrt(Math.max(0, variance) / (count - 1)), tokens_scored: count, tokens: tokens.length };
 }
 
 const result = { llama_cpp: `${llama.llamaCppRelease.repo} ${llama.llamaCppRelease.release}`, models: [] };
@@ -87,6 +140,8 @@ for (const spec of request.models) {
     }
     if ((spec.sequences ?? []).length > 0)
       entry.sequences = await evaluate(model, spec);
+    if (spec.perplexity)
+      entry.perplexity = await perplexity(model, spec.perplexity, spec.threads ?? 2);
   } catch (error) {
     entry.error = [error.message.split("\n")[0], ...log].join(" | ");
   }
