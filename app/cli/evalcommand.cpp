@@ -87,7 +87,7 @@ void printAccuracy(const EvalReport &report)
 int runEval(const std::vector<std::string> &argv)
 {
     const CliArgs args(argv, {"--text", "--tasks", "--ctx", "--scheme", "--threads", "--max-tokens", "--tokenizer"},
-                       {"--json"});
+                       {"--json", "--streamed"});
     if (args.positional().size() != 1)
         throw UsageError("eval takes exactly one PATH");
     if (!args.value("--text") && !args.value("--tasks"))
@@ -96,6 +96,8 @@ int runEval(const std::vector<std::string> &argv)
     spec.nCtx = static_cast<int>(args.number("--ctx", 512, 8, 131072));
     spec.threads = static_cast<int>(args.number("--threads", 0, 0, 256));
     spec.maxNewTokens = static_cast<int>(args.number("--max-tokens", 32, 1, 4096));
+    if (args.has("--streamed"))
+        spec.residency = WeightResidency::Streamed;
     if (const auto schemes = args.value("--scheme"))
         for (const std::string &text : commaList(*schemes))
             spec.schemes.push_back(QuantScheme::parse(text));
@@ -112,6 +114,10 @@ int runEval(const std::vector<std::string> &argv)
     TerminalProgress progress("evaluating");
     const auto report = runEvaluation(spec, progress.callback());
     progress.done();
+    for (const EvalRun &run : report->runs)
+        if (run.streamed)
+            std::fprintf(stderr, "note: %s: weights streamed from the model file at each batch, not held in memory"
+                                 " as float32 (slower)\n", run.label.c_str());
     if (args.has("--json")) {
         std::cout << app::evalReportJson(*report).dump(2) << '\n';
         return 0;

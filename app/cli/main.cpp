@@ -33,8 +33,10 @@ Commands:
       tokenizer.json. --bos prepends the BOS token.
   eval PATH [--text FILE|DIR|bundled[:en+ja...]] [--tasks FILE.jsonl[,...]|bundled[:NAME]]
             [--scheme SPEC[,SPEC...]] [--ctx N] [--max-tokens N] [--threads N]
-            [--tokenizer PATH] [--json]
-      Runs the model (f32, weights fake-quantized per scheme). --text: perplexity
+            [--tokenizer PATH] [--streamed] [--json]
+      Runs the model (f32, weights fake-quantized per scheme). Weights that do
+      not fit in memory as float32 are streamed from the memory-mapped file at
+      each batch of up to 512 tokens (--streamed forces it, to save memory). --text: perplexity
       exactly as llama.cpp's llama-perplexity (chunks of --ctx tokens, default 512,
       BOS as the model adds it, second half of each chunk scored); a DIR holds
       <language>.txt files reported one by one. Each --scheme is run in lockstep

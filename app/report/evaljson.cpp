@@ -105,6 +105,7 @@ Json evalRunJson(const EvalRun &run, const std::vector<TaskItem> &tasks)
         texts.push_back(textJson(text));
     object["texts"] = std::move(texts);
     object["seconds"] = run.seconds;
+    object["streamed"] = run.streamed;
     return object;
 }
 

@@ -31,6 +31,7 @@ std::shared_ptr<const TransformerWeights> loadWeights(const EvalSpec &spec, cons
     InferenceOptions options;
     options.scheme = scheme;
     options.threads = spec.threads;
+    options.residency = spec.residency;
     auto weights = loadTransformer(spec.model, options, meter.share(loadUnits));
     meter.advance(loadUnits);
     return weights;
@@ -79,7 +80,9 @@ void runSchemesTogether(std::vector<EvalRun> &runs, CachedSequence &base, const 
     std::vector<CachedSequence *> pointers;
     for (const QuantScheme &scheme : spec.schemes) {
         runs.push_back(schemeRun(scheme));
-        models.push_back(std::make_unique<CachedSequence>(loadWeights(spec, scheme, meter), workload.maxContext));
+        auto weights = loadWeights(spec, scheme, meter);
+        runs.back().streamed = isStreamed(*weights);
+        models.push_back(std::make_unique<CachedSequence>(std::move(weights), workload.maxContext));
         pointers.push_back(models.back().get());
     }
     const size_t first = runs.size() - spec.schemes.size();
@@ -106,7 +109,9 @@ EvalRun runScheme(CachedSequence &base, const QuantScheme &scheme, const EvalSpe
 {
     const auto start = Clock::now();
     EvalRun run = schemeRun(scheme);
-    CachedSequence quantized(loadWeights(spec, scheme, meter), workload.maxContext);
+    auto weights = loadWeights(spec, scheme, meter);
+    run.streamed = isStreamed(*weights);
+    CachedSequence quantized(std::move(weights), workload.maxContext);
     if (!workload.texts.empty()) {
         std::vector<LogitComparisonAccumulator> total(1);
         for (const PreparedText &text : workload.texts)
@@ -148,8 +153,11 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     report->modelPath = spec.model->sourcePath();
     report->nCtx = spec.nCtx;
     report->tasks = spec.tasks;
-    CachedSequence base(loadWeights(spec, std::nullopt, meter), workload.maxContext);
+    auto baseWeights = loadWeights(spec, std::nullopt, meter);
+    const bool baseStreamed = isStreamed(*baseWeights);
+    CachedSequence base(std::move(baseWeights), workload.maxContext);
     report->runs.push_back(runUnquantized(base, spec, workload, meter));
+    report->runs.back().streamed = baseStreamed;
     if (together) {
         runSchemesTogether(report->runs, base, spec, workload, meter);
     } else {

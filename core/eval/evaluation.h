@@ -9,6 +9,7 @@
 #include "eval/perplexity.h"
 #include "eval/taskset.h"
 #include "formats/model.h"
+#include "infer/transformer.h"
 #include "quant/scheme.h"
 #include "util/progress.h"
 
@@ -31,6 +32,7 @@ struct EvalSpec
     int nCtx = 512;
     int threads = 0;
     int maxNewTokens = 32;            // generation tasks
+    WeightResidency residency = WeightResidency::Automatic; // streamed when float32 weights do not fit
 };
 
 struct TextEvaluation
@@ -52,6 +54,7 @@ struct EvalRun
     std::vector<ItemOutcome> outcomes;
     LabelledAccuracy accuracy;
     double seconds = 0;
+    bool streamed = false; // the float32 weights did not fit in memory: read from the model at each batch
 };
 
 struct EvalReport

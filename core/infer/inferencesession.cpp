@@ -8,7 +8,6 @@
 #include "util/meminfo.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace bitcliff {
 
@@ -28,10 +27,10 @@ struct InferenceSession::State
         : weights(std::move(w))
         , maxContext(context)
         , cache(weights->config, context)
+        , stream(*weights)
     {
     }
 
-    void embed(std::span<const int32_t> tokens);
     void layer(int index, int64_t n, ActivationObserver *observer);
     // One batch at position `position`: logits of its rows [logitBegin, n).
     void forward(std::span<const int32_t> tokens, int64_t logitBegin, float *logits, ActivationObserver *observer);
@@ -40,23 +39,11 @@ struct InferenceSession::State
     int maxContext = 0;
     int position = 0;
     infer::KvCache cache;
+    infer::WeightStream stream; // the matrices' float32 values, materialized here when streamed
     infer::RopeTables rope;
     // Activations of one batch, row-major [tokens × channels].
     std::vector<float> x, normed, q, k, v, attention, gate, up, scores;
 };
-
-void InferenceSession::State::embed(std::span<const int32_t> tokens)
-{
-    const infer::WeightMatrix &table = weights->embedding;
-    const int64_t hidden = table.cols;
-    for (size_t t = 0; t < tokens.size(); ++t) {
-        float *row = x.data() + int64_t(t) * hidden;
-        if (table.lazy)
-            weights->model->readRows(*table.lazy, tokens[t], tokens[t] + 1, row);
-        else
-            std::memcpy(row, table.values.data() + int64_t(tokens[t]) * hidden, size_t(hidden) * sizeof(float));
-    }
-}
 
 void InferenceSession::State::layer(int index, int64_t n, ActivationObserver *observer)
 {
@@ -70,9 +57,9 @@ void InferenceSession::State::layer(int index, int64_t n, ActivationObserver *ob
 
     infer::rmsNormRows(x.data(), w.attnNorm.data(), normed.data(), n, hidden, c.rmsEps);
     observe(LinearInput::AttnIn, normed, hidden);
-    infer::linearForward(w[Linear::Q], normed.data(), n, q.data());
-    infer::linearForward(w[Linear::K], normed.data(), n, k.data());
-    infer::linearForward(w[Linear::V], normed.data(), n, v.data());
+    infer::linearForward(stream, w[Linear::Q], normed.data(), n, q.data());
+    infer::linearForward(stream, w[Linear::K], normed.data(), n, k.data());
+    infer::linearForward(stream, w[Linear::V], normed.data(), n, v.data());
     if (c.qkNorm) { // each head's vector, before RoPE
         infer::rmsNormRows(q.data(), w.qNorm.data(), q.data(), n * c.heads, c.headDim, c.rmsEps);
         infer::rmsNormRows(k.data(), w.kNorm.data(), k.data(), n * c.kvHeads, c.headDim, c.rmsEps);
@@ -81,15 +68,15 @@ void InferenceSession::State::layer(int index, int64_t n, ActivationObserver *ob
     rope.apply(k.data(), n, kvWidth, c.kvHeads);
     infer::causalAttention(c, cache, index, q.data(), k.data(), v.data(), n, position, attention.data(), scores);
     observe(LinearInput::AttnOut, attention, qWidth);
-    infer::linearForward(w[Linear::O], attention.data(), n, x.data(), true); // residual
+    infer::linearForward(stream, w[Linear::O], attention.data(), n, x.data(), true); // residual
 
     infer::rmsNormRows(x.data(), w.ffnNorm.data(), normed.data(), n, hidden, c.rmsEps);
     observe(LinearInput::FfnIn, normed, hidden);
-    infer::linearForward(w[Linear::Gate], normed.data(), n, gate.data());
-    infer::linearForward(w[Linear::Up], normed.data(), n, up.data());
+    infer::linearForward(stream, w[Linear::Gate], normed.data(), n, gate.data());
+    infer::linearForward(stream, w[Linear::Up], normed.data(), n, up.data());
     infer::swigluInPlace(gate.data(), up.data(), n * c.intermediate);
     observe(LinearInput::FfnDown, gate, c.intermediate);
-    infer::linearForward(w[Linear::Down], gate.data(), n, x.data(), true); // residual
+    infer::linearForward(stream, w[Linear::Down], gate.data(), n, x.data(), true); // residual
 }
 
 void InferenceSession::State::forward(std::span<const int32_t> tokens, int64_t logitBegin, float *logits,
@@ -106,7 +93,7 @@ void InferenceSession::State::forward(std::span<const int32_t> tokens, int64_t l
     gate.resize(size_t(n * c.intermediate));
     up.resize(gate.size());
 
-    embed(tokens);
+    stream.lookup(weights->embedding, tokens, x.data());
     rope.compute(c, position, n);
     for (int index = 0; index < c.layers; ++index)
         layer(index, n, observer);
@@ -114,7 +101,7 @@ void InferenceSession::State::forward(std::span<const int32_t> tokens, int64_t l
     if (rows > 0) {
         infer::rmsNormRows(x.data() + logitBegin * c.hidden, weights->outputNorm.data(), normed.data(), rows, c.hidden,
                            c.rmsEps);
-        infer::multiplyTransposed(weights->outputMatrix(), normed.data(), rows, logits, c.vocab, false);
+        infer::multiplyTransposed(stream, weights->outputMatrix(), normed.data(), rows, logits, c.vocab, false);
     }
     position += int(n);
 }
@@ -128,10 +115,12 @@ InferenceSession::InferenceSession(std::shared_ptr<const TransformerWeights> wei
     const TransformerConfig &c = weights->config;
     const uint64_t cacheBytes = 2ull * uint64_t(c.layers) * uint64_t(c.kvHeads) * uint64_t(c.headDim)
         * uint64_t(maxContext) * sizeof(float);
+    const uint64_t bufferBytes = uint64_t(weights->scratchFloats) * sizeof(float); // streamed matrices
     const uint64_t available = availableMemoryBytes();
-    if (available > 0 && cacheBytes > available)
-        throw Error(weights->model->sourcePath() + ": a KV cache of " + std::to_string(maxContext) + " positions needs "
-                    + gibText(cacheBytes) + ", " + gibText(available) + " available");
+    if (available > 0 && cacheBytes + bufferBytes > available)
+        throw Error(weights->model->sourcePath() + ": a KV cache of " + std::to_string(maxContext) + " positions"
+                    + (bufferBytes ? " and a " + gibText(bufferBytes) + " buffer for streamed weights need " : " needs ")
+                    + gibText(cacheBytes + bufferBytes) + ", " + gibText(available) + " available");
     m_state = std::make_unique<State>(std::move(weights), maxContext);
 }
 

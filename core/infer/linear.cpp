@@ -7,21 +7,24 @@
 
 namespace bitcliff::infer {
 
-void multiplyTransposed(const WeightMatrix &w, const float *x, int64_t n, float *y, int64_t ldy, bool accumulate)
+void multiplyTransposed(WeightStream &stream, const WeightMatrix &w, const float *x, int64_t n, float *y, int64_t ldy,
+                        bool accumulate)
 {
+    const float *values = stream.values(w);
     const float beta = accumulate ? 1.0f : 0.0f;
     const auto rows = static_cast<int>(w.rows), cols = static_cast<int>(w.cols);
     if (n == 1) {
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, rows, cols, 1.0f, w.values.data(), cols, x, 1, beta, y, 1);
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, rows, cols, 1.0f, values, cols, x, 1, beta, y, 1);
         return;
     }
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(n), rows, cols, 1.0f, x, cols,
-                w.values.data(), cols, beta, y, static_cast<int>(ldy));
+                values, cols, beta, y, static_cast<int>(ldy));
 }
 
-void linearForward(const LinearWeights &linear, const float *x, int64_t n, float *y, bool accumulate)
+void linearForward(WeightStream &stream, const LinearWeights &linear, const float *x, int64_t n, float *y,
+                   bool accumulate)
 {
-    multiplyTransposed(linear.weight, x, n, y, linear.weight.rows, accumulate);
+    multiplyTransposed(stream, linear.weight, x, n, y, linear.weight.rows, accumulate);
     if (!linear.bias.empty())
         addBiasRows(y, linear.bias.data(), n, linear.weight.rows);
 }

@@ -47,10 +47,18 @@ struct TransformerConfig
 // qwen3)") or a required tensor is missing.
 TransformerConfig transformerConfigFor(const Model &model);
 
+// Where the float32 weight matrices live. Resident: all in RAM, loaded up front. Streamed:
+// the matrices stay in the memory-mapped model and each is dequantized (and fake-quantized)
+// into a buffer of the session just before its use, once per batch of up to 512 tokens; only
+// norms and biases are loaded. Automatic: resident when the float32 weights fit in the memory
+// available, else streamed, keeping the output and embedding matrices resident if they fit.
+enum class WeightResidency : uint8_t { Automatic, Resident, Streamed };
+
 struct InferenceOptions
 {
     std::optional<QuantScheme> scheme; // fake-quantize eligible weights first
     int threads = 0;                   // 0: all cores; loader workers and BLAS threads (process-wide in OpenBLAS)
+    WeightResidency residency = WeightResidency::Automatic;
 };
 
 // float32 weights of one model, immutable and shared between sessions.
@@ -58,11 +66,14 @@ class TransformerWeights;
 
 // Loads (dequantizes, fake-quantizes) the weights in the background-friendly way: progress
 // and cancel through `progress`. Throws Error when the float32 weights do not fit in the
-// memory available ("needs 28.4 GiB as float32, 21.0 GiB available").
+// memory available ("needs 28.4 GiB as float32, 21.0 GiB available"), or, streamed, when
+// the norms, biases and one float32 matrix do not. Streamed loading reads no matrix.
 std::shared_ptr<const TransformerWeights> loadTransformer(std::shared_ptr<const Model> model,
                                                           const InferenceOptions &options,
                                                           const ProgressCallback &progress = {});
 const TransformerConfig &configOf(const TransformerWeights &weights);
+// Whether weight matrices are streamed from the mapped model at each evaluation.
+bool isStreamed(const TransformerWeights &weights);
 
 // Inputs of the linear layers, for activation capture.
 enum class LinearInput : uint8_t { AttnIn, AttnOut, FfnIn, FfnDown };
@@ -75,7 +86,8 @@ public:
     virtual void observe(int layer, LinearInput which, const float *x, int64_t tokens, int64_t channels) = 0;
 };
 
-// One sequence being evaluated: a KV cache of up to `maxContext` positions.
+// One sequence being evaluated: a KV cache of up to `maxContext` positions and, for streamed
+// weights, a float32 buffer the size of the largest streamed matrix.
 class InferenceSession
 {
 public:
@@ -92,7 +104,8 @@ public:
     // Runs `tokens` at positions position()...position()+n-1 (appending to the cache) and
     // writes the logits of tokens [firstLogit, n) to `logits` ((n - firstLogit) × vocab
     // floats, row-major). Throws Error when the cache would overflow. Inputs longer than 512
-    // tokens run in batches of 512: the observer sees each layer's inputs once per batch.
+    // tokens run in batches of 512: the observer sees each layer's inputs once per batch, and
+    // streamed weights are read once per batch.
     void evaluate(std::span<const int32_t> tokens, int firstLogit, std::span<float> logits,
                   ActivationObserver *observer = nullptr);
 

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the inference engine: the float32 weights of one model as loadTransformer
-// leaves them (HF row order; GGUF `llama` Q/K rows stay permuted, RopeLayout says how).
+// leaves them (HF row order; GGUF `llama` Q/K rows stay permuted, RopeLayout says how), or,
+// for matrices left in the mapped model, where to read them (infer/weightstream.h).
 #include "infer/tensornames.h"
 #include "infer/transformer.h"
 
@@ -18,6 +19,7 @@ struct WeightMatrix
     int64_t cols = 0;
     std::vector<float> values;
     const TensorInfo *lazy = nullptr; // values empty: rows are read from the model when needed
+    bool quantize = false;            // lazy values go through TransformerWeights::scheme
 };
 
 struct LinearWeights
@@ -44,9 +46,12 @@ class TransformerWeights
 public:
     TransformerConfig config;
     std::shared_ptr<const Model> model;
-    int threads = 0; // BLAS and attention threads, 0: all cores
+    int threads = 0;                   // BLAS, attention and streaming threads, 0: all cores
+    std::optional<QuantScheme> scheme; // what lazy matrices with `quantize` are fake-quantized with
+    bool streamed = false;             // weight matrices are materialized from the model at each use
+    int64_t scratchFloats = 0;         // the largest lazy matrix read whole: a session's buffer
     std::vector<infer::LayerWeights> layers;
-    infer::WeightMatrix embedding; // may be lazy when the output matrix is separate
+    infer::WeightMatrix embedding; // lazy when the output matrix is separate, or streamed
     std::vector<float> outputNorm;
     infer::WeightMatrix output; // empty when tied to the embedding
 

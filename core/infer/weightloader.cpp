@@ -1,7 +1,9 @@
 // loadTransformer: every weight the forward pass reads, dequantized to float32 (and
 // fake-quantized with the scheme where the quantizer would quantize it) on worker threads,
-// after checking that the floats fit in the memory available.
+// after checking that the floats fit in the memory available. Streamed, the weight matrices
+// are only located here; sessions materialize them at each use (infer/weightstream.h).
 #include "infer/transformerweights.h"
+#include "infer/weightstream.h"
 #include "quant/modelquantizer.h"
 #include "util/error.h"
 #include "util/meminfo.h"
@@ -23,6 +25,21 @@ struct LoadItem
     uint64_t bytes() const { return uint64_t(tensor->elementCount()) * sizeof(float); }
 };
 
+// A weight matrix, loaded as a LoadItem or left in the model.
+struct MatrixPlan
+{
+    const TensorInfo *tensor = nullptr;
+    WeightMatrix *matrix = nullptr;
+    bool quantize = false;
+    bool global = false;     // the output or the embedding
+    bool lookupOnly = false; // the embedding of an untied model: never multiplied
+    uint64_t bytes() const { return uint64_t(tensor->elementCount()) * sizeof(float); }
+};
+
+// Which matrices are loaded: all (resident), only the output and embedding (streamed, the
+// largest matrices kept), or none (streamed).
+enum class Keep : uint8_t { All, Globals, None };
+
 class LoadPlan
 {
 public:
@@ -40,30 +57,57 @@ public:
     // Existence and shapes were checked by transformerConfigFor.
     void add(const std::string &name, std::vector<float> &values)
     {
-        const TensorInfo *tensor = m_model.find(name);
-        if (!tensor)
-            throw Error(m_model.sourcePath() + ": tensor '" + name + "' is missing");
-        m_items.push_back({tensor, &values, quantizes(*tensor)});
+        const TensorInfo &tensor = tensorNamed(name);
+        m_items.push_back({&tensor, &values, quantizes(tensor)});
     }
 
-    void addMatrix(const std::string &name, infer::WeightMatrix &matrix)
+    void addMatrix(const std::string &name, WeightMatrix &matrix, bool global = false, bool lookupOnly = false)
     {
-        add(name, matrix.values);
-        matrix.rows = m_items.back().tensor->shape.at(0);
-        matrix.cols = m_items.back().tensor->shape.at(1);
+        const TensorInfo &tensor = tensorNamed(name);
+        matrix.rows = tensor.shape.at(0);
+        matrix.cols = tensor.shape.at(1);
+        m_matrices.push_back({&tensor, &matrix, quantizes(tensor), global, lookupOnly});
     }
 
-    // Float32 bytes of every weight, plus the original floats fakeQuantizeTensor holds
-    // next to its result on each worker.
-    uint64_t bytesNeeded() const
+    // Float32 bytes of every weight loaded, plus the original floats fakeQuantizeTensor holds
+    // next to its result on each worker, plus one session's buffer for the streamed matrices.
+    uint64_t bytesNeeded(Keep keep) const
     {
-        uint64_t total = 0, largestQuantized = 0;
-        for (const LoadItem &item : m_items) {
-            total += item.bytes();
-            if (item.quantize)
-                largestQuantized = std::max(largestQuantized, item.bytes());
+        uint64_t total = 0, largestQuantized = 0, buffer = 0;
+        size_t loaded = m_items.size();
+        auto load = [&](uint64_t bytes, bool quantize) {
+            total += bytes;
+            if (quantize)
+                largestQuantized = std::max(largestQuantized, bytes);
+        };
+        for (const LoadItem &item : m_items)
+            load(item.bytes(), item.quantize);
+        for (const MatrixPlan &m : m_matrices) {
+            if (resident(m, keep)) {
+                load(m.bytes(), m.quantize);
+                ++loaded;
+            } else if (needsBuffer(m)) {
+                buffer = std::max(buffer, m.bytes());
+            }
         }
-        return total + uint64_t(parallelWorkerCount(m_items.size(), m_options.threads)) * largestQuantized;
+        return total + uint64_t(parallelWorkerCount(loaded, m_options.threads)) * largestQuantized + buffer;
+    }
+
+    // Loads the matrices `keep` names with the other weights; the rest stay in the model.
+    void keep(Keep keep, TransformerWeights &weights)
+    {
+        weights.streamed = keep != Keep::All;
+        for (const MatrixPlan &m : m_matrices) {
+            if (resident(m, keep)) {
+                m_items.push_back({m.tensor, &m.matrix->values, m.quantize});
+                continue;
+            }
+            m.matrix->lazy = m.tensor;
+            m.matrix->quantize = m.quantize;
+            if (needsBuffer(m))
+                weights.scratchFloats = std::max(weights.scratchFloats, m.tensor->elementCount());
+        }
+        m_matrices.clear();
     }
 
     void run(const ProgressCallback &progress)
@@ -88,10 +132,62 @@ public:
     }
 
 private:
+    const TensorInfo &tensorNamed(const std::string &name) const
+    {
+        const TensorInfo *tensor = m_model.find(name);
+        if (!tensor)
+            throw Error(m_model.sourcePath() + ": tensor '" + name + "' is missing");
+        return *tensor;
+    }
+
+    static bool resident(const MatrixPlan &m, Keep keep)
+    {
+        return keep == Keep::All || (keep == Keep::Globals && m.global);
+    }
+
+    // An embedding only looked up is read row by row when its rows quantize alone.
+    bool needsBuffer(const MatrixPlan &m) const
+    {
+        return !m.lookupOnly || (m.quantize && !quantizesRowByRow(*m_options.scheme, m.tensor->cols()));
+    }
+
     const Model &m_model;
     const InferenceOptions &m_options;
     std::vector<LoadItem> m_items;
+    std::vector<MatrixPlan> m_matrices;
 };
+
+// Which matrices to load for `residency`, or the one-line error when even streaming does
+// not fit.
+Keep chooseResidency(const LoadPlan &plan, WeightResidency residency, const Model &model)
+{
+    const uint64_t available = availableMemoryBytes();
+    auto fits = [&](Keep keep) { return available == 0 || plan.bytesNeeded(keep) <= available; };
+    const std::string availableText = gibText(available) + " available";
+    switch (residency) {
+    case WeightResidency::Resident:
+        if (!fits(Keep::All))
+            throw Error(model.sourcePath() + ": inference needs " + gibText(plan.bytesNeeded(Keep::All))
+                        + " as float32, " + availableText);
+        return Keep::All;
+    case WeightResidency::Streamed:
+        if (!fits(Keep::None))
+            throw Error(model.sourcePath() + ": streaming the weights from disk needs "
+                        + gibText(plan.bytesNeeded(Keep::None)) + " (norms, biases and one float32 matrix), "
+                        + availableText);
+        return Keep::None;
+    case WeightResidency::Automatic:
+        break;
+    }
+    if (fits(Keep::All))
+        return Keep::All;
+    if (fits(Keep::Globals))
+        return Keep::Globals;
+    if (fits(Keep::None))
+        return Keep::None;
+    throw Error(model.sourcePath() + ": inference needs " + gibText(plan.bytesNeeded(Keep::All)) + " as float32, "
+                + gibText(plan.bytesNeeded(Keep::None)) + " streaming the weights from disk, " + availableText);
+}
 
 void planLayer(LoadPlan &plan, const Model &model, int layer, infer::LayerWeights &weights, bool qkNorm)
 {
@@ -123,6 +219,7 @@ std::shared_ptr<const TransformerWeights> loadTransformer(std::shared_ptr<const 
     weights->config = transformerConfigFor(*model);
     weights->model = model;
     weights->threads = options.threads;
+    weights->scheme = options.scheme;
     const TransformerConfig &c = weights->config;
     const ModelFormat f = model->format();
 
@@ -132,27 +229,27 @@ std::shared_ptr<const TransformerWeights> loadTransformer(std::shared_ptr<const 
         planLayer(plan, *model, layer, weights->layers[size_t(layer)], c.qkNorm);
     plan.add(globalTensorName(f, GlobalTensor::OutputNorm), weights->outputNorm);
     if (!c.tiedOutput)
-        plan.addMatrix(globalTensorName(f, GlobalTensor::Output), weights->output);
+        plan.addMatrix(globalTensorName(f, GlobalTensor::Output), weights->output, true);
     // A separate output matrix leaves the embedding table in the mapped file: lookups read
-    // their rows, unless the scheme quantizes it (fake quantization needs the whole tensor).
+    // their rows, unless the scheme quantizes it (fake quantization needs the whole tensor;
+    // streamed, rows that quantize alone are still read one by one).
     const std::string embeddingName = globalTensorName(f, GlobalTensor::Embedding);
     const TensorInfo &embedding = *model->find(embeddingName);
     if (c.tiedOutput || plan.quantizes(embedding)) {
-        plan.addMatrix(embeddingName, weights->embedding);
+        plan.addMatrix(embeddingName, weights->embedding, true, !c.tiedOutput);
     } else {
         weights->embedding.rows = embedding.shape.at(0);
         weights->embedding.cols = embedding.shape.at(1);
         weights->embedding.lazy = &embedding;
     }
 
-    const uint64_t needed = plan.bytesNeeded(), available = availableMemoryBytes();
-    if (available > 0 && needed > available)
-        throw Error(model->sourcePath() + ": inference needs " + gibText(needed) + " as float32, " + gibText(available)
-                    + " available");
+    plan.keep(chooseResidency(plan, options.residency, *model), *weights);
     plan.run(progress);
     return weights;
 }
 
 const TransformerConfig &configOf(const TransformerWeights &weights) { return weights.config; }
+
+bool isStreamed(const TransformerWeights &weights) { return weights.streamed; }
 
 } // namespace bitcliff

@@ -30,12 +30,6 @@ double storedBitsPerWeight(const TensorInfo &tensor)
     return 8.0 * traits.blockBytes / traits.blockSize;
 }
 
-bool needsWholeTensorRange(const QuantScheme &scheme)
-{
-    return (scheme.method == QuantMethod::Rtn && scheme.granularity == Granularity::Tensor)
-        || (scheme.method == QuantMethod::Nf4 && scheme.doubleQuant);
-}
-
 // What per-tensor scales (with their clip search) and NF4 double quantization need from the
 // whole tensor; the one case where a tensor is read whole into memory.
 TensorRange wholeTensorRange(const Model &model, const TensorInfo &tensor, const QuantScheme &scheme)

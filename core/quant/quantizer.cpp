@@ -76,6 +76,12 @@ TensorRange quantizationRange(const QuantScheme &scheme, const float *weights, i
     return result;
 }
 
+bool needsWholeTensorRange(const QuantScheme &scheme)
+{
+    return (scheme.method == QuantMethod::Rtn && scheme.granularity == Granularity::Tensor)
+        || (scheme.method == QuantMethod::Nf4 && scheme.doubleQuant);
+}
+
 int64_t rowAlignment(const QuantScheme &scheme, int64_t cols)
 {
     if (scheme.method != QuantMethod::Nf4 || !scheme.doubleQuant || scheme.groupSize < 1 || cols < 1

@@ -40,6 +40,10 @@ struct TensorRange
     std::optional<float> absmaxMean;
 };
 
+// Whether rows of a tensor quantize only with the whole tensor's TensorRange (per-tensor
+// scales, nf4 double quantization's mean block absmax): chunked runs compute it first.
+bool needsWholeTensorRange(const QuantScheme &scheme);
+
 // The TensorRange of a whole [rows, cols] tensor under `scheme`: min/max (narrowed by the
 // clip search for per-tensor `clip` schemes) and, for nf4 dq, the mean block absmax.
 TensorRange quantizationRange(const QuantScheme &scheme, const float *weights, int64_t rows, int64_t cols);

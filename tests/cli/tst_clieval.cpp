@@ -48,6 +48,23 @@ private slots:
                             "\n");
     }
 
+    // --streamed reads the weights from the file at each batch: the same figures, and a note.
+    void streamedWeightsGiveTheSameFigures()
+    {
+        const QStringList arguments{"eval", m_model, "--text", m_text, "--ctx", "32", "--scheme", "q4_0", "--json"};
+        const auto resident = cli(arguments);
+        const auto streamed = cli(arguments + QStringList{"--streamed"});
+        QVERIFY2(resident.exitCode == 0 && streamed.exitCode == 0, streamed.err.constData());
+        QVERIFY(!resident.err.contains("streamed from the model file"));
+        QVERIFY(streamed.err.contains("note: unquantized: weights streamed from the model file at each batch"));
+        QVERIFY(streamed.err.contains("note: q4_0:"));
+        const QJsonObject a = jsonOf(resident), b = jsonOf(streamed);
+        QCOMPARE(b["ppl"].toDouble(), a["ppl"].toDouble());
+        QCOMPARE(b["kld"].toObject()["mean"].toDouble(), a["kld"].toObject()["mean"].toDouble());
+        QCOMPARE(b["runs"].toArray()[1].toObject()["streamed"].toBool(), true);
+        QCOMPARE(a["runs"].toArray()[1].toObject()["streamed"].toBool(), false);
+    }
+
     void perplexityAndSchemes()
     {
         const auto run = cli({"eval", m_model, "--text", m_text, "--ctx", "32", "--scheme", "q8_0,rtn:b2:g32", "--json"});
