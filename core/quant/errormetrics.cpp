@@ -1,5 +1,8 @@
 #include "quant/errormetrics.h"
 
+#include "util/float8.h"
+#include "util/vectorclones.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -24,35 +27,69 @@ TensorErrorBuilder::TensorErrorBuilder(int64_t rows, int64_t cols, int64_t group
 {
 }
 
-void TensorErrorBuilder::addRows(const float *original, const float *quantized, int64_t rowBegin, int64_t rowCount)
+namespace {
+
+// One row's error: each group's mean squared error to `groupMse`, squared errors added per
+// column to `colSse`; its Σe², Σw² and max |e| added to the totals. Groups of a multiple of
+// 8 run as 8-float vectors with one horizontal sum per group (Σw² and max |e| stay in
+// vectors across the row); other lengths run the plain loop.
+BITCLIFF_VECTOR_CLONES void rowError(const float *w, const float *q, int64_t cols, int64_t groupLength,
+                                     float *groupMse, float *colSse, double &sse, double &ssw, float &maxAbs)
 {
-    // Float sums within a group (at most a few thousand values) vectorize; totals are double.
-    std::vector<float> colSse(static_cast<size_t>(m_cols), 0.0f);
-    float *colSum = colSse.data();
-    double sse = 0.0, ssw = 0.0;
-    float maxAbs = 0.0f;
-    for (int64_t r = 0; r < rowCount; ++r) {
-        const float *w = original + r * m_cols;
-        const float *q = quantized + r * m_cols;
-        double rowSse = 0.0;
-        for (int64_t g = 0; g < m_groups; ++g) {
-            const int64_t begin = g * m_groupLength, end = std::min(m_cols, begin + m_groupLength);
+    const int64_t groups = (cols + groupLength - 1) / groupLength;
+    double rowSse = 0.0;
+    if (groupLength % 8 == 0 && cols % groupLength == 0) {
+        simd::Float8 squares{}, largest{};
+        for (int64_t g = 0; g < groups; ++g) {
+            simd::Float8 groupSse{};
+            for (int64_t j = g * groupLength; j < (g + 1) * groupLength; j += 8) {
+                const simd::Float8 weight = simd::load8(w + j);
+                const simd::Float8 e = weight - simd::load8(q + j);
+                const simd::Float8 e2 = e * e;
+                groupSse += e2;
+                squares += weight * weight;
+                largest = simd::max8(largest, simd::abs8(e));
+                simd::store8(colSse + j, simd::load8(colSse + j) + e2);
+            }
+            const float total = simd::horizontalSum(groupSse);
+            groupMse[g] = total / static_cast<float>(groupLength);
+            rowSse += total;
+        }
+        ssw += simd::horizontalSum(squares);
+        maxAbs = std::max(maxAbs, simd::horizontalMax(largest));
+    } else {
+        for (int64_t g = 0; g < groups; ++g) {
+            const int64_t begin = g * groupLength, end = std::min(cols, begin + groupLength);
             float groupSse = 0.0f, groupSsw = 0.0f, groupMax = 0.0f;
-#pragma omp simd reduction(+ : groupSse, groupSsw) reduction(max : groupMax)
             for (int64_t j = begin; j < end; ++j) {
                 const float e = w[j] - q[j];
                 groupSse += e * e;
                 groupSsw += w[j] * w[j];
                 groupMax = std::max(groupMax, std::fabs(e));
-                colSum[j] += e * e;
+                colSse[j] += e * e;
             }
-            m_groupMse[static_cast<size_t>((rowBegin + r) * m_groups + g)] = groupSse / static_cast<float>(end - begin);
+            groupMse[g] = groupSse / static_cast<float>(end - begin);
             rowSse += groupSse;
             ssw += groupSsw;
             maxAbs = std::max(maxAbs, groupMax);
         }
-        m_rowMse[static_cast<size_t>(rowBegin + r)] = static_cast<float>(rowSse / double(std::max<int64_t>(1, m_cols)));
-        sse += rowSse;
+    }
+    sse += rowSse;
+}
+
+} // namespace
+
+void TensorErrorBuilder::addRows(const float *original, const float *quantized, int64_t rowBegin, int64_t rowCount)
+{
+    std::vector<float> colSse(static_cast<size_t>(m_cols), 0.0f);
+    double sse = 0.0, ssw = 0.0;
+    float maxAbs = 0.0f;
+    for (int64_t r = 0; r < rowCount; ++r) {
+        const double before = sse;
+        rowError(original + r * m_cols, quantized + r * m_cols, m_cols, m_groupLength,
+                 m_groupMse.data() + (rowBegin + r) * m_groups, colSse.data(), sse, ssw, maxAbs);
+        m_rowMse[static_cast<size_t>(rowBegin + r)] =
+            static_cast<float>((sse - before) / double(std::max<int64_t>(1, m_cols)));
     }
     std::lock_guard lock(m_mutex);
     m_sumSquaredError += sse;

@@ -51,29 +51,49 @@ float firstSignedAbsMax(const float *x)
     return max;
 }
 
-// The same result in two passes that vectorize: the largest magnitude, then the first
-// element that has it. A NaN would poison its vector lane's maximum, so a block with one
-// (the sum turns NaN; inf - inf does too, which only costs the scan) takes ggml's scan.
+// One 32-float block in four 8-float vectors, with the magnitudes' maximum in every lane.
+struct BlockVectors
+{
+    simd::Float8 v[4], a[4]; // values, magnitudes
+    simd::Float8 amax;
+    simd::Int8 nan; // lanes of a NaN: amax and firstOfLargest mean nothing then
+};
+
+[[gnu::always_inline]] inline BlockVectors loadBlock(const float *x)
+{
+    using namespace simd;
+    BlockVectors b;
+    b.nan = Int8{};
+#pragma GCC unroll 4
+    for (int k = 0; k < 4; ++k) {
+        b.v[k] = load8(x + 8 * k);
+        b.a[k] = abs8(b.v[k]);
+        b.nan |= b.v[k] != b.v[k];
+    }
+    b.amax = allLanesMax(max8(max8(b.a[0], b.a[1]), max8(b.a[2], b.a[3])));
+    return b;
+}
+
+// firstSignedAbsMax for a block without NaN (a NaN would poison its lane's maximum): the
+// smallest index whose magnitude is the maximum, found lane-wise; +0 for an all-zero block.
+[[gnu::always_inline]] inline float firstOfLargest(const float *x, const BlockVectors &b)
+{
+    using namespace simd;
+    if (!(b.amax[0] > 0.0f))
+        return 0.0f;
+    const Int8 lane{0, 1, 2, 3, 4, 5, 6, 7};
+    Int8 first = Int8{} + kQk4;
+#pragma GCC unroll 4
+    for (int k = 0; k < 4; ++k)
+        first = minInt8(first, b.a[k] == b.amax ? lane + 8 * k : Int8{} + kQk4);
+    return x[std::min(allLanesMin(first)[0], kQk4 - 1)]; // no match only with a NaN
+}
+
 // Inlined into the multi-versioned row loops below.
 [[gnu::always_inline]] inline float signedAbsMax(const float *x)
 {
-    simd::Float8 sum = simd::load8(x);
-    simd::Float8 m = simd::abs8(sum);
-    for (int j = 8; j < kQk4; j += 8) {
-        const simd::Float8 v = simd::load8(x + j);
-        m = simd::max8(m, simd::abs8(v));
-        sum += v;
-    }
-    const float total = simd::horizontalSum(sum);
-    if (total != total)
-        return firstSignedAbsMax(x);
-    const float amax = simd::horizontalMax(m);
-    if (!(amax > 0.0f))
-        return 0.0f;
-    for (int j = 0; j < kQk4; ++j)
-        if (std::fabs(x[j]) == amax)
-            return x[j];
-    return 0.0f;
+    const BlockVectors b = loadBlock(x);
+    return simd::allLanesOr(b.nan)[0] != 0 ? firstSignedAbsMax(x) : firstOfLargest(x, b);
 }
 
 struct Range
@@ -132,12 +152,40 @@ void encodeQ8_0(const float *x, BlockQ8_0 &y)
 }
 
 // Inlined into the multi-versioned row loops below.
-[[gnu::always_inline]] inline void fakeQ8_0(const float *x, float *out)
+[[gnu::always_inline]] inline void fakeQ8_0Scalar(const float *x, float *out)
 {
     int8_t q[kQk4];
     const float d = fp16ToFloat(quantizeQ8_0Block(x, q));
     for (int j = 0; j < kQk4; ++j)
         out[j] = float(q[j]) * d;
+}
+
+// The same floats, vector by vector, for a block without NaN whose scaled values stay
+// within ±128 (all finite blocks): round() as trunc plus the sign where the fraction is at
+// least one half (exact below 2^23). Other blocks take fakeQ8_0Scalar.
+[[gnu::always_inline]] inline void fakeQ8_0(const float *x, float *out)
+{
+    using namespace simd;
+    const BlockVectors b = loadBlock(x);
+    const float d = b.amax[0] / 127.0f;
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    const float dh = fp16ToFloat(floatToFp16(d));
+    Float8 t[4];
+    Int8 outside = b.nan; // one test for NaN and out-of-range codes
+#pragma GCC unroll 4
+    for (int k = 0; k < 4; ++k) {
+        t[k] = b.v[k] * id;
+        outside |= (abs8(t[k]) > 128.0f) | (t[k] != t[k]);
+    }
+    if (allLanesOr(outside)[0] != 0)
+        return fakeQ8_0Scalar(x, out);
+#pragma GCC unroll 4
+    for (int k = 0; k < 4; ++k) {
+        const Int8 whole = __builtin_convertvector(t[k], Int8); // toward zero
+        const Float8 fraction = t[k] - __builtin_convertvector(whole, Float8);
+        const Int8 away = (abs8(fraction) >= 0.5f) & (t[k] < 0.0f ? Int8{} - 1 : Int8{} + 1);
+        store8(out + 8 * k, __builtin_convertvector(whole + away, Float8) * dh);
+    }
 }
 
 // ggml's Q4_0 codes of one block: q in 0..15 and the fp16 scale.
@@ -172,12 +220,37 @@ void encodeQ4_0(const float *x, BlockQ4_0 &y)
 
 // Encode and decode in one step: the values dequantize() gives for encodeQ4_0's block.
 // Inlined into the multi-versioned row loops below.
-[[gnu::always_inline]] inline void fakeQ4_0(const float *x, float *out)
+[[gnu::always_inline]] inline void fakeQ4_0Scalar(const float *x, float *out)
 {
     int q[kQk4];
     const float d = fp16ToFloat(quantizeQ4_0Block(x, q));
     for (int j = 0; j < kQk4; ++j)
         out[j] = float((q[j] & 0x0F) - 8) * d; // the nibble the block would store
+}
+
+// The same floats, vector by vector, for a block without NaN whose codes all land in 0..127
+// before the clamp to 15; other blocks (NaN, infinities) take fakeQ4_0Scalar.
+[[gnu::always_inline]] inline void fakeQ4_0(const float *x, float *out)
+{
+    using namespace simd;
+    const BlockVectors b = loadBlock(x);
+    const float d = firstOfLargest(x, b) / -8.0f; // an all-zero block gives -0, as in ggml
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    const float dh = fp16ToFloat(floatToFp16(d));
+    Float8 t[4];
+    Int8 outside = b.nan; // one test for NaN and out-of-range codes
+#pragma GCC unroll 4
+    for (int k = 0; k < 4; ++k) {
+        t[k] = b.v[k] * id + 8.5f;
+        outside |= (t[k] < 0.0f) | (t[k] >= 128.0f) | (t[k] != t[k]);
+    }
+    if (allLanesOr(outside)[0] != 0)
+        return fakeQ4_0Scalar(x, out);
+#pragma GCC unroll 4
+    for (int k = 0; k < 4; ++k) {
+        const Int8 q = minInt8(__builtin_convertvector(t[k], Int8), Int8{} + 15);
+        store8(out + 8 * k, __builtin_convertvector(q - 8, Float8) * dh);
+    }
 }
 
 void encodeQ4_1(const float *x, BlockQ4_1 &y)

@@ -60,4 +60,29 @@ inline float horizontalMax(Float8 v)
     return m;
 }
 
+// Reductions that leave the result in every lane: three butterfly steps of shuffles instead
+// of eight scalar extracts (the kernels need one per 32-float block).
+inline Float8 allLanesMax(Float8 v)
+{
+    v = max8(v, __builtin_shufflevector(v, v, 4, 5, 6, 7, 0, 1, 2, 3));
+    v = max8(v, __builtin_shufflevector(v, v, 2, 3, 0, 1, 6, 7, 4, 5));
+    return max8(v, __builtin_shufflevector(v, v, 1, 0, 3, 2, 5, 4, 7, 6));
+}
+
+inline Int8 minInt8(Int8 a, Int8 b) { return a < b ? a : b; }
+
+inline Int8 allLanesMin(Int8 v)
+{
+    v = minInt8(v, __builtin_shufflevector(v, v, 4, 5, 6, 7, 0, 1, 2, 3));
+    v = minInt8(v, __builtin_shufflevector(v, v, 2, 3, 0, 1, 6, 7, 4, 5));
+    return minInt8(v, __builtin_shufflevector(v, v, 1, 0, 3, 2, 5, 4, 7, 6));
+}
+
+inline Int8 allLanesOr(Int8 v)
+{
+    v |= __builtin_shufflevector(v, v, 4, 5, 6, 7, 0, 1, 2, 3);
+    v |= __builtin_shufflevector(v, v, 2, 3, 0, 1, 6, 7, 4, 5);
+    return v | __builtin_shufflevector(v, v, 1, 0, 3, 2, 5, 4, 7, 6);
+}
+
 } // namespace bitcliff::simd

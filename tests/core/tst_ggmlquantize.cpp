@@ -385,6 +385,15 @@ private slots:
         values[70] = std::nanf("");
         values[100] = INFINITY;
         values[140] = -1e30f;
+        for (int j = 0; j < 32; ++j)
+            values[size_t(160 + j)] = -0.0f; // an all-negative-zero block
+        values[200] = -9.0f;                 // equal magnitudes: the first one's sign wins
+        values[205] = 9.0f;
+        values[227] = 9.0f;
+        values[230] = -9.0f;
+        for (int j = 0; j < 32; ++j) // Q8_0 with d = 1: halves round away from zero
+            values[size_t(256 + j)] = float(j - 16) + (j % 2 ? 0.5f : -0.5f);
+        values[256] = 127.0f;
         for (const DType type : {DType::Q4_0, DType::Q8_0}) {
             std::vector<std::byte> blocks(values.size() / 32 * dtypeTraits(type).blockBytes);
             quantizeGgmlRow(type, values.data(), blocks.data(), int64_t(values.size()));
