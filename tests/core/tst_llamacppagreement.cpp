@@ -291,6 +291,11 @@ private:
         QCOMPARE(writeByteLevelTokenizer(dir), spec.vocab);
         for (const char *type : kQuantTypes)
             exportCase({std::string("llama ") + type, dir, {}, kQuantized, false, spec.vocab}, type);
+        // A GGUF input requantized (metadata and tokenizer copied, matrices requantized).
+        Case requantized{"llama q8_0 GGUF to q4_k", dir, dir.string() + "-q8_0-to-q4_k.gguf", kQuantized, false,
+                         spec.vocab};
+        exportQuantizedGguf(*openModel(dir.string() + "-q8_0.gguf"), QuantScheme::parse("q4_k"), requantized.gguf);
+        m_cases.push_back(std::move(requantized));
     }
 
     // Rows of 48 and 80 floats fit no block: every tensor is written F32 or F16.
