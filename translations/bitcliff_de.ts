@@ -843,6 +843,10 @@
         <source>acc %1%</source>
         <translation>acc %1 %</translation>
     </message>
+    <message>
+        <source> (weights streamed from the file: they do not fit in memory as float32)</source>
+        <translation> (Gewichte aus der Datei gestreamt: sie passen nicht als float32 in den Speicher)</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvaluateResults</name>

@@ -843,6 +843,10 @@
         <source>acc %1%</source>
         <translation>acc %1%</translation>
     </message>
+    <message>
+        <source> (weights streamed from the file: they do not fit in memory as float32)</source>
+        <translation> (重みをファイルからストリーミング：float32 ではメモリに収まりません)</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvaluateResults</name>

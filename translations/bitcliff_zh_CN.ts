@@ -843,6 +843,10 @@
         <source>acc %1%</source>
         <translation>acc %1%</translation>
     </message>
+    <message>
+        <source> (weights streamed from the file: they do not fit in memory as float32)</source>
+        <translation> (权重从文件流式读取：以 float32 形式无法装入内存)</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvaluateResults</name>

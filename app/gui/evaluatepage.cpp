@@ -107,6 +107,8 @@ void EvaluatePage::showSummary()
                         .arg(100 * run.comparison->sameTop.mean, 0, 'f', 1);
         if (!run.outcomes.empty())
             part += (run.texts.empty() ? QString() : QStringLiteral(", ")) + tr("acc %1%").arg(100 * run.accuracy.overall.acc, 0, 'f', 1);
+        if (run.streamed)
+            part += tr(" (weights streamed from the file: they do not fit in memory as float32)");
         parts << part;
     }
     m_summary->setText(parts.join(QStringLiteral(" · ")));
