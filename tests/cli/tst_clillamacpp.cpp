@@ -1,7 +1,7 @@
 // `bitcliff-cli eval FILE.gguf --text T --ctx N` against llama.cpp on the same file and text:
 // a tiny model under the real Llama-3 and Llama-2 vocabularies is exported to GGUF (F32, or
-// Q4_0 as `bitcliff-cli quantize --out FILE.gguf` writes it), llama.cpp (node-llama-cpp's prebuilt CPU build,
-// tests/llamacpp) tokenizes the text and runs llama-perplexity's procedure (reference §6.1),
+// Q4_0 as `bitcliff-cli quantize --out FILE.gguf` writes it), llama.cpp (node-llama-cpp's
+// prebuilt CPU build, tests/llamacpp) tokenizes the text and runs llama-perplexity's procedure (reference §6.1),
 // and the perplexity, its error and the tokens scored must be those bitcliff-cli prints.
 #include "formats/model.h"
 #include "quant/ggufexport.h"
@@ -32,18 +32,6 @@ constexpr int kContext = 128;
 test::CliRun cli(const QStringList &arguments) { return test::runCli(QStringLiteral(BITCLIFF_CLI), arguments, 300000); }
 
 QString qs(const fs::path &path) { return QString::fromStdString(path.string()); }
-
-// Largest id in a tokenizer.json (model vocabulary and added tokens) + 1.
-int tokenizerSize(const fs::path &file)
-{
-    const nlohmann::json json = nlohmann::json::parse(hfjson::readTextFile(file));
-    int size = 0;
-    for (const auto &[piece, id] : json["model"]["vocab"].items())
-        size = std::max(size, id.get<int>() + 1);
-    for (const auto &token : json["added_tokens"])
-        size = std::max(size, token["id"].get<int>() + 1);
-    return size;
-}
 
 } // namespace
 
@@ -95,7 +83,7 @@ private slots:
         spec.intermediate = intermediate;
         spec.heads = 4;
         spec.kvHeads = 2;
-        spec.vocab = tokenizerSize(models / "tokenizer.json");
+        spec.vocab = test::tokenizerVocabularySize(models / "tokenizer.json");
         const fs::path dir = test::subdirectory(m_dir.path().toStdString(), QTest::currentDataTag());
         test::writeTinyTransformer(dir, spec);
         for (const char *file : {"tokenizer.json", "tokenizer_config.json"})

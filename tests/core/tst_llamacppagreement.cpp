@@ -104,17 +104,6 @@ std::set<int32_t> overriddenTokens(const nlohmann::json &log)
     return ids;
 }
 
-// Largest id in a tokenizer.json (model vocabulary and added tokens) + 1.
-int tokenizerSize(const fs::path &file)
-{
-    const nlohmann::json json = nlohmann::json::parse(hfjson::readTextFile(file));
-    int size = 0;
-    for (const auto &[piece, id] : json["model"]["vocab"].items())
-        size = std::max(size, id.get<int>() + 1);
-    for (const auto &token : json["added_tokens"])
-        size = std::max(size, token["id"].get<int>() + 1);
-    return size;
-}
 
 std::vector<float> ourLogits(InferenceSession &session, const std::vector<int32_t> &tokens)
 {
@@ -348,7 +337,7 @@ private:
             spec.kvHeads = 1;
             spec.tied = true;
             spec.dtype = "F16";
-            spec.vocab = tokenizerSize(models / "tokenizer.json");
+            spec.vocab = test::tokenizerVocabularySize(models / "tokenizer.json");
             const fs::path dir = path(std::string("tokenizer ") + name);
             test::writeTinyTransformer(dir, spec);
             for (const char *file : {"tokenizer.json", "tokenizer_config.json"})

@@ -3,6 +3,7 @@
 #include "tokenize/bytelevel.h"
 #include "tokenize/vocabulary.h"
 
+#include <algorithm>
 #include <fstream>
 
 namespace bitcliff::test {
@@ -93,6 +94,18 @@ int vocabId(const Json &tokenizer, const std::string &token) { return tokenizer.
 void writeTextFile(const std::filesystem::path &path, const std::string &content)
 {
     std::ofstream(path, std::ios::binary) << content;
+}
+
+int tokenizerVocabularySize(const std::filesystem::path &tokenizerJson)
+{
+    std::ifstream in(tokenizerJson);
+    const nlohmann::json json = nlohmann::json::parse(in);
+    int size = 0;
+    for (const auto &[piece, id] : json["model"]["vocab"].items())
+        size = std::max(size, id.get<int>() + 1);
+    for (const auto &token : json["added_tokens"])
+        size = std::max(size, token["id"].get<int>() + 1);
+    return size;
 }
 
 } // namespace bitcliff::test

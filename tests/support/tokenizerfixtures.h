@@ -31,4 +31,8 @@ int vocabId(const nlohmann::ordered_json &tokenizer, const std::string &token);
 
 void writeTextFile(const std::filesystem::path &path, const std::string &content);
 
+// The largest id in a tokenizer.json (model vocabulary and added tokens) + 1: the vocabulary
+// size a model needs for it.
+int tokenizerVocabularySize(const std::filesystem::path &tokenizerJson);
+
 } // namespace bitcliff::test
