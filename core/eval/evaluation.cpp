@@ -48,18 +48,36 @@ void runTasks(EvalRun &run, CachedSequence &model, const EvalSpec &spec, const E
     run.accuracy = groupAccuracy(spec.tasks, run.outcomes);
 }
 
+// The unquantized model alone: its tasks, and its texts unless schemes run beside it (their
+// lockstep passes run it on the same chunks; unquantizedTextsFrom takes the figures there).
 EvalRun runUnquantized(CachedSequence &base, const EvalSpec &spec, const EvalWorkload &workload, WorkMeter &meter)
 {
     const auto start = Clock::now();
     EvalRun run;
     run.label = "unquantized";
-    NllAccumulator total;
-    for (const PreparedText &text : workload.texts)
-        run.texts.push_back(evaluateText(base, text, total, meter));
-    run.perplexity = perplexityOf(total);
+    if (spec.schemes.empty()) {
+        NllAccumulator total;
+        for (const PreparedText &text : workload.texts)
+            run.texts.push_back(evaluateText(base, text, total, meter));
+        run.perplexity = perplexityOf(total);
+    }
     runTasks(run, base, spec, workload, meter);
     run.seconds = secondsSince(start);
     return run;
+}
+
+// The unquantized side of a scheme's lockstep passes: the same perplexities evaluateText
+// gives (the same model on the same chunks), per text and over all texts.
+void unquantizedTextsFrom(const EvalRun &scheme, EvalRun &unquantized)
+{
+    for (const TextEvaluation &text : scheme.texts) {
+        TextEvaluation base = text;
+        base.perplexity = text.comparison->base;
+        base.comparison.reset();
+        unquantized.texts.push_back(std::move(base));
+    }
+    if (scheme.comparison)
+        unquantized.perplexity = scheme.comparison->base;
 }
 
 EvalRun schemeRun(const QuantScheme &scheme)
@@ -145,7 +163,9 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     const EvalWorkload workload = prepareWorkload(spec);
     const bool together = spec.schemes.size() > 1 && !workload.texts.empty() && schemesFitTogether(spec);
     const double schemes = double(spec.schemes.size());
-    const double textRuns = together ? 1 + schemes : 1 + 2 * schemes;
+    // Text passes: the unquantized model alone without schemes, else beside them: once for
+    // all of them together, or once per scheme.
+    const double textRuns = spec.schemes.empty() ? 1 : (together ? 1 + schemes : 2 * schemes);
     const double total = (1 + schemes) * (loadUnits + workload.taskTokens) + textRuns * workload.textTokens;
     WorkMeter meter(progress, total);
 
@@ -164,6 +184,8 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
         for (const QuantScheme &scheme : spec.schemes)
             report->runs.push_back(runScheme(base, scheme, spec, workload, meter));
     }
+    if (!spec.schemes.empty() && !workload.texts.empty())
+        unquantizedTextsFrom(report->runs[1], report->runs[0]);
     return report;
 }
 
