@@ -24,6 +24,7 @@ int runQuantize(const std::vector<std::string> &argv)
         options.onlyTensors = {*tensor};
     const auto out = args.value("--out");
     const auto model = openModel(args.positional()[0]);
+    checkQuantizable(*model, options); // before a file is written
     if (out && out->ends_with(".gguf")) {
         TerminalProgress exporting("exporting");
         std::vector<std::string> notes;

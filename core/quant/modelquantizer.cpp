@@ -65,6 +65,35 @@ std::string ineligibleReason(const TensorInfo &tensor, const QuantScheme &scheme
     return {};
 }
 
+void checkQuantizable(const Model &model, const QuantizeOptions &options)
+{
+    for (const std::string &name : options.onlyTensors) {
+        const TensorInfo *tensor = model.find(name);
+        if (!tensor)
+            throw Error(model.sourcePath() + ": no tensor named '" + name + "'");
+        const std::string reason = ineligibleReason(*tensor, options.scheme);
+        if (!reason.empty())
+            throw Error(name + ": cannot quantize with " + options.scheme.toString() + ": " + reason);
+    }
+    // A scheme that fits no weight matrix at all is a mistake (e.g. a group size that divides
+    // no row length), not a model with nothing to do.
+    const auto &infos = model.tensors();
+    const bool any = std::any_of(infos.begin(), infos.end(), [&](const TensorInfo &info) {
+        const bool selected = options.onlyTensors.empty()
+            || std::find(options.onlyTensors.begin(), options.onlyTensors.end(), info.name) != options.onlyTensors.end();
+        return selected && ineligibleReason(info, options.scheme).empty();
+    });
+    if (any)
+        return;
+    std::string why;
+    for (const TensorInfo &info : infos)
+        if (isLinearRole(info.role) && info.supported()) {
+            why = ": " + ineligibleReason(info, options.scheme);
+            break;
+        }
+    throw Error(options.scheme.toString() + ": no tensor of " + model.sourcePath() + " can be quantized with it" + why);
+}
+
 std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> model, const QuantizeOptions &options,
                                                  const ProgressCallback &progress)
 {
@@ -75,14 +104,7 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
     report->scheme = options.scheme;
     const auto &infos = model->tensors();
     report->tensors.resize(infos.size());
-    for (const std::string &name : options.onlyTensors) {
-        const TensorInfo *tensor = model->find(name);
-        if (!tensor)
-            throw Error(model->sourcePath() + ": no tensor named '" + name + "'");
-        const std::string reason = ineligibleReason(*tensor, options.scheme);
-        if (!reason.empty())
-            throw Error(name + ": cannot quantize with " + options.scheme.toString() + ": " + reason);
-    }
+    checkQuantizable(*model, options);
 
     std::vector<std::unique_ptr<TensorErrorBuilder>> builders(infos.size());
     std::vector<TensorRange> ranges(infos.size());
@@ -114,17 +136,6 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
     }
 
     const int threads = options.threads;
-    // A scheme that fits no weight matrix at all is a mistake (e.g. a group size that divides
-    // no row length), not a model with nothing to do.
-    if (builders.end() == std::find_if(builders.begin(), builders.end(), [](const auto &b) { return b != nullptr; })) {
-        std::string why;
-        for (const TensorInfo &info : infos)
-            if (isLinearRole(info.role) && info.supported()) {
-                why = ": " + ineligibleReason(info, options.scheme);
-                break;
-            }
-        throw Error(options.scheme.toString() + ": no tensor of " + model->sourcePath() + " can be quantized with it" + why);
-    }
     // One pair of scratch buffers per worker.
     const auto workers = size_t(parallelWorkerCount(items.size(), threads));
     std::vector<std::vector<float>> originals(workers), quantized(workers);

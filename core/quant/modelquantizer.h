@@ -46,8 +46,11 @@ struct QuantReport
 // Why `tensor` is not quantized by `scheme`, or empty when it is.
 std::string ineligibleReason(const TensorInfo &tensor, const QuantScheme &scheme);
 
-// Throws Cancelled when progress returns false, Error when `onlyTensors` names a tensor the
-// model lacks or that cannot be quantized with this scheme.
+// Throws Error when `onlyTensors` names a tensor the model lacks or that cannot be quantized
+// with the scheme, or when the scheme fits no tensor at all (checked before any work).
+void checkQuantizable(const Model &model, const QuantizeOptions &options);
+
+// Throws Cancelled when progress returns false, and checkQuantizable's errors.
 std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> model, const QuantizeOptions &options,
                                                  const ProgressCallback &progress = {});
 

@@ -5,6 +5,7 @@
 #include "support/fixtures.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -124,6 +125,11 @@ private slots:
         QTest::newRow("gguf output, non-GGUF scheme") << QStringList{QStringLiteral("--scheme"), QStringLiteral("nf4:g32"),
                                                                      QStringLiteral("--out"), QStringLiteral("x.gguf")}
                                                       << QStringLiteral("GGUF block type");
+        // No tensor fits the scheme: refused before anything is written.
+        QTest::newRow("scheme fits no tensor, with --out")
+            << QStringList{QStringLiteral("--scheme"), QStringLiteral("rtn:b4:g48"), QStringLiteral("--out"),
+                           m_dir.filePath(QStringLiteral("bad-out"))}
+            << QStringLiteral("no tensor");
     }
 
     void badInput()
@@ -136,6 +142,7 @@ private slots:
         QVERIFY2(test::isOneLine(run.err), run.err.constData());
         QVERIFY2(QString::fromUtf8(run.err).contains(mention), run.err.constData());
         QVERIFY(!QFile::exists(QStringLiteral("x.gguf")));
+        QVERIFY(!QFileInfo::exists(out));
     }
 
     void exportIntoTheSourceIsRefused()
