@@ -43,12 +43,14 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        // The multilingual samples without the one that spells special tokens (llama-perplexity
-        // tokenizes them as text, BitCliff as Hugging Face does: as special tokens).
+        // Multilingual samples, about 1.7 kB (three to four chunks: llama.cpp's side hands over
+        // each position's full distribution, slow for a 128k vocabulary), without the one that
+        // spells special tokens (llama-perplexity tokenizes them as text, BitCliff as Hugging
+        // Face does: as special tokens).
         const nlohmann::json samples = nlohmann::json::parse(hfjson::readTextFile(kTokenizers / "multilingual.json"));
         std::string text;
         for (const auto &sample : samples)
-            if (sample["name"] != "specials")
+            if (sample["name"] != "specials" && text.size() < 1700)
                 text += sample["text"].get<std::string>() + "\n\n";
         m_text = fs::path(m_dir.path().toStdString()) / "text.txt";
         test::writeTextFile(m_text, text);
@@ -65,7 +67,7 @@ private slots:
         QTest::newRow("llama3 F32") << "llama3" << "q8_0" << 48 << 80 << 1e-5;
         QTest::newRow("llama2 F32") << "llama2" << "q8_0" << 48 << 80 << 1e-5;
         // Quantized: llama.cpp rounds activations to 8 bits for its dot products.
-        QTest::newRow("llama3 q4_0") << "llama3" << "q4_0" << 64 << 128 << 1e-2;
+        QTest::newRow("llama2 q4_0") << "llama2" << "q4_0" << 64 << 128 << 1e-2;
     }
 
     void perplexityAgrees()
