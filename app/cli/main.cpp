@@ -65,6 +65,7 @@ Scheme SPEC: METHOD[:OPTION]... (case-insensitive)
   fp8     FP8 E4M3, one scale per output channel
   hqq     HQQ zero-point optimization: bN (default 4), gN (default 64)
   q8_0 q4_0 q4_1 q5_0 q5_1 q2_k q3_k q4_k q5_k q6_k   GGUF block types
+  f16 bf16  16-bit floats (GGUF F16/BF16: convert a checkpoint for llama.cpp)
 Norms, biases and tensors whose rows do not fit the scheme's blocks are kept.
 
 Outlier rule: a channel is an outlier when its absmax exceeds K times the median

@@ -107,7 +107,7 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
 
 QStringList QuantizePage::presetSchemes()
 {
-    return {QStringLiteral("q8_0"),          QStringLiteral("q6_k"),          QStringLiteral("q5_k"),
+    return {QStringLiteral("f16"),           QStringLiteral("q8_0"),          QStringLiteral("q6_k"),          QStringLiteral("q5_k"),
             QStringLiteral("q4_k"),          QStringLiteral("q4_0"),          QStringLiteral("q3_k"),
             QStringLiteral("q2_k"),          QStringLiteral("rtn:b8:channel:sym"), QStringLiteral("rtn:b4:g128:sym"),
             QStringLiteral("rtn:b4:g128:asym"), QStringLiteral("rtn:b3:g128:asym"), QStringLiteral("rtn:b2:g64:asym"),

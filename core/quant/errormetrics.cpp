@@ -11,7 +11,9 @@ namespace bitcliff {
 
 int64_t errorGridGroupLength(int64_t blockLength, int64_t cols)
 {
-    if (blockLength > 0 && blockLength < cols && cols % blockLength == 0)
+    // Blocks of a few elements (16-bit floats: one) would make a grid as large as the
+    // tensor: those get the default columns per cell.
+    if (blockLength >= 8 && blockLength < cols && cols % blockLength == 0)
         return blockLength;
     return std::min<int64_t>(128, std::max<int64_t>(1, cols));
 }

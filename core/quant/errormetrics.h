@@ -54,8 +54,8 @@ private:
     std::vector<double> m_colSse;
 };
 
-// The (row, group) grid's group length for a scheme's block length: its own groups, else
-// 128-element slices (or the whole row when shorter).
+// The (row, group) grid's group length for a scheme's block length: its own groups (of 8
+// elements or more), else 128-element slices (or the whole row when shorter).
 int64_t errorGridGroupLength(int64_t blockLength, int64_t cols);
 
 } // namespace bitcliff

@@ -343,6 +343,18 @@ void quantizeGgmlRow(DType type, const float *values, std::byte *out, int64_t co
             + std::string(traits.name) + " blocks");
     const int64_t blocks = traits.blockSize > 1 ? count / traits.blockSize : 0;
     switch (type) {
+    case DType::F16:
+        for (int64_t i = 0; i < count; ++i) {
+            const uint16_t h = floatToFp16(values[i]);
+            std::memcpy(out + 2 * i, &h, sizeof h);
+        }
+        return;
+    case DType::BF16:
+        for (int64_t i = 0; i < count; ++i) {
+            const uint16_t h = floatToBf16(values[i]);
+            std::memcpy(out + 2 * i, &h, sizeof h);
+        }
+        return;
     case DType::Q8_0:
         return forEachBlock<BlockQ8_0, kQk4, encodeQ8_0>(values, out, blocks);
     case DType::Q4_0:

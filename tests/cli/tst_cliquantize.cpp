@@ -110,6 +110,23 @@ private slots:
         QCOMPARE(q8, 16);
     }
 
+    // --scheme f16: a plain conversion (matrices F16, norms F32), as convert_hf_to_gguf writes.
+    void exportWritesF16Gguf()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("tiny-f16.gguf"));
+        const auto run = cli({QStringLiteral("quantize"), m_model, QStringLiteral("--scheme"), QStringLiteral("f16"),
+                              QStringLiteral("--out"), out});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("(16 tensors quantized to F16)"), run.err.constData());
+        const auto model = openModel(out.toStdString());
+        QCOMPARE(model->find("blk.0.attn_q.weight")->dtype, DType::F16);
+        QCOMPARE(model->find("blk.0.attn_norm.weight")->dtype, DType::F32);
+        bool fileType = false;
+        for (const auto &[key, value] : model->metadata())
+            fileType = fileType || (key == "general.file_type" && value == "1"); // MOSTLY_F16
+        QVERIFY(fileType);
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -484,7 +484,24 @@ private slots:
         std::vector<std::byte> out(64);
         QVERIFY_THROWS_EXCEPTION(Error, quantizeGgmlRow(DType::Q8_0, x.data(), out.data(), 33));
         QVERIFY_THROWS_EXCEPTION(Error, quantizeGgmlRow(DType::Q4_K, x.data(), out.data(), 32));
-        QVERIFY_THROWS_EXCEPTION(Error, quantizeGgmlRow(DType::F16, x.data(), out.data(), 4));
+        QVERIFY_THROWS_EXCEPTION(Error, quantizeGgmlRow(DType::F32, x.data(), out.data(), 4));
+    }
+
+    // The f16/bf16 "types": each value rounded to nearest even, as ggml converts floats.
+    void sixteenBitFloats()
+    {
+        const std::vector<float> x{1.0f, 1.0f / 3.0f, 65504.0f, 65520.0f, 1e-8f, -2.5f, 0x1.0041p0f, -0.0f};
+        const std::vector<uint16_t> f16{0x3C00, 0x3555, 0x7BFF, 0x7C00, 0x0000, 0xC100, 0x3C01, 0x8000};
+        const std::vector<uint16_t> bf16{0x3F80, 0x3EAB, 0x4780, 0x4780, 0x322C, 0xC020, 0x3F80, 0x8000};
+        for (const auto &[type, expected] : {std::pair{DType::F16, f16}, std::pair{DType::BF16, bf16}}) {
+            std::vector<std::byte> out(2 * x.size());
+            quantizeGgmlRow(type, x.data(), out.data(), int64_t(x.size()));
+            for (size_t i = 0; i < x.size(); ++i) {
+                uint16_t h = 0;
+                std::memcpy(&h, out.data() + 2 * i, 2);
+                QCOMPARE(h, expected[i]);
+            }
+        }
     }
 
     // Element-wise: |x - x̂| <= |d|/2 (|d| where Q4_0/Q5_0 clamp the far side of the signed

@@ -280,6 +280,10 @@ private:
         QCOMPARE(writeByteLevelTokenizer(dir), spec.vocab);
         for (const char *type : kQuantTypes)
             exportCase({std::string("llama ") + type, dir, {}, kQuantized, false, spec.vocab}, type);
+        // 16-bit float files (convert_hf_to_gguf's --outtype): llama.cpp rounds activations to
+        // F16 for F16 weights and to BF16 (8 bits of mantissa) for BF16 ones.
+        exportCase({"llama f16", dir, {}, kFloat16, false, spec.vocab}, "f16");
+        exportCase({"llama bf16", dir, {}, kQuantized, false, spec.vocab}, "bf16");
         // A GGUF input requantized (metadata and tokenizer copied, matrices requantized).
         Case requantized{"llama q8_0 GGUF to q4_k", dir, dir.string() + "-q8_0-to-q4_k.gguf", kQuantized, false,
                          spec.vocab};

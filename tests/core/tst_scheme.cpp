@@ -62,7 +62,7 @@ private slots:
         QTest::newRow("hqq") << "hqq" << "hqq:b4:g64";
         QTest::newRow("hqq b1") << "hqq:b1:g32" << "hqq:b1:g32";
         QTest::newRow("hqq order") << "hqq:g128:b3" << "hqq:b3:g128";
-        for (const char *type : {"q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k"})
+        for (const char *type : {"q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "f16", "bf16"})
             QTest::newRow(type) << QString::fromLatin1(type).toUpper() << QString::fromLatin1(type);
     }
 
@@ -118,6 +118,11 @@ private slots:
         QCOMPARE(QuantScheme::parse("q6_k").ggufType, DType::Q6_K);
         QVERIFY(QuantScheme::parse("q6_k").symmetric);
         QCOMPARE(QuantScheme::parse("rtn").ggufType, DType::Unsupported);
+        const QuantScheme f16 = QuantScheme::parse("f16");
+        QCOMPARE(f16.ggufType, DType::F16);
+        QCOMPARE(f16.bits, 16);
+        QCOMPARE(f16.blockLength(4096), int64_t(1));
+        QCOMPARE(QuantScheme::parse("bf16").ggufType, DType::BF16);
     }
 
     void badScheme_data()
