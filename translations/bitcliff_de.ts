@@ -851,6 +851,14 @@
 <context>
     <name>bitcliff::app::EvaluateResults</name>
     <message>
+        <source>Nothing to chart in these results</source>
+        <translation>Keine darstellbaren Werte in diesen Ergebnissen</translation>
+    </message>
+    <message>
+        <source>Results appear here after an evaluation</source>
+        <translation>Die Ergebnisse erscheinen hier nach einer Auswertung</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>

@@ -851,6 +851,14 @@
 <context>
     <name>bitcliff::app::EvaluateResults</name>
     <message>
+        <source>Nothing to chart in these results</source>
+        <translation>この結果にはグラフにできる値がありません</translation>
+    </message>
+    <message>
+        <source>Results appear here after an evaluation</source>
+        <translation>評価を実行すると結果がここに表示されます</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>表示:</translation>
     </message>

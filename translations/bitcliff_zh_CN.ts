@@ -851,6 +851,14 @@
 <context>
     <name>bitcliff::app::EvaluateResults</name>
     <message>
+        <source>Nothing to chart in these results</source>
+        <translation>这些结果中没有可绘制的数据</translation>
+    </message>
+    <message>
+        <source>Results appear here after an evaluation</source>
+        <translation>评估完成后结果将显示在这里</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示:</translation>
     </message>

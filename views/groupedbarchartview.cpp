@@ -83,6 +83,7 @@ void GroupedBarChartView::setData(const BarChartData &data)
     m_categories->clear();
     m_categories->append(data.categories);
     m_categories->setTitleText(data.categoryTitle);
+    m_categories->setVisible(!data.series.isEmpty());
     setValueRange(minPositive, maxValue);
     chart()->legend()->setVisible(!data.series.isEmpty());
     viewport()->update();
@@ -97,7 +98,7 @@ void GroupedBarChartView::setValueRange(double minPositive, double maxValue)
         m_series->attachAxis(shown);
     }
     hidden->setVisible(false);
-    shown->setVisible(true);
+    shown->setVisible(!m_data.series.isEmpty()); // no data: the title alone says why
     shown->setTitleText(m_data.valueTitle);
     if (m_data.logScale) {
         const double lo = minPositive > 0 ? std::pow(10.0, std::floor(std::log10(minPositive * 0.9))) : 0.1;

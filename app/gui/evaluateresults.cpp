@@ -97,7 +97,10 @@ void EvaluateResults::fillMetrics()
 void EvaluateResults::showMetric()
 {
     if (!m_report || m_metric->currentIndex() < 0) {
-        m_chart->setData({});
+        BarChartData empty;
+        empty.title = m_report ? tr("Nothing to chart in these results")
+                               : tr("Results appear here after an evaluation");
+        m_chart->setData(empty);
         return;
     }
     m_chart->setData(EvalCharts::chart(*m_report, EvalMetric(m_metric->currentData().toInt())));
