@@ -322,8 +322,29 @@ BITCLIFF_VECTOR_CLONES void fakeQ8_0Row(const float *values, float *out, int64_t
 
 } // namespace
 
+namespace {
+
+// 16-bit floats: each value rounded as quantizeGgmlRow stores it and read back.
+BITCLIFF_VECTOR_CLONES void fakeF16Row(const float *values, float *out, int64_t count)
+{
+    for (int64_t i = 0; i < count; ++i)
+        out[i] = fp16ToFloat(floatToFp16(values[i]));
+}
+
+BITCLIFF_VECTOR_CLONES void fakeBf16Row(const float *values, float *out, int64_t count)
+{
+    for (int64_t i = 0; i < count; ++i)
+        out[i] = bf16ToFloat(floatToBf16(values[i]));
+}
+
+} // namespace
+
 bool fakeQuantizeGgmlRow(DType type, const float *values, float *out, int64_t count)
 {
+    if (type == DType::F16 || type == DType::BF16) {
+        (type == DType::F16 ? fakeF16Row : fakeBf16Row)(values, out, count);
+        return true;
+    }
     if (count % kQk4 != 0)
         return false;
     if (type == DType::Q4_0)

@@ -14,7 +14,8 @@ namespace bitcliff {
 void quantizeGgmlRow(DType type, const float *values, std::byte *out, int64_t count);
 
 // Encode and decode in one pass, giving exactly what quantizeGgmlRow + dequantize give, for
-// the types that have a fused path (Q4_0, Q8_0). Returns false (doing nothing) otherwise.
+// the types that have a fused path (Q4_0, Q8_0, F16, BF16). Returns false (doing nothing)
+// otherwise.
 bool fakeQuantizeGgmlRow(DType type, const float *values, float *out, int64_t count);
 
 } // namespace bitcliff

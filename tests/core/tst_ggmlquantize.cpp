@@ -394,8 +394,10 @@ private slots:
         for (int j = 0; j < 32; ++j) // Q8_0 with d = 1: halves round away from zero
             values[size_t(256 + j)] = float(j - 16) + (j % 2 ? 0.5f : -0.5f);
         values[256] = 127.0f;
-        for (const DType type : {DType::Q4_0, DType::Q8_0}) {
-            std::vector<std::byte> blocks(values.size() / 32 * dtypeTraits(type).blockBytes);
+        values[300] = 70000.0f; // beyond F16: infinity
+        values[301] = 1e-9f;    // F16 subnormal range
+        for (const DType type : {DType::Q4_0, DType::Q8_0, DType::F16, DType::BF16}) {
+            std::vector<std::byte> blocks(values.size() / dtypeTraits(type).blockSize * dtypeTraits(type).blockBytes);
             quantizeGgmlRow(type, values.data(), blocks.data(), int64_t(values.size()));
             std::vector<float> expected(values.size()), fused(values.size());
             dequantize(type, blocks.data(), expected.data(), int64_t(values.size()));
