@@ -1,7 +1,7 @@
 #pragma once
 // GGUF block quantization: float rows -> ggml blocks (layouts in formats/ggmlblocks.h).
-// Q8_0, Q4_0, Q4_1, Q5_0, Q5_1 are bit-exact with ggml's quantize_row_*_ref; the K-quants
-// follow llama.cpp's reference algorithms (no importance matrix).
+// Every type is bit-exact with ggml's quantize_row_*_ref (K-quants: no importance matrix),
+// checked against llama.cpp's own library in tests/core/tst_llamacppquantizers.
 #include "formats/dtype.h"
 
 #include <cstddef>
