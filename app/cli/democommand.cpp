@@ -36,7 +36,7 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
         modelPath = *given;
     } else {
         modelPath = std::filesystem::path(out) / "synthetic-demo-model";
-        if (!std::filesystem::exists(modelPath / "model.safetensors")) {
+        if (!isCurrentSyntheticCheckpoint(modelPath)) {
             TerminalProgress progress("generating the synthetic demo model");
             writeSyntheticCheckpoint(modelPath, {}, progress.callback());
             progress.done();

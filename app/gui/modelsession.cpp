@@ -58,8 +58,7 @@ void ModelSession::open(const QString &path)
 void ModelSession::openDemo()
 {
     const QString directory = demoCheckpointPath();
-    if (QFileInfo::exists(directory + QStringLiteral("/model.safetensors"))
-        && QFileInfo::exists(directory + QStringLiteral("/config.json"))) {
+    if (isCurrentSyntheticCheckpoint(directory.toStdString())) {
         open(directory);
         return;
     }

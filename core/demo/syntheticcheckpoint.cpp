@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -99,6 +100,7 @@ std::string configJson(const SyntheticModelSpec &spec)
         {"tie_word_embeddings", false},
         {"hidden_act", "silu"},
         {"torch_dtype", "bfloat16"},
+        {"bitcliff_demo_version", kSyntheticDemoVersion},
     };
     return config.dump(2) + "\n";
 }
@@ -150,13 +152,24 @@ void writeSyntheticCheckpoint(const std::filesystem::path &directory, const Synt
     writeSafetensors(directory / "model.safetensors", entries,
                      {{"format", "pt"}, {"bitcliff.synthetic", "true"},
                       {"description", "BitCliff synthetic demo: heavy-tailed random weights with persistent outlier channels"}});
-    const std::string config = configJson(spec);
-    writeFileAtomically(directory / "config.json",
-                        std::span(reinterpret_cast<const std::byte *>(config.data()), config.size()));
     const std::string tokenizer = demoTokenizerJson();
     writeFileAtomically(directory / "tokenizer.json",
                         std::span(reinterpret_cast<const std::byte *>(tokenizer.data()), tokenizer.size()));
+    const std::string config = configJson(spec); // last: its version marks the checkpoint complete
+    writeFileAtomically(directory / "config.json",
+                        std::span(reinterpret_cast<const std::byte *>(config.data()), config.size()));
     reportProgress(progress, 1.0);
+}
+
+bool isCurrentSyntheticCheckpoint(const std::filesystem::path &directory)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(directory / "model.safetensors", ec)
+        || !std::filesystem::exists(directory / "tokenizer.json", ec))
+        return false;
+    std::ifstream file(directory / "config.json");
+    const nlohmann::json config = nlohmann::json::parse(file, nullptr, false);
+    return config.is_object() && config.value("bitcliff_demo_version", 0) == kSyntheticDemoVersion;
 }
 
 } // namespace bitcliff

@@ -15,7 +15,7 @@ struct SyntheticModelSpec
 {
     int layers = 8;
     int hiddenSize = 512;
-    int intermediateSize = 1408;
+    int intermediateSize = 1536;     // Llama's 8/3 x hidden rounded up to 256: K-quant blocks fit
     int heads = 8;
     int kvHeads = 4;
     int vocabSize = 8192;
@@ -26,10 +26,17 @@ struct SyntheticModelSpec
     uint32_t seed = 20261128;
 };
 
-// Writes <directory>/config.json, model.safetensors and tokenizer.json (byte-level, see
-// demotokenizer.h), each atomically. Throws Error on I/O failure, Cancelled when progress
-// returns false.
+// Raised whenever the generated checkpoint changes, so that cached copies are made again.
+inline constexpr int kSyntheticDemoVersion = 2;
+
+// Writes <directory>/model.safetensors, tokenizer.json (byte-level, see demotokenizer.h) and
+// config.json, each atomically; config.json comes last and carries kSyntheticDemoVersion.
+// Throws Error on I/O failure, Cancelled when progress returns false.
 void writeSyntheticCheckpoint(const std::filesystem::path &directory, const SyntheticModelSpec &spec = {},
                               const ProgressCallback &progress = {});
+
+// Whether `directory` holds a complete checkpoint written by this version's
+// writeSyntheticCheckpoint (an older or interrupted one is to be written again).
+bool isCurrentSyntheticCheckpoint(const std::filesystem::path &directory);
 
 } // namespace bitcliff

@@ -10,8 +10,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <limits>
 
 using namespace bitcliff;
@@ -216,6 +219,38 @@ private slots:
         QCOMPARE(attnQ->channels, int64_t(256));
         for (int layer = 0; layer < 3; ++layer)
             QVERIFY(attnQ->at(layer, 77) > 8 * attnQ->at(layer, 76));
+    }
+
+    // The GUI and `demo` reuse a cached demo checkpoint only when it is complete and of this
+    // version; an older one (no tokenizer, other shapes) or an interrupted one is made again.
+    void syntheticCheckpointVersionDecidesReuse()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path path = dir.path().toStdString();
+        QVERIFY(!isCurrentSyntheticCheckpoint(path));
+        SyntheticModelSpec spec;
+        spec.layers = 1;
+        spec.hiddenSize = 64;
+        spec.intermediateSize = 128;
+        spec.heads = 4;
+        spec.kvHeads = 2;
+        spec.vocabSize = 300;
+        spec.outlierChannels = {3};
+        writeSyntheticCheckpoint(path, spec);
+        QVERIFY(isCurrentSyntheticCheckpoint(path));
+
+        nlohmann::json config = nlohmann::json::parse(std::ifstream(path / "config.json"));
+        QCOMPARE(config.value("bitcliff_demo_version", 0), kSyntheticDemoVersion);
+        config.erase("bitcliff_demo_version"); // as written before versions existed
+        std::ofstream(path / "config.json") << config.dump();
+        QVERIFY(!isCurrentSyntheticCheckpoint(path));
+
+        writeSyntheticCheckpoint(path, spec);
+        std::filesystem::remove(path / "tokenizer.json");
+        QVERIFY(!isCurrentSyntheticCheckpoint(path));
+        std::ofstream(path / "tokenizer.json") << "{}";
+        std::ofstream(path / "config.json") << "{ truncated";
+        QVERIFY(!isCurrentSyntheticCheckpoint(path));
     }
 };
 
