@@ -1274,6 +1274,18 @@
         <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
         <translation>Nur den im Modellbaum ausgewählten Tensor quantisieren (schnell) statt aller Gewichtsmatrizen des Modells.</translation>
     </message>
+    <message>
+        <source>Press Quantize: the SQNR of every weight matrix appears here, layers × roles.</source>
+        <translation>Klicken Sie auf „Quantisieren“: Hier erscheint das SQNR jeder Gewichtsmatrix, Schichten × Rollen.</translation>
+    </message>
+    <message>
+        <source>Quantize, then select a weight matrix: its error map appears here.</source>
+        <translation>Quantisieren Sie und wählen Sie dann eine Gewichtsmatrix: Hier erscheint ihre Fehlerkarte.</translation>
+    </message>
+    <message>
+        <source>Compare two schemes to see where their errors differ.</source>
+        <translation>Vergleichen Sie zwei Schemata, um zu sehen, wo sich ihre Fehler unterscheiden.</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::RecentFilesMenu</name>

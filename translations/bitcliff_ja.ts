@@ -1271,6 +1271,18 @@
         <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
         <translation>モデル全体の重み行列ではなく、モデルツリーで選択したテンソルだけを量子化します（高速）。</translation>
     </message>
+    <message>
+        <source>Press Quantize: the SQNR of every weight matrix appears here, layers × roles.</source>
+        <translation>「量子化」を押すと、すべての重み行列の SQNR がここに表示されます（層 × 役割）。</translation>
+    </message>
+    <message>
+        <source>Quantize, then select a weight matrix: its error map appears here.</source>
+        <translation>量子化してから重み行列を選択すると、その誤差マップがここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Compare two schemes to see where their errors differ.</source>
+        <translation>2 つのスキームを比較すると、誤差の違う箇所がここに表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::RecentFilesMenu</name>

@@ -1271,6 +1271,18 @@
         <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
         <translation>只量化模型树中所选的张量（快速），而不是模型的所有权重矩阵。</translation>
     </message>
+    <message>
+        <source>Press Quantize: the SQNR of every weight matrix appears here, layers × roles.</source>
+        <translation>点击“量化”：每个权重矩阵的 SQNR 将显示在这里（层 × 角色）。</translation>
+    </message>
+    <message>
+        <source>Quantize, then select a weight matrix: its error map appears here.</source>
+        <translation>量化后选择一个权重矩阵：其误差图将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Compare two schemes to see where their errors differ.</source>
+        <translation>比较两种方案，查看它们的误差在哪里不同。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::RecentFilesMenu</name>

@@ -204,13 +204,21 @@ void HeatmapWidget::updateImage(const QRect &plot, qreal dpr)
     m_image.setDevicePixelRatio(dpr);
 }
 
+void HeatmapWidget::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    update();
+}
+
+QString HeatmapWidget::emptyText() const { return m_emptyText.isEmpty() ? tr("No data") : m_emptyText; }
+
 void HeatmapWidget::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(QPalette::Base));
     painter.setPen(palette().color(QPalette::Text));
     if (!m_pyramid) {
-        painter.drawText(rect(), Qt::AlignCenter, tr("No data"));
+        painter.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, emptyText());
         return;
     }
     const QRect plot = plotRect();

@@ -34,6 +34,10 @@ public:
     void setPyramid(std::shared_ptr<const HeatmapPyramid> pyramid);
     const std::shared_ptr<const HeatmapData> &data() const { return m_data; }
 
+    // What the widget says without data (default "No data"): where the map will come from.
+    void setEmptyText(const QString &text);
+    QString emptyText() const;
+
     void setLogScale(bool log);
     bool logScale() const { return m_logScale; }
     void setColormap(Colormap::Kind kind); // for sequential data
@@ -100,6 +104,7 @@ private:
 
     QImage m_image; // the colored matrix for m_imageKey
     QString m_imageKey;
+    QString m_emptyText; // empty: tr("No data")
 
     QPoint m_pressPos;
     QRectF m_pressRegion;

@@ -131,6 +131,13 @@ void QuantizePage::retranslate()
         m_summary->setText(tr("Choose a scheme and quantize: every weight matrix is quantized and compared with the original."));
     if (m_tensor < 0)
         m_tensorHint->setText(tr("Select a tensor in the model tree, or click a cell of the overview."));
+    const QString afterQuantize = tr("Press Quantize: the SQNR of every weight matrix appears here, layers × roles.");
+    m_overviewFirst->setEmptyText(afterQuantize);
+    m_overviewSecond->setEmptyText(afterQuantize);
+    const QString selectTensor = tr("Quantize, then select a weight matrix: its error map appears here.");
+    m_errorFirst->setEmptyText(selectTensor);
+    m_errorSecond->setEmptyText(selectTensor);
+    m_difference->setEmptyText(tr("Compare two schemes to see where their errors differ."));
 }
 
 void QuantizePage::setModel(std::shared_ptr<const Model> model)
