@@ -22,6 +22,7 @@ void ChartStyle::apply(QChart *chart)
     chart->setTitleFont(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries); // dashed lines look dashed
+    chart->legend()->setShowToolTips(true); // a label cut short in a narrow chart shows in full
 }
 
 void ChartStyle::styleAxis(QAbstractAxis *axis)

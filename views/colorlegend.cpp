@@ -134,11 +134,18 @@ void ColorLegend::paint(QPainter &painter, const QRect &plot, const QRect &bound
                          Qt::AlignLeft | Qt::AlignVCenter, label(value));
     }
 
+    // The title runs along the bar; a longer one may use the widget's whole height (moved to
+    // stay inside it) and is elided only beyond that.
+    const QString title = m_log ? tr("%1 (log)").arg(m_title) : m_title;
+    const int room = std::max(bar.height(), bounds.height() - 8);
+    const QString shown = fm.elidedText(title, Qt::ElideMiddle, room);
+    const int length = std::min(room, fm.horizontalAdvance(shown) + 2);
+    const double centre = std::clamp(double(bar.center().y()), bounds.top() + 4 + length / 2.0,
+                                     std::max(bounds.top() + 4 + length / 2.0, bounds.bottom() - 4 - length / 2.0));
     painter.save();
-    painter.translate(bounds.right() - 6 - fm.height() / 2.0, bar.center().y());
+    painter.translate(bounds.right() - 6 - fm.height() / 2.0, centre);
     painter.rotate(-90);
-    painter.drawText(QRect(-bar.height() / 2, -fm.height() / 2, bar.height(), fm.height()), Qt::AlignCenter,
-                     m_log ? tr("%1 (log)").arg(m_title) : m_title);
+    painter.drawText(QRect(-length / 2, -fm.height() / 2, length, fm.height()), Qt::AlignCenter, shown);
     painter.restore();
 
     if (showMissing) {
