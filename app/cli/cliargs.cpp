@@ -1,6 +1,7 @@
 #include "cli/cliargs.h"
 
 #include <cstdlib>
+#include <sstream>
 
 namespace bitcliff::cli {
 
@@ -62,6 +63,16 @@ double CliArgs::number(const std::string &option, double fallback, double min, d
         throw UsageError(option + " must be a number from " + std::to_string(min) + " to " + std::to_string(max)
                          + ", got '" + *v + "'");
     return parsed;
+}
+
+std::vector<std::string> commaList(const std::string &text)
+{
+    std::vector<std::string> items;
+    std::stringstream stream(text);
+    for (std::string item; std::getline(stream, item, ',');)
+        if (!item.empty())
+            items.push_back(item);
+    return items;
 }
 
 } // namespace bitcliff::cli

@@ -35,4 +35,7 @@ private:
     std::map<std::string, std::string> m_values;
 };
 
+// "a,b,,c" -> {"a", "b", "c"}: an option's comma-separated values, empty items dropped.
+std::vector<std::string> commaList(const std::string &text);
+
 } // namespace bitcliff::cli

@@ -1,14 +1,18 @@
-// `demo`: the synthetic demo checkpoint, analysed and rendered as report charts, headless.
+// `demo`: the synthetic demo checkpoint, analysed and rendered as report charts, headless:
+// where the outlier channels are, then what each scheme does to the weights and where.
 #include "cli/cliargs.h"
 #include "cli/commands.h"
 #include "cli/terminalprogress.h"
 #include "demo/syntheticcheckpoint.h"
 #include "report/chartreport.h"
 #include "report/modelanalysis.h"
+#include "report/quantreport.h"
 
 #include <QApplication>
 #include <QDir>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -23,11 +27,28 @@ void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QStri
     if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("BITCLIFF_VERBOSE"))
         std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
 }
+// From nearly lossless to past the cliff, in GGUF's types.
+constexpr const char *kDemoSchemes = "q8_0,q4_k,q3_k,q2_k";
+
+// "9.9 to 12.3 dB" over the quantized tensors.
+std::string sqnrRange(const QuantReport &report)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (const TensorQuantResult &t : report.tensors)
+        if (t.quantized && std::isfinite(t.error.sqnrDb)) {
+            lo = std::min(lo, t.error.sqnrDb);
+            hi = std::max(hi, t.error.sqnrDb);
+        }
+    char text[64];
+    std::snprintf(text, sizeof text, "%.1f to %.1f dB", lo, hi);
+    return text;
+}
+
 } // namespace
 
 int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
 {
-    const CliArgs args(argvRest, {"--out", "--model", "--k"}, {});
+    const CliArgs args(argvRest, {"--out", "--model", "--k", "--schemes"}, {});
     if (!args.positional().empty())
         throw UsageError("demo takes no positional arguments");
     const std::string out = args.required("--out");
@@ -53,12 +74,24 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
     TerminalProgress progress("statistics");
     const auto analysis = app::analyseModel(openModel(modelPath), options, progress.callback());
     progress.done();
-    const QStringList files = app::writeOutlierReport(*analysis, QString::fromStdString(out));
+    QStringList files = app::writeOutlierReport(*analysis, QString::fromStdString(out));
     std::printf("model: %s%s\n", modelPath.string().c_str(),
                 args.value("--model") ? "" : "  (SYNTHETIC: random heavy-tailed weights, not a trained model)");
     const auto &worst = analysis->stats->tensors[size_t(std::max(0, analysis->mostOutlierTensor))];
     std::printf("most outlier input channels: %s (%zu, threshold %.4g = %g x median)\n", worst.name.c_str(),
                 worst.cols.outliers.size(), worst.cols.threshold, options.rule.k);
+    std::vector<std::shared_ptr<const QuantReport>> reports;
+    for (const std::string &text : commaList(args.value("--schemes").value_or(kDemoSchemes))) {
+        QuantizeOptions quantize;
+        quantize.scheme = QuantScheme::parse(text);
+        TerminalProgress schemeProgress("quantizing with " + quantize.scheme.toString());
+        reports.push_back(quantizeModel(analysis->stats->model, quantize, schemeProgress.callback()));
+        schemeProgress.done();
+        const QuantReport &r = *reports.back();
+        std::printf("%-18s %6.3f bits/weight, MSE %.4g, SQNR %s\n", r.scheme.toString().c_str(),
+                    r.quantizedBitsPerWeight, r.quantizedMse, sqnrRange(r).c_str());
+    }
+    files << app::writeQuantizationReport(reports, *analysis, QString::fromStdString(out));
     std::printf("wrote %lld files to %s:\n", static_cast<long long>(files.size()), out.c_str());
     for (const QString &file : files)
         std::printf("  %s\n", QDir(QString::fromStdString(out)).relativeFilePath(file).toUtf8().constData());

@@ -10,20 +10,9 @@
 
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 
 namespace bitcliff::cli {
 namespace {
-
-std::vector<std::string> commaList(const std::string &text)
-{
-    std::vector<std::string> items;
-    std::stringstream stream(text);
-    for (std::string item; std::getline(stream, item, ',');)
-        if (!item.empty())
-            items.push_back(item);
-    return items;
-}
 
 void printTexts(const EvalReport &report)
 {

@@ -47,9 +47,10 @@ Commands:
       parallel passages (en de ru ja zh hi ar) and task sets.
       --json keys: ppl, ppl_err, tokens_scored, kld, same_top, delta_p,
       ln_ppl_ratio, accuracy (of the last run) and runs (every run).
-  demo --out DIR [--model DIR]
+  demo --out DIR [--model DIR] [--schemes SPEC,...]
       Generates the synthetic demo checkpoint (or uses --model) and renders its
-      outlier charts as PNG and SVG, with the data behind them (JSON, CSV).
+      outlier charts and, per scheme (default q8_0,q4_k,q3_k,q2_k), its SQNR map
+      and per-channel error as PNG and SVG, with the data behind them (JSON, CSV).
 
 PATH is a .safetensors file, a .gguf file, or a Hugging Face checkpoint directory
 (config.json + model.safetensors or sharded model-*-of-*.safetensors with

@@ -1,13 +1,12 @@
 #include "report/chartreport.h"
 
 #include "channelchartview.h"
-#include "chartexport.h"
 #include "heatmapwidget.h"
 #include "histogramchartview.h"
 #include "report/modelanalysis.h"
+#include "report/reportfiles.h"
 #include "report/statsjson.h"
 #include "tensorsnapshot.h"
-#include "util/atomicwrite.h"
 #include "util/error.h"
 
 #include <QDir>
@@ -18,46 +17,6 @@
 namespace bitcliff::app {
 
 namespace {
-
-// "model.layers.3.mlp.down_proj.weight" -> "model.layers.3.mlp.down_proj.weight" made safe
-QString fileStem(const std::string &name)
-{
-    QString stem = QString::fromStdString(name);
-    for (QChar &c : stem)
-        if (!c.isLetterOrNumber() && c != QLatin1Char('.') && c != QLatin1Char('_') && c != QLatin1Char('-'))
-            c = QLatin1Char('_');
-    return stem;
-}
-
-void writeText(const QString &path, const std::string &text, QStringList &written)
-{
-    writeFileAtomically(path.toStdString(), std::span(reinterpret_cast<const std::byte *>(text.data()), text.size()));
-    written << path;
-}
-
-void saveChart(QWidget *widget, const QString &stem, const QString &title, QSize size, QStringList &written)
-{
-    if (!saveWidgetPng(widget, stem + QStringLiteral(".png"), size))
-        throw Error((stem + QStringLiteral(".png")).toStdString() + ": cannot write");
-    if (!saveWidgetSvg(widget, stem + QStringLiteral(".svg"), size, title))
-        throw Error((stem + QStringLiteral(".svg")).toStdString() + ": cannot write");
-    written << stem + QStringLiteral(".png") << stem + QStringLiteral(".svg");
-}
-
-std::string heatmapCsv(const HeatmapData &data)
-{
-    std::string csv = "layer";
-    for (int c = 0; c < data.cols; ++c)
-        csv += "," + std::to_string(c);
-    csv += '\n';
-    for (int r = 0; r < data.rows; ++r) {
-        csv += data.rowName(r).toStdString();
-        for (int c = 0; c < data.cols; ++c)
-            csv += "," + std::to_string(data.at(r, c));
-        csv += '\n';
-    }
-    return csv;
-}
 
 std::string channelsCsv(const TensorStats &stats)
 {
@@ -84,7 +43,7 @@ QStringList writeOutlierReport(const ModelAnalysis &analysis, const QString &dir
         HeatmapWidget heatmap;
         heatmap.setData(map.heatmap);
         saveChart(&heatmap, stem, map.heatmap->title, QSize(1200, 520), written);
-        writeText(stem + QStringLiteral(".csv"), heatmapCsv(*map.heatmap), written);
+        writeText(stem + QStringLiteral(".csv"), heatmapCsv(*map.heatmap, "layer"), written);
     }
 
     if (analysis.mostOutlierTensor >= 0) {
