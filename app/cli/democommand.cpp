@@ -7,6 +7,7 @@
 #include "report/chartreport.h"
 #include "report/modelanalysis.h"
 #include "report/quantreport.h"
+#include "util/error.h"
 
 #include <QApplication>
 #include <QDir>
@@ -81,9 +82,18 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
     std::printf("most outlier input channels: %s (%zu, threshold %.4g = %g x median)\n", worst.name.c_str(),
                 worst.cols.outliers.size(), worst.cols.threshold, options.rule.k);
     std::vector<std::shared_ptr<const QuantReport>> reports;
+    const bool defaultSchemes = !args.value("--schemes");
     for (const std::string &text : commaList(args.value("--schemes").value_or(kDemoSchemes))) {
         QuantizeOptions quantize;
         quantize.scheme = QuantScheme::parse(text);
+        if (defaultSchemes) { // another --model may not fit GGUF's blocks: say so and go on
+            try {
+                checkQuantizable(*analysis->stats->model, quantize);
+            } catch (const Error &error) {
+                std::fprintf(stderr, "skipped %s: %s\n", text.c_str(), error.what());
+                continue;
+            }
+        }
         TerminalProgress schemeProgress("quantizing with " + quantize.scheme.toString());
         reports.push_back(quantizeModel(analysis->stats->model, quantize, schemeProgress.callback()));
         schemeProgress.done();

@@ -23,8 +23,8 @@ std::string channelsCsv(const TensorStats &stats)
     std::string csv = "axis,channel,absmax,rms,outlier\n";
     for (const auto &[axis, channels] : {std::pair{"cols", &stats.cols}, std::pair{"rows", &stats.rows}})
         for (size_t i = 0; i < channels->absmax.size(); ++i)
-            csv += std::string(axis) + "," + std::to_string(i) + "," + std::to_string(channels->absmax[i]) + ","
-                + std::to_string(channels->rms[i]) + "," + (channels->absmax[i] > channels->threshold ? "1" : "0") + "\n";
+            csv += std::string(axis) + "," + std::to_string(i) + "," + csvNumber(channels->absmax[i]) + ","
+                + csvNumber(channels->rms[i]) + "," + (channels->absmax[i] > channels->threshold ? "1" : "0") + "\n";
     return csv;
 }
 

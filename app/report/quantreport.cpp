@@ -21,7 +21,7 @@ std::string channelErrorCsv(const TensorError &error, const TensorStats &stats)
 {
     std::string csv = "input_channel,absmax,mse,outlier\n";
     for (size_t c = 0; c < error.colMse.size() && c < stats.cols.absmax.size(); ++c)
-        csv += std::to_string(c) + "," + std::to_string(stats.cols.absmax[c]) + "," + std::to_string(error.colMse[c])
+        csv += std::to_string(c) + "," + csvNumber(stats.cols.absmax[c]) + "," + csvNumber(error.colMse[c])
             + "," + (stats.cols.absmax[c] > stats.cols.threshold ? "1" : "0") + "\n";
     return csv;
 }
@@ -36,10 +36,10 @@ std::string summaryCsv(const std::vector<std::shared_ptr<const QuantReport>> &re
         for (const TensorQuantResult &t : report->tensors)
             if (t.quantized && std::isfinite(t.error.sqnrDb) && (!worst || t.error.sqnrDb < worst->error.sqnrDb))
                 worst = &t;
-        csv += report->scheme.toString() + "," + std::to_string(report->quantizedBitsPerWeight) + ","
-            + std::to_string(report->modelBitsPerWeight) + "," + std::to_string(report->quantizedParameters) + ","
-            + std::to_string(report->quantizedMse) + "," + (worst ? worst->name : "") + ","
-            + (worst ? std::to_string(worst->error.sqnrDb) : "") + "\n";
+        csv += report->scheme.toString() + "," + csvNumber(report->quantizedBitsPerWeight) + ","
+            + csvNumber(report->modelBitsPerWeight) + "," + std::to_string(report->quantizedParameters) + ","
+            + csvNumber(report->quantizedMse) + "," + (worst ? worst->name : "") + ","
+            + (worst ? csvNumber(worst->error.sqnrDb) : "") + "\n";
     }
     return csv;
 }

@@ -5,6 +5,7 @@
 #include "util/atomicwrite.h"
 #include "util/error.h"
 
+#include <cstdio>
 #include <span>
 
 namespace bitcliff::app {
@@ -16,6 +17,13 @@ QString fileStem(const std::string &name)
         if (!c.isLetterOrNumber() && c != QLatin1Char('.') && c != QLatin1Char('_') && c != QLatin1Char('-'))
             c = QLatin1Char('_');
     return stem;
+}
+
+std::string csvNumber(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.7g", value);
+    return text;
 }
 
 void writeText(const QString &path, const std::string &text, QStringList &written)
@@ -42,7 +50,7 @@ std::string heatmapCsv(const HeatmapData &data, const std::string &rowHeader)
     for (int r = 0; r < data.rows; ++r) {
         csv += data.rowName(r).toStdString();
         for (int c = 0; c < data.cols; ++c)
-            csv += "," + std::to_string(data.at(r, c));
+            csv += "," + csvNumber(data.at(r, c));
         csv += '\n';
     }
     return csv;

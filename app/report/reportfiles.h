@@ -19,6 +19,9 @@ namespace bitcliff::app {
 // A tensor or scheme name made safe as part of a file name ("rtn:b4:g128" -> "rtn_b4_g128").
 QString fileStem(const std::string &name);
 
+// A CSV field for a value: 7 significant digits ("6.608e-05", "0.083").
+std::string csvNumber(double value);
+
 void writeText(const QString &path, const std::string &text, QStringList &written);
 
 // <stem>.png and <stem>.svg of `widget` rendered at `size`; `title` names the SVG.

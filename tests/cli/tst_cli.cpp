@@ -208,6 +208,47 @@ private slots:
         QVERIFY(QFile::exists(out + QStringLiteral("/outlier-map-attn_q.csv")));
         QVERIFY(QFile::exists(out + QStringLiteral("/statistics.json")));
         QVERIFY(run.out.contains("wrote"));
+        // The default GGUF schemes do not fit rows of 16: skipped, said on stderr.
+        QVERIFY2(run.err.contains("skipped q4_k"), run.err.constData());
+    }
+
+    // The quantization part of the report: per scheme an SQNR map and the per-channel error of
+    // the outlier tensor, with their data; the summary's figures are the quantizer's.
+    void demoQuantizesWithEachScheme()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("demo-schemes"));
+        const Run run = runCli({QStringLiteral("demo"), QStringLiteral("--out"), out, QStringLiteral("--model"), m_model,
+                                QStringLiteral("--schemes"), QStringLiteral("rtn:b8:g8:sym,rtn:b2:g8:asym")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        for (const QString scheme : {QStringLiteral("rtn_b8_g8_sym"), QStringLiteral("rtn_b2_g8_asym")}) {
+            const QImage map(out + QStringLiteral("/quant-sqnr-") + scheme + QStringLiteral(".png"));
+            QVERIFY2(!map.isNull(), qPrintable(scheme));
+            QVERIFY(QFile::exists(out + QStringLiteral("/quant-sqnr-") + scheme + QStringLiteral(".svg")));
+            QVERIFY(QFile::exists(out + QStringLiteral("/quant-channel-error-") + scheme + QStringLiteral(".png")));
+            QFile csv(out + QStringLiteral("/quant-sqnr-") + scheme + QStringLiteral(".csv"));
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            QCOMPARE(csv.readLine().trimmed(), QByteArray("layer,attn_q,attn_k,attn_v,attn_o,ffn_gate,ffn_up,ffn_down"));
+        }
+        QFile summary(out + QStringLiteral("/quantization-summary.csv"));
+        QVERIFY(summary.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = summary.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        const QList<QByteArray> eight = lines[1].split(',');
+        const QList<QByteArray> two = lines[2].split(',');
+        QCOMPARE(eight[0], QByteArray("rtn:b8:g8:sym"));
+        QCOMPARE(two[0], QByteArray("rtn:b2:g8:asym"));
+        QVERIFY(two[4].toDouble() > 100 * eight[4].toDouble()); // MSE: 2 bits far worse
+        QFile json(out + QStringLiteral("/quantization.json"));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonArray reports = QJsonDocument::fromJson(json.readAll()).array();
+        QCOMPARE(reports.size(), 2);
+        QCOMPARE(reports[1].toObject().value(QStringLiteral("scheme")).toString(), QStringLiteral("rtn:b2:g8:asym"));
+        QVERIFY(run.out.contains("rtn:b2:g8:asym"));
+
+        const Run bad = runCli({QStringLiteral("demo"), QStringLiteral("--out"), out, QStringLiteral("--model"), m_model,
+                                QStringLiteral("--schemes"), QStringLiteral("q9_0")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.trimmed().count('\n') == 0 && bad.err.contains("q9_0"), bad.err.constData());
     }
 
 private:
