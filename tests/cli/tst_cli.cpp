@@ -220,7 +220,7 @@ private slots:
         const Run run = runCli({QStringLiteral("demo"), QStringLiteral("--out"), out, QStringLiteral("--model"), m_model,
                                 QStringLiteral("--schemes"), QStringLiteral("rtn:b8:g8:sym,rtn:b2:g8:asym")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        for (const QString scheme : {QStringLiteral("rtn_b8_g8_sym"), QStringLiteral("rtn_b2_g8_asym")}) {
+        for (const QString &scheme : {QStringLiteral("rtn_b8_g8_sym"), QStringLiteral("rtn_b2_g8_asym")}) {
             const QImage map(out + QStringLiteral("/quant-sqnr-") + scheme + QStringLiteral(".png"));
             QVERIFY2(!map.isNull(), qPrintable(scheme));
             QVERIFY(QFile::exists(out + QStringLiteral("/quant-sqnr-") + scheme + QStringLiteral(".svg")));
