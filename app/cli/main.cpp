@@ -2,6 +2,7 @@
 #include "cli/cliargs.h"
 #include "cli/commands.h"
 #include "util/error.h"
+#include "util/blaskernels.h"
 
 #include <cstdio>
 #include <cstring>
@@ -79,13 +80,14 @@ Exit status: 0 success, 1 error (one line on stderr), 2 usage error.
 
 int main(int argc, char **argv)
 {
+    bitcliff::useFastBlasKernels(argv);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::fputs(kUsage, args.empty() ? stderr : stdout);
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "--version") {
-        std::puts("bitcliff-cli " BITCLIFF_VERSION);
+        std::printf("bitcliff-cli " BITCLIFF_VERSION " (OpenBLAS kernels: %s)\n", bitcliff::blasCoreName().c_str());
         return 0;
     }
     const std::string command = args[0];

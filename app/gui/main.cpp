@@ -1,12 +1,14 @@
 // bitcliff: the desktop application.
 #include "gui/languagemenu.h"
 #include "gui/mainwindow.h"
+#include "util/blaskernels.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
 int main(int argc, char **argv)
 {
+    bitcliff::useFastBlasKernels(argv);
     QApplication application(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("BitCliff"));
     QApplication::setApplicationName(QStringLiteral("BitCliff"));

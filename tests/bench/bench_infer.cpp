@@ -9,6 +9,7 @@
 #include "demo/syntheticcheckpoint.h"
 #include "formats/model.h"
 #include "infer/transformer.h"
+#include "util/blaskernels.h"
 
 #include <algorithm>
 #include <cblas.h>
@@ -56,6 +57,7 @@ double sgemmGflops(int m, int n, int k)
 
 int main(int argc, char **argv)
 {
+    useFastBlasKernels(argv); // as the programs do: the engine and the baseline on the same kernels
     SyntheticModelSpec shape;
     shape.layers = 12;
     shape.hiddenSize = 768;
@@ -146,9 +148,10 @@ int main(int argc, char **argv)
         streamedDecodeSeconds += now() - start;
     }
 
-    std::printf("model: %.1fM parameters (%.1fM in matrices), file %.1f MB, loaded as float32 in %.2f s, %d threads\n",
+    std::printf("model: %.1fM parameters (%.1fM in matrices), file %.1f MB, loaded as float32 in %.2f s, %d threads, "
+                "OpenBLAS kernels %s\n",
                 double(model->parameterCount()) / 1e6, double(matrixParameters) / 1e6, double(fileBytes) / 1e6, loadSeconds,
-                cores);
+                cores, blasCoreName().c_str());
     std::printf("prompt processing, %d tokens, all logits, best of %d: %.3f s, %.1f tokens/s, %.1f GFLOP/s"
                 " (median %.1f GFLOP/s)\n",
                 tokens, repeats, flops / best(engine) / 1e9, n * best(engine) * 1e9 / flops, best(engine), median(engine));

@@ -1,6 +1,7 @@
 // bitcliff-cli as a user runs it: real files, real process, exit codes and output.
 #include "formats/ggufwriter.h"
 #include "formats/model.h"
+#include "util/blaskernels.h"
 #include "util/floatformats.h"
 #include "stats/statsengine.h"
 #include "support/fixtures.h"
@@ -210,6 +211,20 @@ private slots:
         QVERIFY(run.out.contains("wrote"));
         // The default GGUF schemes do not fit rows of 16: skipped, said on stderr.
         QVERIFY2(run.err.contains("skipped q4_k"), run.err.constData());
+    }
+
+    // OpenBLAS may pick kernels older than this CPU (Debian 12's 0.3.21 does on Sapphire
+    // Rapids): the program must end up on AVX2 kernels or better wherever the CPU has AVX2.
+    void runsOnModernBlasKernels()
+    {
+        const Run run = runCli({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        const QByteArray marker("OpenBLAS kernels: ");
+        const qsizetype at = run.out.indexOf(marker);
+        QVERIFY2(at >= 0, run.out.constData());
+        const QByteArray core = run.out.mid(at + marker.size()).split(')').first();
+        QVERIFY(!core.isEmpty());
+        QCOMPARE(QString::fromStdString(fasterBlasCore(core.toStdString(), CpuVectorSupport::detect())), QString());
     }
 
     // The quantization part of the report: per scheme an SQNR map and the per-channel error of
