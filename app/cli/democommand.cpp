@@ -28,6 +28,7 @@ void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QStri
     if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("BITCLIFF_VERBOSE"))
         std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
 }
+
 // From nearly lossless to past the cliff, in GGUF's types.
 constexpr const char *kDemoSchemes = "q8_0,q4_k,q3_k,q2_k";
 
@@ -45,6 +46,33 @@ std::string sqnrRange(const QuantReport &report)
     return text;
 }
 
+// Quantizes with each scheme, printing a line per scheme. `skipUnfit`: a scheme that fits no
+// tensor of the model is skipped with a note (the default schemes on another --model).
+std::vector<std::shared_ptr<const QuantReport>> quantizeWithEach(const std::shared_ptr<const Model> &model,
+                                                                 const std::vector<QuantScheme> &schemes, bool skipUnfit)
+{
+    std::vector<std::shared_ptr<const QuantReport>> reports;
+    for (const QuantScheme &scheme : schemes) {
+        QuantizeOptions quantize;
+        quantize.scheme = scheme;
+        if (skipUnfit) {
+            try {
+                checkQuantizable(*model, quantize);
+            } catch (const Error &error) {
+                std::fprintf(stderr, "skipped %s: %s\n", scheme.toString().c_str(), error.what());
+                continue;
+            }
+        }
+        TerminalProgress progress("quantizing with " + scheme.toString());
+        reports.push_back(quantizeModel(model, quantize, progress.callback()));
+        progress.done();
+        const QuantReport &r = *reports.back();
+        std::printf("%-18s %6.3f bits/weight, MSE %.4g, SQNR %s\n", scheme.toString().c_str(), r.quantizedBitsPerWeight,
+                    r.quantizedMse, sqnrRange(r).c_str());
+    }
+    return reports;
+}
+
 } // namespace
 
 int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
@@ -53,6 +81,9 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
     if (!args.positional().empty())
         throw UsageError("demo takes no positional arguments");
     const std::string out = args.required("--out");
+    std::vector<QuantScheme> schemes; // parsed first: a bad one fails before any work
+    for (const std::string &text : commaList(args.value("--schemes").value_or(kDemoSchemes)))
+        schemes.push_back(QuantScheme::parse(text));
     std::filesystem::path modelPath;
     if (const auto given = args.value("--model")) {
         modelPath = *given;
@@ -81,26 +112,7 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
     const auto &worst = analysis->stats->tensors[size_t(std::max(0, analysis->mostOutlierTensor))];
     std::printf("most outlier input channels: %s (%zu, threshold %.4g = %g x median)\n", worst.name.c_str(),
                 worst.cols.outliers.size(), worst.cols.threshold, options.rule.k);
-    std::vector<std::shared_ptr<const QuantReport>> reports;
-    const bool defaultSchemes = !args.value("--schemes");
-    for (const std::string &text : commaList(args.value("--schemes").value_or(kDemoSchemes))) {
-        QuantizeOptions quantize;
-        quantize.scheme = QuantScheme::parse(text);
-        if (defaultSchemes) { // another --model may not fit GGUF's blocks: say so and go on
-            try {
-                checkQuantizable(*analysis->stats->model, quantize);
-            } catch (const Error &error) {
-                std::fprintf(stderr, "skipped %s: %s\n", text.c_str(), error.what());
-                continue;
-            }
-        }
-        TerminalProgress schemeProgress("quantizing with " + quantize.scheme.toString());
-        reports.push_back(quantizeModel(analysis->stats->model, quantize, schemeProgress.callback()));
-        schemeProgress.done();
-        const QuantReport &r = *reports.back();
-        std::printf("%-18s %6.3f bits/weight, MSE %.4g, SQNR %s\n", r.scheme.toString().c_str(),
-                    r.quantizedBitsPerWeight, r.quantizedMse, sqnrRange(r).c_str());
-    }
+    const auto reports = quantizeWithEach(analysis->stats->model, schemes, !args.value("--schemes"));
     files << app::writeQuantizationReport(reports, *analysis, QString::fromStdString(out));
     std::printf("wrote %lld files to %s:\n", static_cast<long long>(files.size()), out.c_str());
     for (const QString &file : files)

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -260,10 +261,13 @@ private slots:
         QCOMPARE(reports[1].toObject().value(QStringLiteral("scheme")).toString(), QStringLiteral("rtn:b2:g8:asym"));
         QVERIFY(run.out.contains("rtn:b2:g8:asym"));
 
-        const Run bad = runCli({QStringLiteral("demo"), QStringLiteral("--out"), out, QStringLiteral("--model"), m_model,
-                                QStringLiteral("--schemes"), QStringLiteral("q9_0")});
+        // A bad scheme fails at once, before anything is written.
+        const QString badOut = m_dir.filePath(QStringLiteral("demo-bad-scheme"));
+        const Run bad = runCli({QStringLiteral("demo"), QStringLiteral("--out"), badOut, QStringLiteral("--model"),
+                                m_model, QStringLiteral("--schemes"), QStringLiteral("q4_k,q9_0")});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.trimmed().count('\n') == 0 && bad.err.contains("q9_0"), bad.err.constData());
+        QVERIFY(!QFileInfo::exists(badOut));
     }
 
 private:
