@@ -21,8 +21,8 @@ std::string channelErrorCsv(const TensorError &error, const TensorStats &stats)
 {
     std::string csv = "input_channel,absmax,mse,outlier\n";
     for (size_t c = 0; c < error.colMse.size() && c < stats.cols.absmax.size(); ++c)
-        csv += std::to_string(c) + "," + csvNumber(stats.cols.absmax[c]) + "," + csvNumber(error.colMse[c])
-            + "," + (stats.cols.absmax[c] > stats.cols.threshold ? "1" : "0") + "\n";
+        csv += std::to_string(c) + "," + csvNumber(stats.cols.absmax[c]) + "," + csvNumber(error.colMse[c]) + ","
+            + (stats.cols.absmax[c] > stats.cols.threshold ? "1" : "0") + "\n";
     return csv;
 }
 
@@ -30,7 +30,8 @@ std::string channelErrorCsv(const TensorError &error, const TensorStats &stats)
 // the tensor with the lowest SQNR.
 std::string summaryCsv(const std::vector<std::shared_ptr<const QuantReport>> &reports)
 {
-    std::string csv = "scheme,bits_per_weight,model_bits_per_weight,quantized_parameters,mse,worst_tensor,worst_sqnr_db\n";
+    std::string csv
+        = "scheme,bits_per_weight,model_bits_per_weight,quantized_parameters,mse,worst_tensor,worst_sqnr_db\n";
     for (const auto &report : reports) {
         const TensorQuantResult *worst = nullptr;
         for (const TensorQuantResult &t : report->tensors)
@@ -47,7 +48,7 @@ std::string summaryCsv(const std::vector<std::shared_ptr<const QuantReport>> &re
 } // namespace
 
 QStringList writeQuantizationReport(const std::vector<std::shared_ptr<const QuantReport>> &reports,
-                                    const ModelAnalysis &analysis, const QString &directory)
+    const ModelAnalysis &analysis, const QString &directory)
 {
     const QDir dir(directory);
     QStringList written;
@@ -69,7 +70,7 @@ QStringList writeQuantizationReport(const std::vector<std::shared_ptr<const Quan
             const QString name = QString::fromStdString(stats->name);
             ChannelErrorScatterView scatter;
             scatter.setData(std::make_shared<const TensorError>(tensor->error), stats,
-                            QStringLiteral("%1 \u2014 %2").arg(name, QString::fromStdString(report->scheme.toString())));
+                QStringLiteral("%1 \u2014 %2").arg(name, QString::fromStdString(report->scheme.toString())));
             const QString stem = dir.filePath(QStringLiteral("quant-channel-error-") + scheme);
             saveChart(&scatter, stem, name, QSize(1000, 560), written);
             writeText(stem + QStringLiteral(".csv"), channelErrorCsv(tensor->error, *stats), written);

@@ -25,7 +25,7 @@ std::string fasterBlasCore(std::string_view current, const CpuVectorSupport &cpu
     // OpenBLAS 0.3.21's x86-64 cores with AVX2 kernels or better; anything else (Prescott,
     // Core2, Nehalem, Sandybridge, Bulldozer...) is slower than an AVX2 CPU can go.
     static constexpr std::array<std::string_view, 5> kModern
-        = {"Haswell", "Zen", "SkylakeX", "Cooperlake", "SapphireRapids"};
+        = { "Haswell", "Zen", "SkylakeX", "Cooperlake", "SapphireRapids" };
     if (!cpu.avx2Fma)
         return {};
     for (std::string_view modern : kModern)
