@@ -4,6 +4,7 @@
 #include "eval/taskevaluation.h"
 #include "eval/textevaluation.h"
 #include "infer/transformer.h"
+#include "quant/modelquantizer.h"
 #include "tokenize/tokenizer.h"
 #include "util/error.h"
 #include "util/meminfo.h"
@@ -80,11 +81,12 @@ void unquantizedTextsFrom(const EvalRun &scheme, EvalRun &unquantized)
         unquantized.perplexity = scheme.comparison->base;
 }
 
-EvalRun schemeRun(const QuantScheme &scheme)
+EvalRun schemeRun(const QuantScheme &scheme, const Model &model)
 {
     EvalRun run;
     run.label = scheme.toString();
     run.scheme = scheme;
+    run.plan = summarizePlan(model, scheme);
     return run;
 }
 
@@ -97,7 +99,7 @@ void runSchemesTogether(std::vector<EvalRun> &runs, CachedSequence &base, const 
     std::vector<std::unique_ptr<CachedSequence>> models;
     std::vector<CachedSequence *> pointers;
     for (const QuantScheme &scheme : spec.schemes) {
-        runs.push_back(schemeRun(scheme));
+        runs.push_back(schemeRun(scheme, *spec.model));
         auto weights = loadWeights(spec, scheme, meter);
         runs.back().streamed = isStreamed(*weights);
         models.push_back(std::make_unique<CachedSequence>(std::move(weights), workload.maxContext));
@@ -126,7 +128,7 @@ EvalRun runScheme(CachedSequence &base, const QuantScheme &scheme, const EvalSpe
                   WorkMeter &meter)
 {
     const auto start = Clock::now();
-    EvalRun run = schemeRun(scheme);
+    EvalRun run = schemeRun(scheme, *spec.model);
     auto weights = loadWeights(spec, scheme, meter);
     run.streamed = isStreamed(*weights);
     CachedSequence quantized(std::move(weights), workload.maxContext);
@@ -160,6 +162,8 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     if (spec.texts.empty() && spec.tasks.empty())
         throw Error("nothing to evaluate: give a text or a task file");
     transformerConfigFor(*spec.model); // an unsupported model fails before any work
+    for (const QuantScheme &scheme : spec.schemes) // and a scheme that fits nothing, or strict misfits
+        checkQuantizable(*spec.model, QuantizeOptions{scheme, 0, {}});
     const EvalWorkload workload = prepareWorkload(spec);
     const bool together = spec.schemes.size() > 1 && !workload.texts.empty() && schemesFitTogether(spec);
     const double schemes = double(spec.schemes.size());
@@ -171,6 +175,7 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
 
     auto report = std::make_shared<EvalReport>();
     report->modelPath = spec.model->sourcePath();
+    report->storedBitsPerWeight = storedBitsPerWeight(*spec.model);
     report->nCtx = spec.nCtx;
     report->tasks = spec.tasks;
     auto baseWeights = loadWeights(spec, std::nullopt, meter);

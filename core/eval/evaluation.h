@@ -10,6 +10,7 @@
 #include "eval/taskset.h"
 #include "formats/model.h"
 #include "infer/transformer.h"
+#include "quant/plansummary.h"
 #include "quant/scheme.h"
 #include "util/progress.h"
 
@@ -48,6 +49,7 @@ struct EvalRun
 {
     std::string label;                 // "unquantized" or the scheme's text form
     std::optional<QuantScheme> scheme;
+    std::optional<PlanSummary> plan;   // schemes: what was quantized, fallbacks, bits per weight
     std::vector<TextEvaluation> texts;
     PerplexityResult perplexity;       // over all texts together
     std::optional<LogitComparison> comparison;
@@ -60,6 +62,7 @@ struct EvalRun
 struct EvalReport
 {
     std::string modelPath;
+    double storedBitsPerWeight = 0; // the unquantized model as its files store it
     int nCtx = 0;
     std::vector<TaskItem> tasks;
     std::vector<EvalRun> runs; // the unquantized run first, then one per scheme

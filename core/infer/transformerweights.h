@@ -19,7 +19,8 @@ struct WeightMatrix
     int64_t cols = 0;
     std::vector<float> values;
     const TensorInfo *lazy = nullptr; // values empty: rows are read from the model when needed
-    bool quantize = false;            // lazy values go through TransformerWeights::scheme
+    std::optional<QuantScheme> scheme; // lazy values are fake-quantized with it (the requested
+                                       // scheme or its fallback for this tensor)
 };
 
 struct LinearWeights
@@ -47,7 +48,7 @@ public:
     TransformerConfig config;
     std::shared_ptr<const Model> model;
     int threads = 0;                   // BLAS, attention and streaming threads, 0: all cores
-    std::optional<QuantScheme> scheme; // what lazy matrices with `quantize` are fake-quantized with
+    std::optional<QuantScheme> scheme; // requested; each matrix holds what it really gets
     bool streamed = false;             // weight matrices are materialized from the model at each use
     int64_t scratchFloats = 0;         // the largest lazy matrix read whole: a session's buffer
     std::vector<infer::LayerWeights> layers;

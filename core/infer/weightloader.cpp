@@ -5,6 +5,7 @@
 #include "infer/transformerweights.h"
 #include "infer/weightstream.h"
 #include "quant/modelquantizer.h"
+#include "quant/tensortreatment.h"
 #include "util/error.h"
 #include "util/meminfo.h"
 #include "util/parallelfor.h"
@@ -21,7 +22,7 @@ struct LoadItem
 {
     const TensorInfo *tensor = nullptr;
     std::vector<float> *values = nullptr;
-    bool quantize = false;
+    bool quantize = false; // fake-quantized with InferenceOptions::scheme (or its fallback)
     uint64_t bytes() const { return uint64_t(tensor->elementCount()) * sizeof(float); }
 };
 
@@ -49,10 +50,12 @@ public:
     {
     }
 
-    bool quantizes(const TensorInfo &tensor) const
+    std::optional<QuantScheme> applied(const TensorInfo &tensor) const
     {
-        return m_options.scheme && ineligibleReason(tensor, *m_options.scheme).empty();
+        return m_options.scheme ? appliedScheme(tensor, *m_options.scheme) : std::nullopt;
     }
+
+    bool quantizes(const TensorInfo &tensor) const { return applied(tensor).has_value(); }
 
     // Existence and shapes were checked by transformerConfigFor.
     void add(const std::string &name, std::vector<float> &values)
@@ -103,7 +106,7 @@ public:
                 continue;
             }
             m.matrix->lazy = m.tensor;
-            m.matrix->quantize = m.quantize;
+            m.matrix->scheme = applied(*m.tensor);
             if (needsBuffer(m))
                 weights.scratchFloats = std::max(weights.scratchFloats, m.tensor->elementCount());
         }
@@ -148,7 +151,8 @@ private:
     // An embedding only looked up is read row by row when its rows quantize alone.
     bool needsBuffer(const MatrixPlan &m) const
     {
-        return !m.lookupOnly || (m.quantize && !quantizesRowByRow(*m_options.scheme, m.tensor->cols()));
+        const std::optional<QuantScheme> scheme = applied(*m.tensor);
+        return !m.lookupOnly || (scheme && !quantizesRowByRow(*scheme, m.tensor->cols()));
     }
 
     const Model &m_model;

@@ -82,7 +82,7 @@ const float *WeightStream::values(const WeightMatrix &matrix)
     if (m_held != matrix.lazy) {
         if (!m_scratch || matrix.rows * matrix.cols > m_weights.scratchFloats)
             throw Error("internal: no buffer for streamed matrix " + matrix.lazy->name);
-        const QuantScheme *scheme = matrix.quantize ? &*m_weights.scheme : nullptr;
+        const QuantScheme *scheme = matrix.scheme ? &*matrix.scheme : nullptr;
         m_held = nullptr; // a failed materialization leaves the buffer undefined
         materializeMatrix(*m_weights.model, *matrix.lazy, scheme, m_weights.threads, m_scratch.get());
         m_held = matrix.lazy;
@@ -93,7 +93,7 @@ const float *WeightStream::values(const WeightMatrix &matrix)
 void WeightStream::lookup(const WeightMatrix &table, std::span<const int32_t> rows, float *out)
 {
     const int64_t cols = table.cols;
-    const bool byRow = table.lazy && (!table.quantize || quantizesRowByRow(*m_weights.scheme, cols));
+    const bool byRow = table.lazy && (!table.scheme || quantizesRowByRow(*table.scheme, cols));
     const float *whole = byRow ? nullptr : values(table);
     for (size_t t = 0; t < rows.size(); ++t) {
         float *row = out + int64_t(t) * cols;
@@ -103,8 +103,8 @@ void WeightStream::lookup(const WeightMatrix &table, std::span<const int32_t> ro
             continue;
         }
         m_weights.model->readRows(*table.lazy, r, r + 1, row);
-        if (table.quantize)
-            fakeQuantizeRows(*m_weights.scheme, row, 1, cols, row);
+        if (table.scheme)
+            fakeQuantizeRows(*table.scheme, row, 1, cols, row);
     }
 }
 

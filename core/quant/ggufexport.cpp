@@ -8,6 +8,7 @@
 #include "formats/tokenizerconversion.h"
 #include "quant/ggmlquantize.h"
 #include "quant/modelquantizer.h"
+#include "quant/tensortreatment.h"
 #include "util/error.h"
 #include "util/floatformats.h"
 #include "util/parallelfor.h"
@@ -91,8 +92,8 @@ ExportPlan planFromGguf(const Model &model, const QuantScheme &scheme)
 
     for (const TensorInfo &t : model.tensors()) {
         PlannedTensor planned{&t, {t.name, t.shape, 0, t.byteSize}, Action::Copy, t.dtype, 0, {}};
-        if (ineligibleReason(t, scheme).empty())
-            quantizeAction(planned, scheme);
+        if (const std::optional<QuantScheme> applied = appliedScheme(t, scheme))
+            quantizeAction(planned, *applied);
         else
             planned.layout.ggmlType = ggmlCodeOfLabel(t);
         plan.tensors.push_back(std::move(planned));
@@ -146,8 +147,9 @@ ExportPlan planFromHf(const Model &model, const QuantScheme &scheme, std::vector
                 throw Error(t.name + ": " + std::to_string(rows) + " rows do not split into "
                             + std::to_string(planned.permuteHeads) + " heads of even size");
         }
-        if (t.shape.size() >= 2 && ineligibleReason(t, scheme).empty()) {
-            quantizeAction(planned, scheme);
+        const std::optional<QuantScheme> applied = appliedScheme(t, scheme);
+        if (t.shape.size() >= 2 && applied) {
+            quantizeAction(planned, *applied);
         } else {
             if (t.shape.size() >= 2 && (t.dtype == DType::F16 || t.dtype == DType::BF16))
                 planned.outType = DType::F16;

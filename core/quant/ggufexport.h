@@ -9,8 +9,8 @@
 //     (formats/tokenizerconversion.h); eligible matrices quantized, 1-D tensors F32, other
 //     tensors F16 (F16/BF16 sources) or F32; Llama-3 rope scaling as rope_freqs.weight (F32
 //     frequency divisors, formats/ropescaling.h).
-// Eligibility is the quantizer's (ineligibleReason): tensors whose rows do not fit the block
-// keep their type. Streams chunks of rows: memory stays far below one tensor's floats.
+// Each tensor gets the type the quantizer gives it (quant/tensortreatment.h): rows that do not
+// fit the type's blocks fall back as llama-quantize does (Q4_K → Q5_0 …, then F16). Streams chunks of rows: memory stays far below one tensor's floats.
 #include "formats/model.h"
 #include "quant/scheme.h"
 #include "util/progress.h"

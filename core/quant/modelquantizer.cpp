@@ -22,14 +22,6 @@ struct WorkItem
     uint64_t bytes;
 };
 
-double storedBitsPerWeight(const TensorInfo &tensor)
-{
-    const DTypeTraits &traits = dtypeTraits(tensor.dtype);
-    if (tensor.dtype == DType::Unsupported || traits.blockBytes == 0)
-        return tensor.elementCount() ? 8.0 * double(tensor.byteSize) / double(tensor.elementCount()) : 0.0;
-    return 8.0 * traits.blockBytes / traits.blockSize;
-}
-
 // What per-tensor scales (with their clip search) and NF4 double quantization need from the
 // whole tensor; the one case where a tensor is read whole into memory.
 TensorRange wholeTensorRange(const Model &model, const TensorInfo &tensor, const QuantScheme &scheme)
@@ -51,18 +43,8 @@ const TensorQuantResult *QuantReport::find(std::string_view name) const
 
 std::string ineligibleReason(const TensorInfo &tensor, const QuantScheme &scheme)
 {
-    if (!tensor.supported())
-        return "type " + tensor.dtypeLabel + " is not supported";
-    if (tensor.shape.size() < 2 || tensor.rows() < 2)
-        return "kept: not a matrix (norms, biases and vectors stay as they are)";
-    if (tensor.role == TensorRole::Norm || tensor.role == TensorRole::Other)
-        return "kept: not a weight matrix";
-    try {
-        scheme.checkRowLength(tensor.cols(), tensor.name);
-    } catch (const Error &e) {
-        return std::string("kept: ") + e.what();
-    }
-    return {};
+    const TensorTreatment t = treatmentFor(tensor, scheme);
+    return t.quantizes() ? std::string() : "kept: " + t.reason;
 }
 
 void checkQuantizable(const Model &model, const QuantizeOptions &options)
@@ -83,8 +65,16 @@ void checkQuantizable(const Model &model, const QuantizeOptions &options)
             || std::find(options.onlyTensors.begin(), options.onlyTensors.end(), info.name) != options.onlyTensors.end();
         return selected && ineligibleReason(info, options.scheme).empty();
     });
-    if (any)
+    if (any) {
+        if (options.scheme.strict)
+            for (const TensorInfo &info : infos) {
+                const TensorTreatment t = treatmentFor(info, options.scheme);
+                if (!t.quantizes() && (isLinearRole(info.role) || info.role == TensorRole::Embed
+                                       || info.role == TensorRole::LmHead) && info.supported())
+                    throw Error(info.name + ": cannot quantize with " + options.scheme.toString() + ": " + t.reason);
+            }
         return;
+    }
     std::string why;
     for (const TensorInfo &info : infos)
         if (isLinearRole(info.role) && info.supported()) {
@@ -108,28 +98,36 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
 
     std::vector<std::unique_ptr<TensorErrorBuilder>> builders(infos.size());
     std::vector<TensorRange> ranges(infos.size());
+    std::vector<TensorTreatment> treatments(infos.size());
     std::vector<WorkItem> items;
     for (size_t i = 0; i < infos.size(); ++i) {
         const TensorInfo &info = infos[i];
         TensorQuantResult &result = report->tensors[i];
+        TensorTreatment &treatment = treatments[i];
         result.name = info.name;
         result.bitsPerWeight = storedBitsPerWeight(info);
         const bool selected = options.onlyTensors.empty()
             || std::find(options.onlyTensors.begin(), options.onlyTensors.end(), info.name) != options.onlyTensors.end();
-        result.keptReason = selected ? ineligibleReason(info, options.scheme) : "not selected";
-        if (!result.keptReason.empty())
+        treatment = selected ? treatmentFor(info, options.scheme) : TensorTreatment{Treatment::Kept, {}, "not selected"};
+        if (!treatment.quantizes()) {
+            result.keptReason = treatment.reason;
             continue;
+        }
+        const QuantScheme &scheme = treatment.scheme;
+        if (treatment.kind == Treatment::FellBack) {
+            result.fallback = scheme.toString();
+            result.fallbackReason = treatment.reason;
+        }
         result.quantized = true;
-        result.bitsPerWeight = bitsPerWeight(options.scheme, info.cols());
+        result.bitsPerWeight = bitsPerWeight(scheme, info.cols());
         const int64_t rows = info.rows(), cols = info.cols();
-        builders[i] = std::make_unique<TensorErrorBuilder>(
-            rows, cols, errorGridGroupLength(options.scheme.blockLength(cols), cols));
-        const bool whole = needsWholeTensorRange(options.scheme);
-        if (whole)
-            ranges[i] = wholeTensorRange(*model, info, options.scheme);
+        builders[i] = std::make_unique<TensorErrorBuilder>(rows, cols,
+                                                           errorGridGroupLength(scheme.blockLength(cols), cols));
+        if (needsWholeTensorRange(scheme))
+            ranges[i] = wholeTensorRange(*model, info, scheme);
         const uint64_t rowBytes = std::max<uint64_t>(1, model->rowBytes(info));
         // Chunks start at multiples of the scheme's row alignment (nf4 dq blocks span rows).
-        const int64_t alignment = std::max<int64_t>(1, rowAlignment(options.scheme, cols));
+        const int64_t alignment = std::max<int64_t>(1, rowAlignment(scheme, cols));
         const int64_t step = std::max<int64_t>(1, int64_t(kTargetItemBytes / rowBytes) / alignment) * alignment;
         for (int64_t r = 0; r < rows; r += step)
             items.push_back({i, r, std::min(rows, r + step), uint64_t(std::min(rows, r + step) - r) * rowBytes});
@@ -151,40 +149,37 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
             out.resize(size_t(count));
             model->readRows(info, item.rowBegin, item.rowEnd, original.data());
             model->releaseRows(info, item.rowBegin, item.rowEnd);
-            fakeQuantizeRows(options.scheme, original.data(), item.rowEnd - item.rowBegin, info.cols(), out.data(),
-                             needsWholeTensorRange(options.scheme) ? &ranges[item.tensor] : nullptr);
+            const QuantScheme &scheme = treatments[item.tensor].scheme;
+            fakeQuantizeRows(scheme, original.data(), item.rowEnd - item.rowBegin, info.cols(), out.data(),
+                             needsWholeTensorRange(scheme) ? &ranges[item.tensor] : nullptr);
             builders[item.tensor]->addRows(original.data(), out.data(), item.rowBegin, item.rowEnd - item.rowBegin);
         },
         progress);
 
-    double bitsTotal = 0, quantizedBits = 0, mseTotal = 0;
+    double mseTotal = 0;
     for (size_t i = 0; i < infos.size(); ++i) {
         TensorQuantResult &result = report->tensors[i];
-        const double params = double(infos[i].elementCount());
-        bitsTotal += result.bitsPerWeight * params;
         if (!result.quantized)
             continue;
         result.error = builders[i]->finish();
-        report->quantizedParameters += infos[i].elementCount();
-        quantizedBits += result.bitsPerWeight * params;
-        mseTotal += result.error.mse * params;
+        mseTotal += result.error.mse * double(infos[i].elementCount());
     }
-    const double allParams = double(std::max<int64_t>(1, model->parameterCount()));
-    const double quantizedParams = double(std::max<int64_t>(1, report->quantizedParameters));
-    report->modelBitsPerWeight = bitsTotal / allParams;
-    report->quantizedBitsPerWeight = quantizedBits / quantizedParams;
-    report->quantizedMse = mseTotal / quantizedParams;
+    report->summary = summarizeTreatments(options.scheme.toString(), infos, treatments);
+    report->quantizedParameters = report->summary.quantizedParameters;
+    report->modelBitsPerWeight = report->summary.modelBitsPerWeight;
+    report->quantizedBitsPerWeight = report->summary.bitsPerWeight;
+    report->quantizedMse = mseTotal / double(std::max<int64_t>(1, report->quantizedParameters));
     return report;
 }
 
 std::vector<float> fakeQuantizeTensor(const Model &model, const TensorInfo &tensor, const QuantScheme &scheme)
 {
-    const std::string reason = ineligibleReason(tensor, scheme);
-    if (!reason.empty())
-        throw Error(tensor.name + ": cannot quantize with " + scheme.toString() + ": " + reason);
+    const TensorTreatment t = treatmentFor(tensor, scheme);
+    if (!t.quantizes())
+        throw Error(tensor.name + ": cannot quantize with " + scheme.toString() + ": " + t.reason);
     std::vector<float> original(size_t(tensor.elementCount())), out(original.size());
     model.readRows(tensor, 0, tensor.rows(), original.data());
-    fakeQuantizeRows(scheme, original.data(), tensor.rows(), tensor.cols(), out.data());
+    fakeQuantizeRows(t.scheme, original.data(), tensor.rows(), tensor.cols(), out.data());
     return out;
 }
 

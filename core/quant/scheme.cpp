@@ -48,7 +48,7 @@ const GgufEntry *ggufEntry(DType type)
 }
 
 // What an option sets; one option per slot.
-enum Slot { Bits, Block, Symmetry, Clip, DoubleQuant, SlotCount };
+enum Slot { Bits, Block, Symmetry, Clip, DoubleQuant, Strict, SlotCount };
 
 constexpr unsigned bit(Slot s) { return 1u << s; }
 constexpr unsigned kWholeRowsAllowed = 1u << SlotCount; // channel | tensor (rtn only)
@@ -65,6 +65,7 @@ public:
     {
         std::vector<std::string> tokens = split();
         parseMethod(tokens.front());
+        m_allowed |= bit(Strict); // every method may refuse to fall back
         for (size_t i = 1; i < tokens.size(); ++i)
             parseOption(tokens[i]);
         return m_scheme;
@@ -165,6 +166,8 @@ private:
             slot = Clip;
         else if (option == "dq")
             slot = DoubleQuant;
+        else if (option == "strict")
+            slot = Strict;
         else
             fail("unknown option '" + option + "'");
 
@@ -207,6 +210,9 @@ private:
         case DoubleQuant:
             s.doubleQuant = true;
             break;
+        case Strict:
+            s.strict = true;
+            break;
         case SlotCount:
             break;
         }
@@ -234,7 +240,9 @@ private:
 
 QuantScheme QuantScheme::parse(std::string_view text) { return Parser(text).parse(); }
 
-std::string QuantScheme::toString() const
+std::string QuantScheme::toString() const { return strict ? baseText() + ":strict" : baseText(); }
+
+std::string QuantScheme::baseText() const
 {
     const std::string group = "g" + std::to_string(groupSize);
     switch (method) {

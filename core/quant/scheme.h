@@ -13,6 +13,8 @@
 //   hqq     HQQ zero-point optimization     options: bN (1..8, default 4), gN (default 64)
 //   q8_0 q4_0 q4_1 q5_0 q5_1 q2_k q3_k q4_k q5_k q6_k   GGUF block types (no options)
 //   f16 bf16 GGUF 16-bit float tensors: each weight rounded to nearest even (no options)
+// Any method also takes `strict`: a tensor whose rows do not fit the scheme's blocks is an
+// error instead of falling back (quant/tensortreatment.h says what the fallbacks are).
 // parse() throws Error("bad scheme '<text>': <reason>"); toString() gives the canonical form
 // ("rtn:b4:g128:sym", "rtn:b8:tensor:sym:clip", "nf4:g64:dq", "hqq:b4:g64", "mxfp4", "q4_k").
 // parse() fills every field so the struct describes the scheme: bits are the code bits (fp8 8,
@@ -39,10 +41,12 @@ struct QuantScheme
     bool symmetric = true;
     bool mseClip = false;
     bool doubleQuant = false;
+    bool strict = false; // refuse, rather than fall back, where rows do not fit the blocks
     DType ggufType = DType::Unsupported; // for QuantMethod::Gguf
 
     static QuantScheme parse(std::string_view text);
     std::string toString() const;
+    std::string baseText() const; // toString() without ":strict"
     // Throws Error when the scheme cannot quantize rows of `cols` elements (a group size or
     // GGUF block size that does not divide the row), naming the tensor.
     void checkRowLength(int64_t cols, const std::string &tensorName) const;

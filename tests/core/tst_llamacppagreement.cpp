@@ -291,7 +291,8 @@ private:
         m_cases.push_back(std::move(requantized));
     }
 
-    // Rows of 48 and 80 floats fit no block: every tensor is written F32 or F16.
+    // Rows of 48 and 80 floats fit no block and q8_0:strict does not fall back: every tensor
+    // is written F32 or F16.
     void writeUnquantizedCases()
     {
         struct Variant
@@ -318,7 +319,7 @@ private:
             const fs::path dir = path(v.name);
             test::writeTinyTransformer(dir, spec);
             writeByteLevelTokenizer(dir);
-            exportCase({v.name, dir, {}, v.dtype == "F16" ? kFloat16 : kFloat32, false, spec.vocab}, "q8_0");
+            exportCase({v.name, dir, {}, v.dtype == "F16" ? kFloat16 : kFloat32, false, spec.vocab}, "q8_0:strict");
         }
     }
 
@@ -346,7 +347,7 @@ private:
             test::writeTinyTransformer(dir, spec);
             for (const char *file : {"tokenizer.json", "tokenizer_config.json"})
                 fs::copy_file(models / file, dir / file, fs::copy_options::overwrite_existing);
-            exportCase({std::string("tokenizer ") + name, dir, {}, kFloat16, true, spec.vocab}, "q8_0");
+            exportCase({std::string("tokenizer ") + name, dir, {}, kFloat16, true, spec.vocab}, "q8_0:strict");
         }
     }
 

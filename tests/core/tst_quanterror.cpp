@@ -96,7 +96,7 @@ private slots:
         test::writeTinyLlama(dir.path().toStdString(), 1, 32, 3);
         const auto model = openModel(dir.path().toStdString());
         QuantizeOptions options;
-        options.scheme = QuantScheme::parse("q4_k"); // rows of 32 do not fit 256-blocks
+        options.scheme = QuantScheme::parse("q4_k:strict"); // rows of 32 do not fit 256-blocks
         options.onlyTensors = {"model.layers.0.self_attn.q_proj.weight"};
         QVERIFY_THROWS_EXCEPTION(Error, quantizeModel(model, options));
         options.onlyTensors = {"no.such.tensor"};
@@ -106,7 +106,7 @@ private slots:
             quantizeModel(model, options);
             QFAIL("a scheme that fits nothing was accepted");
         } catch (const Error &e) {
-            QVERIFY2(std::string(e.what()).find("q4_k: no tensor") == 0, e.what());
+            QVERIFY2(std::string(e.what()).find("q4_k:strict: no tensor") == 0, e.what());
         }
         options.scheme = QuantScheme::parse("q8_0");
         QVERIFY_THROWS_EXCEPTION(Cancelled, quantizeModel(model, options, [](double) { return false; }));

@@ -62,6 +62,9 @@ private slots:
         QTest::newRow("hqq") << "hqq" << "hqq:b4:g64";
         QTest::newRow("hqq b1") << "hqq:b1:g32" << "hqq:b1:g32";
         QTest::newRow("hqq order") << "hqq:g128:b3" << "hqq:b3:g128";
+        QTest::newRow("strict rtn") << "rtn:strict:b3" << "rtn:b3:g128:sym:strict";
+        QTest::newRow("strict gguf") << "Q4_K:STRICT" << "q4_k:strict";
+        QTest::newRow("strict mxfp4") << "mxfp4:strict" << "mxfp4:strict";
         for (const char *type : {"q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "f16", "bf16"})
             QTest::newRow(type) << QString::fromLatin1(type).toUpper() << QString::fromLatin1(type);
     }
@@ -156,6 +159,7 @@ private slots:
         QTest::newRow("nf4 channel") << "nf4:channel" << "option 'channel' not allowed for nf4";
         QTest::newRow("fp4 dq") << "fp4:dq" << "option 'dq' not allowed for fp4";
         QTest::newRow("mxfp4 group") << "mxfp4:g32" << "option 'g32' not allowed for mxfp4";
+        QTest::newRow("strict twice") << "q4_k:strict:strict" << "option 'strict' given twice";
         QTest::newRow("fp8 channel") << "fp8:channel" << "option 'channel' not allowed for fp8";
         QTest::newRow("hqq channel") << "hqq:channel" << "option 'channel' not allowed for hqq";
         QTest::newRow("hqq clip") << "hqq:clip" << "option 'clip' not allowed for hqq";

@@ -4,8 +4,8 @@
 
 namespace bitcliff::test {
 
-GgmlLibrary::GgmlLibrary(const std::filesystem::path &llamaCppTests)
-    : m_path(llamaCppTests / "node_modules/@node-llama-cpp/linux-x64/bins/linux-x64/libggml-base.so")
+GgmlLibrary::GgmlLibrary(const std::filesystem::path &llamaCppTests, const std::string &file)
+    : m_path(llamaCppTests / "node_modules/@node-llama-cpp/linux-x64/bins/linux-x64" / file)
 {
     if (!std::filesystem::exists(m_path)) {
         m_error = m_path.string() + " is missing: run `npm ci --omit=optional` in " + llamaCppTests.string();

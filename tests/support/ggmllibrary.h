@@ -11,8 +11,9 @@ namespace bitcliff::test {
 class GgmlLibrary
 {
 public:
-    // The shared library under the node-llama-cpp install at `llamaCppTests`.
-    explicit GgmlLibrary(const std::filesystem::path &llamaCppTests);
+    // The shared library `file` (ggml's, or llama.cpp's libllama.v*.so) under the
+    // node-llama-cpp install at `llamaCppTests`.
+    explicit GgmlLibrary(const std::filesystem::path &llamaCppTests, const std::string &file = "libggml-base.so");
     ~GgmlLibrary();
     GgmlLibrary(const GgmlLibrary &) = delete;
     GgmlLibrary &operator=(const GgmlLibrary &) = delete;
