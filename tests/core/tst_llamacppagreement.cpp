@@ -8,10 +8,12 @@
 // vocabularies. Fails, never skips, when node or the modules are missing.
 #include "eval/perplexity.h"
 #include "eval/tokenlogprobs.h"
+#include "formats/hfggufmapping.h"
 #include "formats/model.h"
 #include "infer/transformer.h"
 #include "quant/ggufexport.h"
 #include "support/clirunner.h"
+#include "support/llamaquantize.h"
 #include "support/tinytransformer.h"
 #include "support/tokenizerfixtures.h"
 #include "tokenize/hftokenizerjson.h"
@@ -289,6 +291,31 @@ private:
                          spec.vocab};
         exportQuantizedGguf(*openModel(dir.string() + "-q8_0.gguf"), QuantScheme::parse("q4_k"), requantized.gguf);
         m_cases.push_back(std::move(requantized));
+        writeNarrowCases();
+    }
+
+    // Hidden size 192 (rows fit no 256-block, odd vocabulary): BitCliff's q2_k export with its
+    // per-tensor fallbacks, and llama.cpp's own Q2_K file (llama-quantize's mix, made by
+    // llama_model_quantize from the F16 export): BitCliff opens both and agrees with llama.cpp.
+    void writeNarrowCases()
+    {
+        test::TinyTransformerSpec spec;
+        spec.hidden = 192;
+        spec.intermediate = 512;
+        spec.heads = 3;
+        spec.kvHeads = 1;
+        spec.vocab = 256 + 8;
+        const fs::path dir = path("llama-hidden192");
+        test::writeTinyTransformer(dir, spec);
+        QCOMPARE(writeByteLevelTokenizer(dir), spec.vocab);
+        exportCase({"hidden 192 q2_k (fallbacks)", dir, {}, kQuantized, false, spec.vocab}, "q2_k");
+        exportQuantizedGguf(*openModel(dir), QuantScheme::parse("f16"), dir.string() + "-f16.gguf"); // llama.cpp's input
+        Case theirs{"hidden 192 llama.cpp Q2_K mix", dir, dir.string() + "-llama-q2_k.gguf", kQuantized, false,
+                    spec.vocab};
+        test::LlamaQuantizer llama(kLlamaCpp);
+        QVERIFY2(llama.error().empty(), llama.error().c_str());
+        QCOMPARE(llama.quantize(dir.string() + "-f16.gguf", theirs.gguf, ggufFileType(DType::Q2_K), false), 0u);
+        m_cases.push_back(std::move(theirs));
     }
 
     // Rows of 48 and 80 floats fit no block and q8_0:strict does not fall back: every tensor

@@ -9,7 +9,7 @@
 #include "formats/model.h"
 #include "quant/ggufexport.h"
 #include "quant/plansummary.h"
-#include "support/ggmllibrary.h"
+#include "support/llamaquantize.h"
 #include "support/tinytransformer.h"
 #include "support/tokenizerfixtures.h"
 
@@ -17,7 +17,6 @@
 #include <QTest>
 
 #include <cstring>
-#include <map>
 
 using namespace bitcliff;
 namespace fs = std::filesystem;
@@ -25,33 +24,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kLlamaCpp = BITCLIFF_LLAMACPP_TESTS;
-
-// llama_model_quantize_params of the pinned llama.cpp (node-llama-cpp 3.21.1, llama.cpp
-// release v0.4.0, include/llama.h); returned by value, so the layout must match exactly.
-struct QuantizeParams
-{
-    int32_t nthread;
-    int32_t ftype;
-    int32_t outputTensorType;
-    int32_t tokenEmbeddingType;
-    bool allowRequantize;
-    bool quantizeOutputTensor;
-    bool onlyCopy;
-    bool pure;
-    bool keepSplit;
-    bool dryRun;
-    const void *imatrix;
-    const void *kvOverrides;
-    const void *tensorTypeOverrides;
-    const int32_t *pruneLayers;
-    size_t maxBufSize;
-};
-
-using DefaultParams = QuantizeParams (*)();
-using Quantize = uint32_t (*)(const char *input, const char *output, const QuantizeParams *params);
-using BackendInit = void (*)();
-using LogCallback = void (*)(int level, const char *text, void *user);
-using LogSet = void (*)(LogCallback callback, void *user);
 
 const char *const kTypes[] = { "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "q4_0", "q4_1", "q5_0", "q5_1", "q8_0" };
 
@@ -94,13 +66,6 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_llama.error().empty(), m_llama.error().c_str());
-        m_defaults = reinterpret_cast<DefaultParams>(m_llama.symbol("llama_model_quantize_default_params"));
-        m_quantize = reinterpret_cast<Quantize>(m_llama.symbol("llama_model_quantize"));
-        auto init = reinterpret_cast<BackendInit>(m_llama.symbol("llama_backend_init"));
-        auto logSet = reinterpret_cast<LogSet>(m_llama.symbol("llama_log_set"));
-        QVERIFY2(m_defaults && m_quantize && init && logSet, m_llama.error().c_str());
-        logSet([](int, const char *, void *) {}, nullptr); // its per-tensor fallback warnings are expected here
-        init();
         QVERIFY(m_dir.isValid());
         for (const Shape &shape : kShapes) {
             const fs::path hf = fs::path(m_dir.path().toStdString()) / shape.name;
@@ -137,11 +102,7 @@ private slots:
         const auto input = openModel(source);
         exportQuantizedGguf(*input, scheme, ours);
 
-        QuantizeParams params = m_defaults();
-        params.nthread = 1;
-        params.ftype = int32_t(ggufFileType(scheme.ggufType));
-        params.pure = true;
-        QCOMPARE(m_quantize(source.c_str(), theirs.c_str(), &params), 0u);
+        QCOMPARE(m_llama.quantize(source, theirs, ggufFileType(scheme.ggufType), true), 0u);
 
         const auto a = openModel(ours), b = openModel(theirs);
         QCOMPARE(a->tensors().size(), b->tensors().size());
@@ -165,9 +126,7 @@ private slots:
     }
 
 private:
-    test::GgmlLibrary m_llama { kLlamaCpp, "libllama.v0.4.0.so" };
-    DefaultParams m_defaults = nullptr;
-    Quantize m_quantize = nullptr;
+    test::LlamaQuantizer m_llama{kLlamaCpp};
     QTemporaryDir m_dir;
 };
 
