@@ -48,8 +48,8 @@ std::string sqnrRange(const QuantReport &report)
 
 // Quantizes with each scheme, printing a line per scheme. `skipUnfit`: a scheme that fits no
 // tensor of the model is skipped with a note (the default schemes on another --model).
-std::vector<std::shared_ptr<const QuantReport>> quantizeWithEach(const std::shared_ptr<const Model> &model,
-                                                                 const std::vector<QuantScheme> &schemes, bool skipUnfit)
+std::vector<std::shared_ptr<const QuantReport>> quantizeWithEach(
+    const std::shared_ptr<const Model> &model, const std::vector<QuantScheme> &schemes, bool skipUnfit)
 {
     std::vector<std::shared_ptr<const QuantReport>> reports;
     for (const QuantScheme &scheme : schemes) {
@@ -68,7 +68,9 @@ std::vector<std::shared_ptr<const QuantReport>> quantizeWithEach(const std::shar
         progress.done();
         const QuantReport &r = *reports.back();
         std::printf("%-18s %6.3f bits/weight, MSE %.4g, SQNR %s\n", scheme.toString().c_str(), r.quantizedBitsPerWeight,
-                    r.quantizedMse, sqnrRange(r).c_str());
+            r.quantizedMse, sqnrRange(r).c_str());
+        if (r.summary.fellBack > 0 || r.summary.quantizedParameters < r.summary.parameters / 2)
+            std::printf("%-18s %s\n", "", r.summary.describe().c_str());
     }
     return reports;
 }
@@ -77,7 +79,7 @@ std::vector<std::shared_ptr<const QuantReport>> quantizeWithEach(const std::shar
 
 int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
 {
-    const CliArgs args(argvRest, {"--out", "--model", "--k", "--schemes"}, {});
+    const CliArgs args(argvRest, { "--out", "--model", "--k", "--schemes" }, {});
     if (!args.positional().empty())
         throw UsageError("demo takes no positional arguments");
     const std::string out = args.required("--out");
@@ -108,10 +110,10 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
     progress.done();
     QStringList files = app::writeOutlierReport(*analysis, QString::fromStdString(out));
     std::printf("model: %s%s\n", modelPath.string().c_str(),
-                args.value("--model") ? "" : "  (SYNTHETIC: random heavy-tailed weights, not a trained model)");
+        args.value("--model") ? "" : "  (SYNTHETIC: random heavy-tailed weights, not a trained model)");
     const auto &worst = analysis->stats->tensors[size_t(std::max(0, analysis->mostOutlierTensor))];
     std::printf("most outlier input channels: %s (%zu, threshold %.4g = %g x median)\n", worst.name.c_str(),
-                worst.cols.outliers.size(), worst.cols.threshold, options.rule.k);
+        worst.cols.outliers.size(), worst.cols.threshold, options.rule.k);
     const auto reports = quantizeWithEach(analysis->stats->model, schemes, !args.value("--schemes"));
     files << app::writeQuantizationReport(reports, *analysis, QString::fromStdString(out));
     std::printf("wrote %lld files to %s:\n", static_cast<long long>(files.size()), out.c_str());

@@ -1,5 +1,7 @@
 #include "report/evaljson.h"
 
+#include "report/quantjson.h"
+
 #include <cstdio>
 
 namespace bitcliff::app {
@@ -38,20 +40,19 @@ void addPerplexity(Json &object, const PerplexityResult &ppl)
 
 void addComparison(Json &object, const LogitComparison &c)
 {
-    object["kld"] = {{"mean", c.kld.mean}, {"err", c.kld.error}, {"percentiles", percentilesJson(c.kldPercentiles)}};
-    object["same_top"] = {{"p", c.sameTop.mean}, {"err", c.sameTop.error}};
-    object["delta_p"] = {{"mean", c.deltaP.mean},
-                         {"err", c.deltaP.error},
-                         {"rms", c.rmsDeltaP},
-                         {"percentiles", percentilesJson(c.deltaPPercentiles)}};
-    object["ln_ppl_ratio"] = {{"value", c.lnPplRatio}, {"err", c.lnPplRatioError}};
+    object["kld"]
+        = { { "mean", c.kld.mean }, { "err", c.kld.error }, { "percentiles", percentilesJson(c.kldPercentiles) } };
+    object["same_top"] = { { "p", c.sameTop.mean }, { "err", c.sameTop.error } };
+    object["delta_p"] = { { "mean", c.deltaP.mean }, { "err", c.deltaP.error }, { "rms", c.rmsDeltaP },
+        { "percentiles", percentilesJson(c.deltaPPercentiles) } };
+    object["ln_ppl_ratio"] = { { "value", c.lnPplRatio }, { "err", c.lnPplRatioError } };
     object["base_ppl"] = c.base.ppl;
 }
 
 Json accuracyJson(const Accuracy &a)
 {
-    return {{"n", a.count}, {"acc", a.acc}, {"acc_err", a.accError}, {"acc_norm", a.accNorm},
-            {"acc_norm_err", a.accNormError}};
+    return { { "n", a.count }, { "acc", a.acc }, { "acc_err", a.accError }, { "acc_norm", a.accNorm },
+        { "acc_norm_err", a.accNormError } };
 }
 
 Json accuracyMapJson(const std::map<std::string, Accuracy> &map)
@@ -64,12 +65,9 @@ Json accuracyMapJson(const std::map<std::string, Accuracy> &map)
 
 Json textJson(const TextEvaluation &text)
 {
-    Json object = {{"name", text.name},
-                   {"language", text.language},
-                   {"tokens", text.fertility.tokens},
-                   {"characters", text.fertility.characters},
-                   {"tokens_per_char", text.fertility.tokensPerCharacter()},
-                   {"tokens_per_word", text.fertility.words ? Json(text.fertility.tokensPerWord()) : Json(nullptr)}};
+    Json object = { { "name", text.name }, { "language", text.language }, { "tokens", text.fertility.tokens },
+        { "characters", text.fertility.characters }, { "tokens_per_char", text.fertility.tokensPerCharacter() },
+        { "tokens_per_word", text.fertility.words ? Json(text.fertility.tokensPerWord()) : Json(nullptr) } };
     addPerplexity(object, text.perplexity);
     if (text.comparison)
         addComparison(object, *text.comparison);
@@ -78,26 +76,30 @@ Json textJson(const TextEvaluation &text)
 
 } // namespace
 
-Json evalRunJson(const EvalRun &run, const std::vector<TaskItem> &tasks)
+Json evalRunJson(const EvalRun &run, const std::vector<TaskItem> &tasks, double storedBitsPerWeight)
 {
-    Json object = {{"label", run.label}, {"scheme", run.scheme ? Json(run.scheme->toString()) : Json(nullptr)}};
+    Json object = { { "label", run.label }, { "scheme", run.scheme ? Json(run.scheme->toString()) : Json(nullptr) } };
+    if (run.plan) {
+        object["bpw"] = run.plan->bitsPerWeight;
+        object["bpw_model"] = run.plan->modelBitsPerWeight;
+        object["tensors"] = tensorCountsJson(*run.plan);
+    } else {
+        object["bpw"] = storedBitsPerWeight;
+        object["bpw_model"] = storedBitsPerWeight;
+    }
     if (!run.texts.empty())
         addPerplexity(object, run.perplexity);
     if (run.comparison)
         addComparison(object, *run.comparison);
     if (!run.outcomes.empty()) {
         const LabelledAccuracy &a = run.accuracy;
-        object["accuracy"] = {{"overall", accuracyJson(a.overall)},
-                              {"by_task", accuracyMapJson(a.byTask)},
-                              {"by_difficulty", accuracyMapJson(a.byDifficulty)},
-                              {"by_language", accuracyMapJson(a.byLanguage)},
-                              {"by_language_difficulty", accuracyMapJson(a.byLanguageDifficulty)}};
+        object["accuracy"] = { { "overall", accuracyJson(a.overall) }, { "by_task", accuracyMapJson(a.byTask) },
+            { "by_difficulty", accuracyMapJson(a.byDifficulty) }, { "by_language", accuracyMapJson(a.byLanguage) },
+            { "by_language_difficulty", accuracyMapJson(a.byLanguageDifficulty) } };
         Json items = Json::array();
         for (const ItemOutcome &outcome : run.outcomes)
-            items.push_back({{"id", tasks.at(outcome.item).id},
-                             {"correct", outcome.correct},
-                             {"correct_norm", outcome.correctNorm},
-                             {"prediction", outcome.prediction}});
+            items.push_back({ { "id", tasks.at(outcome.item).id }, { "correct", outcome.correct },
+                { "correct_norm", outcome.correctNorm }, { "prediction", outcome.prediction } });
         object["items"] = std::move(items);
     }
     Json texts = Json::array();
@@ -111,10 +113,10 @@ Json evalRunJson(const EvalRun &run, const std::vector<TaskItem> &tasks)
 
 Json evalReportJson(const EvalReport &report)
 {
-    Json top = {{"model", report.modelPath}, {"n_ctx", report.nCtx}};
+    Json top = { { "model", report.modelPath }, { "n_ctx", report.nCtx } };
     Json runs = Json::array();
     for (const EvalRun &run : report.runs)
-        runs.push_back(evalRunJson(run, report.tasks));
+        runs.push_back(evalRunJson(run, report.tasks, report.storedBitsPerWeight));
     if (!runs.empty())
         for (const auto &[key, value] : runs.back().items())
             if (key != "items" && key != "texts")

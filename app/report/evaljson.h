@@ -9,7 +9,8 @@
 
 namespace bitcliff::app {
 
-nlohmann::ordered_json evalRunJson(const EvalRun &run, const std::vector<TaskItem> &tasks);
+// `storedBitsPerWeight`: the unquantized model's, reported as the unquantized run's bpw.
+nlohmann::ordered_json evalRunJson(const EvalRun &run, const std::vector<TaskItem> &tasks, double storedBitsPerWeight);
 nlohmann::ordered_json evalReportJson(const EvalReport &report);
 
 } // namespace bitcliff::app

@@ -26,12 +26,12 @@ std::string channelErrorCsv(const TensorError &error, const TensorStats &stats)
     return csv;
 }
 
-// scheme, bits per weight (quantized tensors, whole model), quantized parameters, MSE, and
-// the tensor with the lowest SQNR.
+// scheme, bits per weight (quantized tensors, whole model), quantized parameters, tensors
+// quantized / fallen back / kept, MSE, and the tensor with the lowest SQNR.
 std::string summaryCsv(const std::vector<std::shared_ptr<const QuantReport>> &reports)
 {
-    std::string csv
-        = "scheme,bits_per_weight,model_bits_per_weight,quantized_parameters,mse,worst_tensor,worst_sqnr_db\n";
+    std::string csv = "scheme,bits_per_weight,model_bits_per_weight,quantized_parameters,tensors_quantized,"
+                      "tensors_fallback,tensors_kept,mse,worst_tensor,worst_sqnr_db\n";
     for (const auto &report : reports) {
         const TensorQuantResult *worst = nullptr;
         for (const TensorQuantResult &t : report->tensors)
@@ -39,8 +39,9 @@ std::string summaryCsv(const std::vector<std::shared_ptr<const QuantReport>> &re
                 worst = &t;
         csv += report->scheme.toString() + "," + csvNumber(report->quantizedBitsPerWeight) + ","
             + csvNumber(report->modelBitsPerWeight) + "," + std::to_string(report->quantizedParameters) + ","
-            + csvNumber(report->quantizedMse) + "," + (worst ? worst->name : "") + ","
-            + (worst ? csvNumber(worst->error.sqnrDb) : "") + "\n";
+            + std::to_string(report->summary.quantized) + "," + std::to_string(report->summary.fellBack) + ","
+            + std::to_string(report->summary.kept) + "," + csvNumber(report->quantizedMse) + ","
+            + (worst ? worst->name : "") + "," + (worst ? csvNumber(worst->error.sqnrDb) : "") + "\n";
     }
     return csv;
 }

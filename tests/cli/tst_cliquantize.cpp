@@ -91,7 +91,7 @@ private slots:
         const auto run = cli({QStringLiteral("quantize"), m_model, QStringLiteral("--scheme"), QStringLiteral("q8_0"),
                               QStringLiteral("--out"), out});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QVERIFY2(run.err.contains("wrote " + out.toUtf8() + " (16 tensors quantized to Q8_0)"), run.err.constData());
+        QVERIFY2(run.err.contains("wrote " + out.toUtf8() + " (16 tensors quantized: q8_0: 16 tensors as q8_0, 5 kept"), run.err.constData());
         const auto inspect = cli({QStringLiteral("inspect"), out, QStringLiteral("--json")});
         QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
         const QJsonArray tensors = QJsonDocument::fromJson(inspect.out).object().value(QStringLiteral("tensors")).toArray();
@@ -117,7 +117,7 @@ private slots:
         const auto run = cli({QStringLiteral("quantize"), m_model, QStringLiteral("--scheme"), QStringLiteral("f16"),
                               QStringLiteral("--out"), out});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QVERIFY2(run.err.contains("(16 tensors quantized to F16)"), run.err.constData());
+        QVERIFY2(run.err.contains("(16 tensors quantized: f16: 16 tensors as f16"), run.err.constData());
         const auto model = openModel(out.toStdString());
         QCOMPARE(model->find("blk.0.attn_q.weight")->dtype, DType::F16);
         QCOMPARE(model->find("blk.0.attn_norm.weight")->dtype, DType::F32);
@@ -133,7 +133,7 @@ private slots:
         QTest::addColumn<QString>("mention");
         QTest::newRow("unknown method") << QStringList{QStringLiteral("--scheme"), QStringLiteral("zz4")} << QStringLiteral("zz4");
         QTest::newRow("bits out of range") << QStringList{QStringLiteral("--scheme"), QStringLiteral("rtn:b9")} << QStringLiteral("rtn:b9");
-        QTest::newRow("group does not divide") << QStringList{QStringLiteral("--scheme"), QStringLiteral("rtn:b4:g48"),
+        QTest::newRow("group does not divide, strict") << QStringList{QStringLiteral("--scheme"), QStringLiteral("rtn:b4:g48:strict"),
                                                               QStringLiteral("--tensor"), QStringLiteral("model.layers.0.self_attn.q_proj.weight")}
                                                << QStringLiteral("48");
         QTest::newRow("missing tensor") << QStringList{QStringLiteral("--scheme"), QStringLiteral("q8_0"), QStringLiteral("--tensor"),
@@ -144,7 +144,7 @@ private slots:
                                                       << QStringLiteral("GGUF block type");
         // No tensor fits the scheme: refused before anything is written.
         QTest::newRow("scheme fits no tensor, with --out")
-            << QStringList{QStringLiteral("--scheme"), QStringLiteral("rtn:b4:g48"), QStringLiteral("--out"),
+            << QStringList{QStringLiteral("--scheme"), QStringLiteral("rtn:b4:g48:strict"), QStringLiteral("--out"),
                            m_dir.filePath(QStringLiteral("bad-out"))}
             << QStringLiteral("no tensor");
     }
