@@ -27,6 +27,8 @@ public:
     QStringList rowNames;      // optional, one per row (e.g. layer numbers); else row indices
     QStringList colNames;      // optional, one per column (e.g. roles); else column indices
     QString missingLabel;      // what a NaN cell means ("not quantized"); empty: "missing"
+    QStringList cellNotes;     // optional, rows * cols: a line the tooltip adds for that cell
+                               // ("kept: not a matrix", "fell back to q5_0: …")
     // A signed difference: drawn with the diverging colormap, symmetric around `center`
     // (white), and pooled by distance from it, so improvements survive zooming out too.
     bool diverging = false;
@@ -38,6 +40,11 @@ public:
     }
     QString rowName(int row) const { return row < rowNames.size() ? rowNames[row] : QString::number(row); }
     QString colName(int col) const { return col < colNames.size() ? colNames[col] : QString::number(col); }
+    QString cellNote(int row, int col) const
+    {
+        const qsizetype i = qsizetype(row) * cols + col;
+        return i < cellNotes.size() ? cellNotes[i] : QString();
+    }
     bool isValid() const
     {
         return rows > 0 && cols > 0 && values.size() == static_cast<size_t>(rows) * static_cast<size_t>(cols);

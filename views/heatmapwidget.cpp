@@ -341,6 +341,8 @@ QString HeatmapWidget::toolTipAt(QPoint pos) const
     lines << tr("%1 %2, %3 %4: %5")
                  .arg(m_data->rowLabel, m_data->rowName(row), m_data->colLabel, m_data->colName(col),
                       best.row < 0 ? missing : ViewFormat::value(best.value, 3));
+    if (const QString note = m_data->cellNote(row, col); !note.isEmpty())
+        lines << note;
     if (cells.colEnd - cells.colBegin > 1 || cells.rowEnd - cells.rowBegin > 1)
         lines << (m_data->diverging ? tr("(the cell farthest from %1 under the cursor)")
                                           .arg(ViewFormat::value(m_data->center, 3))

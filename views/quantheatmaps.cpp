@@ -3,6 +3,7 @@
 #include "formats/tensorrole.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 #include <climits>
@@ -23,7 +24,10 @@ namespace {
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr double kEpsilon = 1e-30; // stands in for an MSE of 0 in a ratio
 
-QString fromStd(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+QString fromStd(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
 
 // Input channels of the tensor: the per-column list when there is one, else what the grid covers.
 int64_t inputWidth(const TensorError &error)
@@ -74,7 +78,7 @@ std::vector<float> regroup(const TensorError &error, int64_t target)
             const int64_t end = std::min(width, begin + target);
             double sum = 0.0;
             for (int64_t f = begin / length; f <= (end - 1) / length; ++f) {
-                const int64_t overlap = std::min({end, (f + 1) * length, width}) - std::max(begin, f * length);
+                const int64_t overlap = std::min({ end, (f + 1) * length, width }) - std::max(begin, f * length);
                 sum += double(in[f]) * double(overlap);
             }
             out[static_cast<size_t>(r * groups + g)] = static_cast<float>(sum / double(end - begin));
@@ -95,9 +99,8 @@ int OverviewHeatmap::tensorAt(int row, int col) const
 
 const std::vector<TensorRole> &overviewRoles()
 {
-    static const std::vector<TensorRole> roles{TensorRole::AttnQ,   TensorRole::AttnK, TensorRole::AttnV,
-                                               TensorRole::AttnO,   TensorRole::FfnGate, TensorRole::FfnUp,
-                                               TensorRole::FfnDown};
+    static const std::vector<TensorRole> roles { TensorRole::AttnQ, TensorRole::AttnK, TensorRole::AttnV,
+        TensorRole::AttnO, TensorRole::FfnGate, TensorRole::FfnUp, TensorRole::FfnDown };
     return roles;
 }
 
@@ -118,15 +121,15 @@ HeatmapData errorGridHeatmap(const TensorError &error, const QString &tensorName
     return data;
 }
 
-HeatmapData errorDifferenceHeatmap(const TensorError &a, const TensorError &b, const QString &nameA,
-                                   const QString &nameB, const QString &tensorName)
+HeatmapData errorDifferenceHeatmap(
+    const TensorError &a, const TensorError &b, const QString &nameA, const QString &nameB, const QString &tensorName)
 {
     HeatmapData data;
     data.title = QuantHeatmaps::tr("%1 \u2014 %2 vs %3 (red: %2 has more error)").arg(tensorName, nameB, nameA);
     data.valueLabel = QuantHeatmaps::tr("log10(MSE %1 / MSE %2)").arg(nameB, nameA);
     data.diverging = true;
     data.center = 0.0f;
-    const int64_t target = std::max({int64_t(1), a.groupLength, b.groupLength});
+    const int64_t target = std::max({ int64_t(1), a.groupLength, b.groupLength });
     const int64_t width = inputWidth(a);
     if (!gridIsValid(a) || !gridIsValid(b) || a.groupMse.rows != b.groupMse.rows || width != inputWidth(b)) {
         setGroupAxis(data, target, 0);
@@ -146,6 +149,18 @@ HeatmapData errorDifferenceHeatmap(const TensorError &a, const TensorError &b, c
     }
     setGroupAxis(data, target, width);
     return data;
+}
+
+QString tensorTreatmentNote(const TensorQuantResult &t)
+{
+    const QString name = fromStd(t.name);
+    if (!t.quantized)
+        return QuantHeatmaps::tr("%1: kept as stored (%2)").arg(name, fromStd(t.keptReason));
+    const QString bits = QLocale().toString(t.bitsPerWeight, 'f', 2);
+    if (!t.fallback.empty())
+        return QuantHeatmaps::tr("%1: fell back to %2 (%3), %4 bits/weight")
+            .arg(name, fromStd(t.fallback), fromStd(t.fallbackReason), bits);
+    return QuantHeatmaps::tr("%1: %2 bits/weight").arg(name, bits);
 }
 
 OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report)
@@ -174,12 +189,12 @@ OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report)
     for (size_t i = 0; i < report.tensors.size(); ++i) {
         const bool inModel = report.model && i < report.model->tensors().size();
         const TensorPlace place = inModel
-            ? TensorPlace{report.model->tensors()[i].layer, report.model->tensors()[i].role}
+            ? TensorPlace { report.model->tensors()[i].layer, report.model->tensors()[i].role }
             : classifyTensorName(report.tensors[i].name);
         const auto role = std::find(roles.begin(), roles.end(), place.role);
         if (place.layer < 0 || role == roles.end())
             continue;
-        places.push_back({i, place.layer, static_cast<int>(role - roles.begin())});
+        places.push_back({ i, place.layer, static_cast<int>(role - roles.begin()) });
         rowOfLayer.emplace(place.layer, 0);
     }
     for (auto &[layer, row] : rowOfLayer) {
@@ -205,18 +220,20 @@ OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report)
         return !std::isnan(c) && c < r;
     };
     for (const Place &p : places) {
-        const size_t cell = static_cast<size_t>(rowOfLayer[p.layer]) * static_cast<size_t>(data.cols)
-            + static_cast<size_t>(p.col);
+        const size_t cell
+            = static_cast<size_t>(rowOfLayer[p.layer]) * static_cast<size_t>(data.cols) + static_cast<size_t>(p.col);
         int &index = overview.tensorIndex[cell];
         if (index < 0 || better(static_cast<int>(p.tensor), index))
             index = static_cast<int>(p.tensor);
     }
     bool exact = false;
+    data.cellNotes.resize(qsizetype(cells));
     for (size_t cell = 0; cell < cells; ++cell) {
         const int index = overview.tensorIndex[cell];
         if (index < 0)
             continue;
         const TensorQuantResult &t = report.tensors[static_cast<size_t>(index)];
+        data.cellNotes[qsizetype(cell)] = tensorTreatmentNote(t);
         if (!t.quantized)
             continue;
         if (std::isfinite(t.error.sqnrDb))

@@ -46,6 +46,10 @@ HeatmapData errorDifferenceHeatmap(const TensorError &a, const TensorError &b, c
 // layer with several tensors of one role (mixture-of-experts) shows its worst (lowest SQNR).
 OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report);
 
+// One line for a tensor's tooltip: kept (why), fell back (to what, why) or quantized, with
+// its bits per weight.
+QString tensorTreatmentNote(const TensorQuantResult &tensor);
+
 // The roles of the overview's columns, in order.
 const std::vector<TensorRole> &overviewRoles();
 

@@ -28,6 +28,7 @@ EvaluateResults::EvaluateResults(QWidget *parent)
     , m_chart(new GroupedBarChartView(this))
     , m_texts(new QTableWidget(this))
     , m_accuracy(new QTableWidget(this))
+    , m_runs(new QTableWidget(this))
 {
     m_export->setEnabled(false);
     m_metric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -44,7 +45,8 @@ EvaluateResults::EvaluateResults(QWidget *parent)
     m_tabs->addTab(chartTab, QString());
     m_tabs->addTab(m_texts, QString());
     m_tabs->addTab(m_accuracy, QString());
-    for (QTableWidget *table : {m_texts, m_accuracy}) {
+    m_tabs->addTab(m_runs, QString());
+    for (QTableWidget *table : {m_texts, m_accuracy, m_runs}) {
         table->setEditTriggers(QAbstractItemView::NoEditTriggers);
         table->setSortingEnabled(true);
         table->verticalHeader()->setVisible(false);
@@ -65,10 +67,12 @@ void EvaluateResults::retranslate()
     m_tabs->setTabText(0, tr("Chart"));
     m_tabs->setTabText(1, tr("Perplexity and KLD"));
     m_tabs->setTabText(2, tr("Task accuracy"));
+    m_tabs->setTabText(3, tr("Bits per weight"));
     fillMetrics();
     if (m_report) {
         fillTable(m_texts, EvalTables::texts(*m_report));
         fillTable(m_accuracy, EvalTables::accuracy(*m_report));
+        fillTable(m_runs, EvalTables::runs(*m_report));
     }
 }
 
@@ -79,6 +83,7 @@ void EvaluateResults::setReport(std::shared_ptr<const EvalReport> report)
     fillMetrics();
     fillTable(m_texts, m_report ? EvalTables::texts(*m_report) : EvalTable{});
     fillTable(m_accuracy, m_report ? EvalTables::accuracy(*m_report) : EvalTable{});
+    fillTable(m_runs, m_report ? EvalTables::runs(*m_report) : EvalTable{});
 }
 
 void EvaluateResults::fillMetrics()
@@ -141,6 +146,8 @@ bool EvaluateResults::exportTo(const QString &basePath) const
         csv.write(EvalTables::toCsv(EvalTables::texts(*m_report)).toUtf8());
         csv.write("\n");
         csv.write(EvalTables::toCsv(EvalTables::accuracy(*m_report)).toUtf8());
+        csv.write("\n");
+        csv.write(EvalTables::toCsv(EvalTables::runs(*m_report)).toUtf8());
         ok = csv.flush();
     }
     QFile json(basePath + QStringLiteral(".json"));

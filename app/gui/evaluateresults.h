@@ -35,6 +35,7 @@ public:
     QComboBox *metricChoice() const { return m_metric; }
     QTableWidget *textTable() const { return m_texts; }
     QTableWidget *accuracyTable() const { return m_accuracy; }
+    QTableWidget *runsTable() const { return m_runs; }
     // Writes <base>.png, .svg, .csv (tables) and .json (the whole report). Returns false on failure.
     bool exportTo(const QString &basePath) const;
 
@@ -52,6 +53,7 @@ private:
     GroupedBarChartView *m_chart;
     QTableWidget *m_texts;
     QTableWidget *m_accuracy;
+    QTableWidget *m_runs; // per run: bits per weight, tensors as asked / fallen back / kept
 };
 
 } // namespace bitcliff::app

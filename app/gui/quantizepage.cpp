@@ -1,8 +1,11 @@
 #include "gui/quantizepage.h"
 
+#include "report/plansummarytext.h"
+
 #include "channelerrorscatter.h"
 #include "gui/quantizecontroller.h"
 #include "heatmapwidget.h"
+#include "report/plansummarytext.h"
 #include "stats/modelstats.h"
 #include "tensorsnapshot.h"
 #include "util/error.h"
@@ -196,11 +199,8 @@ void QuantizePage::showAnalysis(std::shared_ptr<const QuantAnalysis> analysis)
     m_analysis = std::move(analysis);
     auto describe = [](const QuantRun &run) {
         const QuantReport &r = *run.report;
-        return tr("%1: %2 bits/weight on %3 quantized parameters (model %4 bits/weight), mean squared error %5")
-            .arg(QString::fromStdString(r.scheme.toString()))
-            .arg(r.quantizedBitsPerWeight, 0, 'f', 3)
-            .arg(QLocale().toString(qlonglong(r.quantizedParameters)))
-            .arg(r.modelBitsPerWeight, 0, 'f', 3)
+        return tr("%1; %2; mean squared error %3")
+            .arg(planTreatmentText(r.summary), planBitsText(r.summary))
             .arg(r.quantizedMse, 0, 'g', 4);
     };
     QString text = describe(m_analysis->first);

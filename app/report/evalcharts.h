@@ -29,6 +29,10 @@ public:
     // Whether the report has data for this metric (KLD needs a scheme, accuracy needs tasks).
     static bool available(const EvalReport &report, EvalMetric metric);
     static BarChartData chart(const EvalReport &report, EvalMetric metric);
+    // A run's bits per weight (of its quantized tensors; the unquantized run's as stored) and
+    // its legend name: "q4_k · 5.28 bpw".
+    static double bitsPerWeight(const EvalReport &report, const EvalRun &run);
+    static QString legendName(const EvalReport &report, const EvalRun &run);
 };
 
 // A plain table: header and rows of display strings (for the results table and CSV export).
@@ -47,6 +51,8 @@ public:
     static EvalTable texts(const EvalReport &report);
     // Per run: overall acc/acc_norm and acc per difficulty and per language.
     static EvalTable accuracy(const EvalReport &report);
+    // Per run: what its scheme did — bits per weight, tensors as asked / fallen back / kept.
+    static EvalTable runs(const EvalReport &report);
     static QString toCsv(const EvalTable &table);
 };
 

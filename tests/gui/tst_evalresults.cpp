@@ -50,6 +50,18 @@ std::shared_ptr<const EvalReport> sampleReport()
     EvalRun quantized;
     quantized.label = "q2_k";
     quantized.scheme = QuantScheme::parse("q2_k");
+    PlanSummary plan; // 14 of 16 matrices fell back (rows of 192), as on a narrow model
+    plan.scheme = "q2_k";
+    plan.quantized = 2;
+    plan.fellBack = 14;
+    plan.kept = 5;
+    plan.fallbacks = {{"q4_0", "rows of 192 are not a multiple of the q2_k block (256)", 14, 700000}};
+    plan.keptReasons = {{"", "not a matrix", 5, 960}};
+    plan.bitsPerWeight = 4.09;
+    plan.modelBitsPerWeight = 4.1;
+    plan.quantizedParameters = 900000;
+    plan.parameters = 900960;
+    quantized.plan = plan;
     quantized.texts = {text("en", 11.0, 1000, 4500), text("ja", 25.0, 1800, 1500)};
     for (TextEvaluation &t : quantized.texts) {
         LogitComparison c;
@@ -63,6 +75,7 @@ std::shared_ptr<const EvalReport> sampleReport()
     quantized.outcomes = {{0, true, true, "x"}, {1, false, false, "y"}, {2, false, false, "5"}};
     quantized.accuracy = groupAccuracy(report->tasks, quantized.outcomes);
     report->runs = {base, quantized};
+    report->storedBitsPerWeight = 16;
     return report;
 }
 
@@ -120,7 +133,26 @@ private slots:
             QVERIFY2(QFileInfo(base + suffix).size() > 100, suffix);
         QFile csv(base + ".csv");
         QVERIFY(csv.open(QIODevice::ReadOnly));
-        QVERIFY(csv.readAll().contains("q2_k,ja.txt,ja,1800"));
+        const QByteArray csvText = csv.readAll();
+        QVERIFY(csvText.contains("q2_k,4.09,ja.txt,ja,1800")); // bits per weight next to every run
+        QVERIFY2(csvText.contains("q2_k,4.09,4.10,2,14,5,"), csvText.constData());
+    }
+
+    // What each run really quantized: the runs table and every legend carry bits per weight.
+    void runsSayWhatWasQuantized()
+    {
+        const auto report = sampleReport();
+        const EvalTable runs = EvalTables::runs(*report);
+        QCOMPARE(runs.rows.size(), 2);
+        QCOMPARE(runs.rows[0][1], QStringLiteral("16.00"));
+        QCOMPARE(runs.rows[1][4], QStringLiteral("14"));
+        QVERIFY2(runs.rows[1][6].contains(QStringLiteral("14 fell back to q4_0 (rows of 192")), qPrintable(runs.rows[1][6]));
+        const BarChartData ppl = EvalCharts::chart(*report, EvalMetric::PerplexityByText);
+        QCOMPARE(ppl.series[0].name, QStringLiteral("unquantized · 16.00 bpw"));
+        QCOMPARE(ppl.series[1].name, QStringLiteral("q2_k · 4.09 bpw"));
+        EvaluateResults view;
+        view.setReport(report);
+        QCOMPARE(view.runsTable()->rowCount(), 2);
     }
 
     void jsonCarriesTheIssueKeys()

@@ -1,0 +1,16 @@
+#pragma once
+// A PlanSummary as the GUI shows it, translated: how many tensors a scheme quantized as asked,
+// how many fell back (to what, why) and were kept, and the bits per weight.
+#include "quant/plansummary.h"
+
+#include <QString>
+
+namespace bitcliff::app {
+
+// "q4_k: 2 tensors as q4_k, 14 fell back to q5_0 (rows of 192 …), 5 kept (not a matrix …)"
+QString planTreatmentText(const PlanSummary &summary);
+
+// "5.28 bits/weight over the quantized tensors (99.9 % of parameters), 5.29 over the model"
+QString planBitsText(const PlanSummary &summary);
+
+} // namespace bitcliff::app
