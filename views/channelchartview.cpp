@@ -73,12 +73,23 @@ void ChannelChartView::setLogScale(bool log)
     rebuild();
 }
 
+void ChannelChartView::setEmptyTitle(const QString &title)
+{
+    m_emptyTitle = title;
+    rebuild();
+}
+
 void ChannelChartView::rebuild()
 {
     const bool input = m_axis == Axis::InputChannels;
     const ChannelStats *channels = m_stats && m_stats->computed ? (input ? &m_stats->cols : &m_stats->rows) : nullptr;
     const size_t n = channels ? channels->absmax.size() : 0;
-    chart()->setTitle(m_stats ? QString::fromStdString(m_stats->name) : tr("No tensor selected"));
+    if (!channels && !m_emptyTitle.isEmpty())
+        chart()->setTitle(m_emptyTitle);
+    else
+        chart()->setTitle(m_stats ? QString::fromStdString(m_stats->name) : tr("No tensor selected"));
+    // Without data the guide lines are not drawn: no legend of "median 0" for them.
+    chart()->legend()->setVisible(channels != nullptr);
 
     // A log axis cannot show 0 (a dead channel): such points sit on the axis floor.
     float maxValue = 0.0f;

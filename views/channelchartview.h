@@ -29,6 +29,9 @@ public:
     // nullptr shows an empty chart. See tensorsnapshot.h for taking one out of a ModelStats.
     void setStats(std::shared_ptr<const TensorStats> stats);
     const std::shared_ptr<const TensorStats> &stats() const { return m_stats; }
+    // The title while there is nothing to draw (e.g. "blk.3.ffn_down.weight: IQ2_XXS not
+    // readable yet"); empty: the tensor's name, or "No tensor selected".
+    void setEmptyTitle(const QString &title);
 
     void setAxis(Axis axis);
     Axis axis() const { return m_axis; }
@@ -48,6 +51,7 @@ private:
 
     std::unique_ptr<ChartAxes> m_axes;
     std::shared_ptr<const TensorStats> m_stats;
+    QString m_emptyTitle;
     Axis m_axis = Axis::InputChannels;
     Order m_order = Order::ByIndex;
     bool m_logScale = true;

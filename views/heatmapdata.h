@@ -65,6 +65,8 @@ public:
         data.valueLabel = tr("absmax |w|");
         for (int id : map.layerIds)
             data.rowNames << QString::number(id);
+        if (!map.unreadableTensors.empty())
+            data.missingLabel = tr("not readable yet"); // rows of matrices whose type cannot be decoded
         return data;
     }
 };

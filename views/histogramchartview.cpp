@@ -80,10 +80,20 @@ void HistogramChartView::setLogScale(bool log)
     rebuild();
 }
 
+void HistogramChartView::setEmptyTitle(const QString &title)
+{
+    m_emptyTitle = title;
+    rebuild();
+}
+
 void HistogramChartView::rebuild()
 {
     const bool have = m_stats && m_stats->computed;
-    chart()->setTitle(m_stats ? QString::fromStdString(m_stats->name) : tr("No tensor selected"));
+    if (!have && !m_emptyTitle.isEmpty())
+        chart()->setTitle(m_emptyTitle);
+    else
+        chart()->setTitle(m_stats ? QString::fromStdString(m_stats->name) : tr("No tensor selected"));
+    chart()->legend()->setVisible(have); // no legend for series that are not drawn
     const double absmax = have && m_stats->absmax > 0.0 ? m_stats->absmax : 1.0;
     const double lo = -absmax;
     const double hi = absmax;

@@ -27,6 +27,9 @@ public:
     // nullptr shows an empty chart. See tensorsnapshot.h for taking one out of a ModelStats.
     void setStats(std::shared_ptr<const TensorStats> stats);
     const std::shared_ptr<const TensorStats> &stats() const { return m_stats; }
+    // The title while there is nothing to draw (e.g. "blk.3.ffn_down.weight: IQ2_XXS not
+    // readable yet"); empty: the tensor's name, or "No tensor selected".
+    void setEmptyTitle(const QString &title);
 
     void setBinCount(int bins); // default 101; odd keeps a bin centred on 0
     int binCount() const { return m_bins; }
@@ -43,6 +46,7 @@ private:
 
     std::unique_ptr<ChartAxes> m_axes;
     std::shared_ptr<const TensorStats> m_stats;
+    QString m_emptyTitle;
     int m_bins = 101;
     bool m_logScale = true;
     std::vector<double> m_counts; // fractional: buckets are spread over the bins they overlap

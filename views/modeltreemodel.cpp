@@ -138,10 +138,11 @@ QString ModelTreeModel::missingStatsReason(int tensorIndex) const
 {
     const TensorInfo &info = m_model->tensors()[static_cast<size_t>(tensorIndex)];
     const TensorStats *stats = m_tensorStats[static_cast<size_t>(tensorIndex)];
+    if (!info.supported())
+        return tr("%1 \u2014 BitCliff cannot decode this type, so the tensor has no statistics")
+            .arg(ViewFormat::notReadable(info));
     if (stats && !stats->skippedReason.empty())
         return tr("Not computed: %1").arg(QString::fromStdString(stats->skippedReason));
-    if (!info.supported())
-        return tr("Type %1 is not supported, so its values cannot be read").arg(ViewFormat::dtype(info));
     if (!m_stats)
         return tr("Statistics have not been computed yet");
     return tr("No statistics for this tensor");
@@ -296,7 +297,7 @@ QVariant ModelTreeModel::tensorData(int tensorIndex, int column, int role) const
         case ShapeColumn:
             return ViewFormat::shape(info.shape);
         case DTypeColumn:
-            return ViewFormat::dtype(info);
+            return info.supported() ? ViewFormat::dtype(info) : ViewFormat::notReadable(info);
         case ParametersColumn:
             return ViewFormat::compactCount(info.elementCount());
         case AbsmaxColumn:
@@ -325,7 +326,7 @@ QVariant ModelTreeModel::tensorData(int tensorIndex, int column, int role) const
             return tensorData(tensorIndex, column, Qt::DisplayRole);
         }
     case Qt::ToolTipRole:
-        if (isStatsColumn(column) && !stats)
+        if ((isStatsColumn(column) && !stats) || (column == DTypeColumn && !info.supported()))
             return missingStatsReason(tensorIndex);
         switch (column) {
         case NameColumn:
@@ -346,7 +347,7 @@ QVariant ModelTreeModel::tensorData(int tensorIndex, int column, int role) const
             return {};
         }
     case Qt::ForegroundRole:
-        if (isStatsColumn(column) && !stats)
+        if ((isStatsColumn(column) && !stats) || (column == DTypeColumn && !info.supported()))
             return QBrush(Qt::gray);
         if (column == OutliersColumn && stats && !stats->cols.outliers.empty())
             return QBrush(QColor(0xc0, 0x39, 0x2b)); // draws the eye to tensors with outliers

@@ -111,15 +111,15 @@ void StatsPanel::setTensor(std::shared_ptr<const TensorInfo> info, std::shared_p
         m_title->setText(tr("No tensor selected"));
 
     setField(Shape, m_info ? ViewFormat::shape(m_info->shape) : none);
-    setField(DType, m_info ? ViewFormat::dtype(*m_info) : none);
+    setField(DType, !m_info ? none : m_info->supported() ? ViewFormat::dtype(*m_info) : ViewFormat::notReadable(*m_info));
     setField(Elements, m_info ? ViewFormat::count(m_info->elementCount()) : none);
 
     const TensorStats *s = m_stats && m_stats->computed ? m_stats.get() : nullptr;
     QString why = tr("Statistics have not been computed yet");
-    if (m_stats && !m_stats->skippedReason.empty())
+    if (m_info && !m_info->supported())
+        why = ViewFormat::notReadable(*m_info);
+    else if (m_stats && !m_stats->skippedReason.empty())
         why = tr("Not computed: %1").arg(QString::fromStdString(m_stats->skippedReason));
-    else if (m_info && !m_info->supported())
-        why = tr("Type %1 is not supported").arg(ViewFormat::dtype(*m_info));
     if (!s) {
         for (Field f : {NonFinite, Absmax, Mean, Std, Kurtosis, OutlierRows, OutlierCols, Threshold})
             setField(f, none, why);

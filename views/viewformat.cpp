@@ -56,4 +56,15 @@ QString ViewFormat::dtype(const TensorInfo &tensor)
     return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
 }
 
+QString ViewFormat::notReadable(const TensorInfo &tensor)
+{
+    return tr("%1: not readable yet", "tensor type BitCliff cannot decode").arg(dtype(tensor));
+}
+
+QString ViewFormat::notReadableTensor(const TensorInfo &tensor)
+{
+    return tr("%1: %2 not readable yet", "tensor name, tensor type BitCliff cannot decode")
+        .arg(QString::fromStdString(tensor.name), dtype(tensor));
+}
+
 } // namespace bitcliff

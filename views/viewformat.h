@@ -26,6 +26,11 @@ public:
     static QString value(double value, int digits = 4);
     // The file's own type name when it has one ("Q4_K"), else BitCliff's.
     static QString dtype(const TensorInfo &tensor);
+    // How a tensor of a type BitCliff cannot read (IQ2_XXS, MXFP4...) is labelled:
+    // "IQ2_XXS: not readable yet".
+    static QString notReadable(const TensorInfo &tensor);
+    // The same with the tensor's name: "blk.3.ffn_down.weight: IQ2_XXS not readable yet".
+    static QString notReadableTensor(const TensorInfo &tensor);
     // Stands in for a value that does not exist (yet).
     static QString missing() { return QStringLiteral("\u2014"); }
 };

@@ -25,7 +25,7 @@ Commands:
       tensor, the MSE, SQNR in dB, max |error| and bits per weight. --out DIR also
       writes DIR/model.safetensors with the dequantized ("fake-quantized") weights,
       plus config.json and the tokenizer files, for evaluation in other frameworks.
-      --out FILE.gguf (GGUF block types q8_0 ... q6_k) writes a really quantized GGUF
+      --out FILE.gguf (GGUF block types q8_0 ... iq4_nl) writes a really quantized GGUF
       file for llama.cpp, from a GGUF file or a Llama/Mistral/Qwen2 checkpoint.
   tokenize PATH --text FILE [--json] [--bos]
       Token ids of the UTF-8 text in FILE (- reads standard input) with the model's
@@ -66,7 +66,7 @@ Scheme SPEC: METHOD[:OPTION]... (case-insensitive)
   mxfp4   OCP MXFP4 (32-element blocks, power-of-two scale)
   fp8     FP8 E4M3, one scale per output channel
   hqq     HQQ zero-point optimization: bN (default 4), gN (default 64)
-  q8_0 q4_0 q4_1 q5_0 q5_1 q2_k q3_k q4_k q5_k q6_k   GGUF block types
+  q8_0 q4_0 q4_1 q5_0 q5_1 q2_k q3_k q4_k q5_k q6_k iq4_nl   GGUF block types
   f16 bf16  16-bit floats (GGUF F16/BF16: convert a checkpoint for llama.cpp)
 Norms, biases and tensors whose rows do not fit the scheme's blocks are kept.
 

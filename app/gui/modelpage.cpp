@@ -3,6 +3,7 @@
 #include "heatmapwidget.h"
 #include "report/activationheatmap.h"
 #include "report/modelanalysis.h"
+#include "viewformat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,6 +12,8 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace bitcliff::app {
 
@@ -25,7 +28,11 @@ ModelPage::ModelPage(QWidget *parent)
     , m_log(new QCheckBox(this))
     , m_explanation(new QLabel(this))
     , m_heatmap(new HeatmapWidget(this))
+    , m_unreadable(new QLabel(this))
 {
+    m_unreadable->setWordWrap(true);
+    m_unreadable->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_unreadable->hide();
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_explanation->setWordWrap(true);
@@ -47,6 +54,7 @@ ModelPage::ModelPage(QWidget *parent)
     layout->addWidget(m_summary);
     layout->addLayout(controls);
     layout->addWidget(m_explanation);
+    layout->addWidget(m_unreadable);
     layout->addWidget(m_heatmap, 1);
     connect(m_role, &QComboBox::currentIndexChanged, this, &ModelPage::showRole);
     connect(m_source, &QComboBox::currentIndexChanged, this, &ModelPage::fillRoles);
@@ -140,6 +148,8 @@ void ModelPage::fillRoles()
 
 void ModelPage::showRole(int comboIndex)
 {
+    m_unreadable->hide();
+    m_heatmap->setEmptyText(QString());
     if (showingActivations()) {
         m_heatmap->setData(m_activations && comboIndex >= 0
                                ? ActivationHeatmaps::build(*m_activations, LinearInput(comboIndex), m_source->currentIndex() == 2)
@@ -150,7 +160,31 @@ void ModelPage::showRole(int comboIndex)
         m_heatmap->setData(nullptr);
         return;
     }
-    m_heatmap->setData(m_analysis->outlierMaps[size_t(comboIndex)].heatmap);
+    const RoleHeatmap &map = m_analysis->outlierMaps[size_t(comboIndex)];
+    showUnreadable(map);
+    m_heatmap->setData(map.heatmap);
+}
+
+// "blk.3.ffn_down.weight: IQ2_XXS not readable yet", one line per matrix (the first few), above
+// the map whose rows for them are gray; the map's empty text when no matrix can be read.
+void ModelPage::showUnreadable(const RoleHeatmap &map)
+{
+    if (map.unreadableTensors.empty() || !m_model)
+        return;
+    constexpr size_t kListed = 4;
+    const auto &tensors = m_model->tensors();
+    QStringList lines;
+    for (size_t i = 0; i < std::min(kListed, map.unreadableTensors.size()); ++i)
+        lines << ViewFormat::notReadableTensor(tensors[map.unreadableTensors[i]]);
+    const size_t more = map.unreadableTensors.size() - size_t(lines.size());
+    if (more > 0)
+        lines << tr("\u2026 and %n more matrices of types BitCliff cannot read yet", "", int(more));
+    m_unreadable->setText(lines.join(QLatin1Char('\n')));
+    m_unreadable->show();
+    if (!map.heatmap)
+        m_heatmap->setEmptyText(tr("None of the %1 matrices can be read: %2")
+                                    .arg(QString::fromLatin1(roleName(map.role).data()),
+                                         ViewFormat::notReadable(tensors[map.unreadableTensors.front()])));
 }
 
 void ModelPage::updateSummary()
@@ -192,6 +226,8 @@ void ModelPage::onCellClicked(int row, int)
     if (comboIndex < 0 || comboIndex >= int(m_analysis->outlierMaps.size()))
         return;
     const RoleHeatmap &map = m_analysis->outlierMaps[size_t(comboIndex)];
+    if (!map.heatmap)
+        return;
     const int layer = map.heatmap->rowName(row).toInt();
     const auto &tensors = m_model->tensors();
     for (size_t i = 0; i < tensors.size(); ++i)

@@ -19,6 +19,7 @@ struct ActivationStats;
 namespace bitcliff::app {
 
 struct ModelAnalysis;
+struct RoleHeatmap;
 
 class ModelPage final : public QWidget
 {
@@ -31,6 +32,8 @@ public:
     void setActivations(std::shared_ptr<const ActivationStats> activations);
     void setCaptureBusy(bool busy);
     HeatmapWidget *heatmap() const { return m_heatmap; }
+    // Names the shown role's matrices BitCliff cannot read; hidden when there are none.
+    QLabel *unreadableNote() const { return m_unreadable; }
     QComboBox *roleBox() const { return m_role; }
     // Weights, activation absmax or activation mean |x|.
     QComboBox *sourceBox() const { return m_source; }
@@ -45,6 +48,7 @@ signals:
 
 private:
     void showRole(int comboIndex);
+    void showUnreadable(const RoleHeatmap &map);
     void fillRoles();
     bool showingActivations() const;
     void updateSummary();
@@ -62,6 +66,7 @@ private:
     QCheckBox *m_log;
     QLabel *m_explanation;
     HeatmapWidget *m_heatmap;
+    QLabel *m_unreadable;
 };
 
 } // namespace bitcliff::app

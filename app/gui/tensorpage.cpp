@@ -5,6 +5,7 @@
 #include "report/modelanalysis.h"
 #include "statspanel.h"
 #include "tensorsnapshot.h"
+#include "viewformat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -108,13 +109,21 @@ void TensorPage::refresh()
 {
     const auto info = tensorInfoSnapshot(m_model, m_index);
     const auto stats = tensorStatsSnapshot(m_analysis ? m_analysis->stats : nullptr, m_index);
+    const bool unreadable = info && !info->supported();
     if (!info)
         m_hint->setText(m_model ? tr("Select a tensor in the model tree.") : tr("Open a model: File ▸ Open, drop a file here, or try the demo."));
+    else if (unreadable)
+        m_hint->setText(tr("%1 \u2014 BitCliff cannot decode this type yet, so this tensor has no statistics and "
+                           "the model cannot be quantized or evaluated.")
+                            .arg(ViewFormat::notReadable(*info)));
     else if (!stats)
         m_hint->setText(tr("Computing statistics…"));
     else if (!stats->computed)
         m_hint->setText(tr("No statistics for this tensor: %1").arg(QString::fromStdString(stats->skippedReason)));
-    m_hint->setVisible(!info || !stats || !stats->computed);
+    m_hint->setVisible(!info || unreadable || !stats || !stats->computed);
+    const QString emptyTitle = unreadable ? ViewFormat::notReadableTensor(*info) : QString();
+    m_channels->setEmptyTitle(emptyTitle);
+    m_histogram->setEmptyTitle(emptyTitle);
     m_panel->setTensor(info, stats);
     m_channels->setStats(stats && stats->computed ? stats : nullptr);
     m_histogram->setStats(stats && stats->computed ? stats : nullptr);

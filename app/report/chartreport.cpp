@@ -39,6 +39,8 @@ QStringList writeOutlierReport(const ModelAnalysis &analysis, const QString &dir
     writeText(dir.filePath(QStringLiteral("statistics.json")), inspectJson(*analysis.stats).dump(2) + "\n", written);
 
     for (const RoleHeatmap &map : analysis.outlierMaps) {
+        if (!map.heatmap)
+            continue; // no matrix of the role could be read
         const QString stem = dir.filePath(QStringLiteral("outlier-map-") + QString::fromLatin1(roleName(map.role).data()));
         HeatmapWidget heatmap;
         heatmap.setData(map.heatmap);

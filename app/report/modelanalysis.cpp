@@ -1,12 +1,19 @@
 #include "report/modelanalysis.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace bitcliff::app {
 
 std::shared_ptr<const ModelAnalysis> analyseStats(std::shared_ptr<const ModelStats> stats)
 {
     auto analysis = std::make_shared<ModelAnalysis>();
-    for (const OutlierMap &map : buildOutlierMaps(*stats))
-        analysis->outlierMaps.push_back({map.role, std::make_shared<const HeatmapData>(HeatmapData::fromOutlierMap(map))});
+    for (const OutlierMap &map : buildOutlierMaps(*stats)) {
+        const bool anyValue = std::any_of(map.values.begin(), map.values.end(), [](float v) { return !std::isnan(v); });
+        analysis->outlierMaps.push_back(
+            {map.role, anyValue ? std::make_shared<const HeatmapData>(HeatmapData::fromOutlierMap(map)) : nullptr,
+             map.unreadableTensors});
+    }
     size_t best = 0;
     for (size_t i = 0; i < stats->tensors.size(); ++i) {
         const TensorStats &t = stats->tensors[i];

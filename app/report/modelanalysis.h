@@ -12,13 +12,14 @@ namespace bitcliff::app {
 struct RoleHeatmap
 {
     TensorRole role;
-    std::shared_ptr<const HeatmapData> heatmap;
+    std::shared_ptr<const HeatmapData> heatmap; // null when none of the role's matrices can be read
+    std::vector<size_t> unreadableTensors;      // the role's matrices of types BitCliff cannot read
 };
 
 struct ModelAnalysis
 {
     std::shared_ptr<const ModelStats> stats;
-    std::vector<RoleHeatmap> outlierMaps; // one per linear role present
+    std::vector<RoleHeatmap> outlierMaps; // one per linear role present, readable or not
     int mostOutlierTensor = -1;           // index of the tensor with the most outlier input channels
 };
 

@@ -6,7 +6,7 @@ namespace bitcliff {
 
 const DTypeTraits &dtypeTraits(DType type)
 {
-    static constexpr std::array<DTypeTraits, 15> table{{
+    static constexpr std::array<DTypeTraits, 16> table{{
         {"F32", 1, 4},
         {"F16", 1, 2},
         {"BF16", 1, 2},
@@ -21,6 +21,7 @@ const DTypeTraits &dtypeTraits(DType type)
         {"Q4_K", 256, 144},
         {"Q5_K", 256, 176},
         {"Q6_K", 256, 210},
+        {"IQ4_NL", 32, 18},
         {"unsupported", 1, 0},
     }};
     return table[static_cast<size_t>(type)];

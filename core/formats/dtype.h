@@ -21,6 +21,7 @@ enum class DType : uint8_t {
     Q4_K,
     Q5_K,
     Q6_K,
+    IQ4_NL, // non-linear 4-bit codebook, 32-element blocks
     Unsupported, // listed in the catalog, never read
 };
 

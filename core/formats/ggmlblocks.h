@@ -97,4 +97,15 @@ struct BlockQ6_K
 };
 static_assert(sizeof(BlockQ6_K) == 210);
 
+// IQ4_NL: element j is d·kIq4nlValues[low nibble of qs[j]], element j + 16 the high nibble's.
+struct BlockIQ4_NL
+{
+    uint16_t d;
+    uint8_t qs[kQk4 / 2];
+};
+static_assert(sizeof(BlockIQ4_NL) == 18);
+
+// ggml-common.h's kvalues_iq4nl: a non-uniform 4-bit grid, denser near zero, sorted.
+inline constexpr int8_t kIq4nlValues[16] = {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113};
+
 } // namespace bitcliff

@@ -203,6 +203,15 @@ void decodeQ6_K(const BlockQ6_K &b, float *y)
     }
 }
 
+void decodeIQ4_NL(const BlockIQ4_NL &b, float *y)
+{
+    const float d = fp16ToFloat(b.d);
+    for (int j = 0; j < kQk4 / 2; ++j) {
+        y[j] = d * static_cast<float>(kIq4nlValues[b.qs[j] & 0xF]);
+        y[j + kQk4 / 2] = d * static_cast<float>(kIq4nlValues[b.qs[j] >> 4]);
+    }
+}
+
 } // namespace
 
 void dequantizeGgmlBlocks(DType type, const std::byte *src, float *dst, int64_t blocks)
@@ -218,6 +227,7 @@ void dequantizeGgmlBlocks(DType type, const std::byte *src, float *dst, int64_t 
     case DType::Q4_K: return forEachBlock<BlockQ4_K, kQkK, decodeK4<BlockQ4_K, false>>(src, dst, blocks);
     case DType::Q5_K: return forEachBlock<BlockQ5_K, kQkK, decodeK4<BlockQ5_K, true>>(src, dst, blocks);
     case DType::Q6_K: return forEachBlock<BlockQ6_K, kQkK, decodeQ6_K>(src, dst, blocks);
+    case DType::IQ4_NL: return forEachBlock<BlockIQ4_NL, kQk4, decodeIQ4_NL>(src, dst, blocks);
     default:
         throw Error(std::string("no GGUF block decoder for ") + std::string(dtypeName(type)));
     }

@@ -8,7 +8,7 @@
 
 namespace bitcliff {
 
-// Dequantizes `blocks` consecutive blocks of a GGUF block type (Q4_0 ... Q6_K).
+// Dequantizes `blocks` consecutive blocks of a GGUF block type (Q4_0 ... Q6_K, IQ4_NL).
 void dequantizeGgmlBlocks(DType type, const std::byte *src, float *dst, int64_t blocks);
 
 } // namespace bitcliff

@@ -31,7 +31,7 @@ constexpr std::array<GgmlTypeInfo, 32> kTypes{{
     {17, "IQ2_XS", DType::Unsupported, kQkK, 74},
     {18, "IQ3_XXS", DType::Unsupported, kQkK, 98},
     {19, "IQ1_S", DType::Unsupported, kQkK, 50},
-    {20, "IQ4_NL", DType::Unsupported, 32, 18},
+    {20, "IQ4_NL", DType::IQ4_NL, 32, 18},
     {21, "IQ3_S", DType::Unsupported, kQkK, 110},
     {22, "IQ2_S", DType::Unsupported, kQkK, 82},
     {23, "IQ4_XS", DType::Unsupported, kQkK, 136},

@@ -118,6 +118,7 @@ uint32_t ggufFileType(DType type)
     case DType::Q4_K: return 15; // Q4_K_M
     case DType::Q5_K: return 17; // Q5_K_M
     case DType::Q6_K: return 18;
+    case DType::IQ4_NL: return 25; // LLAMA_FTYPE_MOSTLY_IQ4_NL
     case DType::F16: return 1;   // MOSTLY_F16
     case DType::BF16: return 32; // MOSTLY_BF16
     default: throw Error(std::string(dtypeName(type)) + ": not a GGUF block type");

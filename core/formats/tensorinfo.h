@@ -28,6 +28,12 @@ struct TensorInfo
     int64_t rows() const;
 };
 
+// Tensors of a type BitCliff cannot read (IQ2_XXS, TQ1_0, MXFP4 blocks...), in one line:
+// "30 tensors have type IQ2_XXS, which BitCliff cannot read yet (blk.0.attn_q.weight,
+// blk.0.attn_k.weight, blk.0.attn_v.weight, …)" — types grouped in order of appearance,
+// the first three names listed. Empty for an empty list.
+std::string unreadableTensorsText(const std::vector<const TensorInfo *> &tensors);
+
 // "[4096, 11008]"; more than nine dimensions (corrupt files) show the first eight and "...".
 std::string shapeText(const std::vector<int64_t> &shape);
 

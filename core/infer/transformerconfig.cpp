@@ -28,16 +28,27 @@ std::string familyOf(const Model &model)
     throw Error(model.sourcePath() + ": unsupported architecture " + shown + " (BitCliff runs llama, qwen2, qwen3)");
 }
 
-// The tensor, checked to exist with `shape` and a type the engine can read.
-const TensorInfo &requireTensor(const Model &model, const std::string &name, const std::vector<int64_t> &shape)
+[[noreturn]] void refuseUnreadable(const std::vector<const TensorInfo *> &tensors)
+{
+    throw Error("cannot evaluate: " + unreadableTensorsText(tensors));
+}
+
+// The tensor, checked to exist with `shape` and a type the engine can read. A tensor of a
+// type BitCliff cannot read is added to `unreadable` when given (so one message can name
+// them all), else refused at once.
+const TensorInfo &requireTensor(const Model &model, const std::string &name, const std::vector<int64_t> &shape,
+                                std::vector<const TensorInfo *> *unreadable = nullptr)
 {
     const TensorInfo *tensor = model.find(name);
     if (!tensor)
         throw Error(model.sourcePath() + ": tensor '" + name + "' is missing");
     if (tensor->shape != shape)
         throw Error(name + ": shape " + shapeText(tensor->shape) + ", expected " + shapeText(shape));
-    if (!tensor->supported())
-        throw Error(name + ": type " + tensor->dtypeLabel + " is not supported");
+    if (!tensor->supported()) {
+        if (!unreadable)
+            refuseUnreadable({tensor});
+        unreadable->push_back(tensor);
+    }
     return *tensor;
 }
 
@@ -96,20 +107,25 @@ std::vector<float> hfRopeDivisors(const Model &model, const TransformerConfig &c
 }
 
 // Every tensor the forward pass reads, with its shape; biases where the checkpoint has them.
+// Tensors of types BitCliff cannot read are refused together, in one line.
 void checkTensors(const Model &model, const TransformerConfig &c)
 {
+    std::vector<const TensorInfo *> unreadable;
+    const auto require = [&model, &unreadable](const std::string &name, const std::vector<int64_t> &shape) {
+        requireTensor(model, name, shape, &unreadable);
+    };
     const ModelFormat f = model.format();
     const int64_t q = int64_t(c.heads) * c.headDim, kv = int64_t(c.kvHeads) * c.headDim;
-    requireTensor(model, globalTensorName(f, GlobalTensor::Embedding), {c.vocab, c.hidden});
-    requireTensor(model, globalTensorName(f, GlobalTensor::OutputNorm), {c.hidden});
+    require(globalTensorName(f, GlobalTensor::Embedding), {c.vocab, c.hidden});
+    require(globalTensorName(f, GlobalTensor::OutputNorm), {c.hidden});
     if (!c.tiedOutput)
-        requireTensor(model, globalTensorName(f, GlobalTensor::Output), {c.vocab, c.hidden});
+        require(globalTensorName(f, GlobalTensor::Output), {c.vocab, c.hidden});
     for (int layer = 0; layer < c.layers; ++layer) {
-        requireTensor(model, normTensorName(f, layer, Norm::Attn), {c.hidden});
-        requireTensor(model, normTensorName(f, layer, Norm::Ffn), {c.hidden});
+        require(normTensorName(f, layer, Norm::Attn), {c.hidden});
+        require(normTensorName(f, layer, Norm::Ffn), {c.hidden});
         if (c.qkNorm) {
-            requireTensor(model, normTensorName(f, layer, Norm::QHead), {c.headDim});
-            requireTensor(model, normTensorName(f, layer, Norm::KHead), {c.headDim});
+            require(normTensorName(f, layer, Norm::QHead), {c.headDim});
+            require(normTensorName(f, layer, Norm::KHead), {c.headDim});
         }
         const std::array<std::vector<int64_t>, 7> shapes{{{q, c.hidden},
                                                           {kv, c.hidden},
@@ -120,13 +136,15 @@ void checkTensors(const Model &model, const TransformerConfig &c)
                                                           {c.hidden, c.intermediate}}};
         for (Linear linear : infer::kLinears) {
             const std::vector<int64_t> &shape = shapes[size_t(linear)];
-            requireTensor(model, linearTensorName(f, layer, linear), shape);
+            require(linearTensorName(f, layer, linear), shape);
             const bool qkv = linear == Linear::Q || linear == Linear::K || linear == Linear::V;
             const std::string bias = linearTensorName(f, layer, linear, true);
             if ((qkv && c.qkvBias) || model.find(bias))
-                requireTensor(model, bias, {shape[0]});
+                require(bias, {shape[0]});
         }
     }
+    if (!unreadable.empty())
+        refuseUnreadable(unreadable);
 }
 
 } // namespace

@@ -1,10 +1,12 @@
 // Float rows -> ggml blocks. The 32-element encoders repeat ggml's quantize_row_*_ref
 // operation for operation in float32 (spec §2.3), so the bytes equal llama-quantize's when no
-// importance matrix is used. The K-quants live in ggmlkquantize.cpp.
+// importance matrix is used. The K-quants live in ggmlkquantize.cpp, IQ4_NL in
+// iq4nlquantize.cpp.
 #include "quant/ggmlquantize.h"
 
 #include "formats/ggmlblocks.h"
 #include "quant/ggmlkquantize.h"
+#include "quant/iq4nlquantize.h"
 #include "util/error.h"
 #include "util/float8.h"
 #include "util/floatformats.h"
@@ -293,6 +295,12 @@ void encodeQ5_1(const float *x, BlockQ5_1 &y)
     packHighBits(q, y.qh);
 }
 
+// quantize_row_iq4_nl_ref: no scale search.
+void encodeIQ4_NLRef(const float *x, BlockIQ4_NL &y)
+{
+    encodeIQ4_NL(x, y, Iq4NlScaleSearch::None);
+}
+
 // Encodes each block into a local struct and copies it out: `out` has no alignment.
 template<typename Block, int Elements, void (*Encode)(const float *, Block &)>
 void forEachBlock(const float *values, std::byte *out, int64_t blocks)
@@ -396,6 +404,8 @@ void quantizeGgmlRow(DType type, const float *values, std::byte *out, int64_t co
         return forEachBlock<BlockQ5_K, kQkK, encodeQ5_K>(values, out, blocks);
     case DType::Q6_K:
         return forEachBlock<BlockQ6_K, kQkK, encodeQ6_K>(values, out, blocks);
+    case DType::IQ4_NL:
+        return forEachBlock<BlockIQ4_NL, kQk4, encodeIQ4_NLRef>(values, out, blocks);
     default:
         throw Error(std::string("no GGUF block encoder for ") + std::string(traits.name));
     }

@@ -1,7 +1,7 @@
 #pragma once
 // GGUF block quantization: float rows -> ggml blocks (layouts in formats/ggmlblocks.h).
-// Every type is bit-exact with ggml's quantize_row_*_ref (K-quants: no importance matrix),
-// checked against llama.cpp's own library in tests/core/tst_llamacppquantizers.
+// Every type is bit-exact with ggml's quantize_row_*_ref (K-quants and IQ4_NL: no importance
+// matrix), checked against llama.cpp's own library in tests/core/tst_llamacppquantizers.
 #include "formats/dtype.h"
 
 #include <cstddef>

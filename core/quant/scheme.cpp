@@ -24,7 +24,7 @@ struct GgufEntry
     bool symmetric; // false when the blocks carry a minimum
 };
 
-constexpr std::array<GgufEntry, 12> kGgufTypes{{
+constexpr std::array<GgufEntry, 13> kGgufTypes{{
     {"q8_0", DType::Q8_0, 8, true},
     {"q4_0", DType::Q4_0, 4, true},
     {"q4_1", DType::Q4_1, 4, false},
@@ -35,6 +35,7 @@ constexpr std::array<GgufEntry, 12> kGgufTypes{{
     {"q4_k", DType::Q4_K, 4, false},
     {"q5_k", DType::Q5_K, 5, false},
     {"q6_k", DType::Q6_K, 6, true},
+    {"iq4_nl", DType::IQ4_NL, 4, true}, // codebook of 16 levels, one fp16 scale per 32
     {"f16", DType::F16, 16, true},   // plain 16-bit floats: convert_hf_to_gguf's --outtype f16 / bf16
     {"bf16", DType::BF16, 16, true},
 }};

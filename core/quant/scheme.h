@@ -11,7 +11,7 @@
 //   mxfp4   OCP MXFP4: 32-element blocks, E8M0 power-of-two scale (no options)
 //   fp8     FP8 E4M3, one scale per output channel (no options)
 //   hqq     HQQ zero-point optimization     options: bN (1..8, default 4), gN (default 64)
-//   q8_0 q4_0 q4_1 q5_0 q5_1 q2_k q3_k q4_k q5_k q6_k   GGUF block types (no options)
+//   q8_0 q4_0 q4_1 q5_0 q5_1 q2_k q3_k q4_k q5_k q6_k iq4_nl   GGUF block types (no options)
 //   f16 bf16 GGUF 16-bit float tensors: each weight rounded to nearest even (no options)
 // Any method also takes `strict`: a tensor whose rows do not fit the scheme's blocks is an
 // error instead of falling back (quant/tensortreatment.h says what the fallbacks are).

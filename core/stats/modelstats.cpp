@@ -39,14 +39,26 @@ std::vector<OutlierMap> buildOutlierMaps(const ModelStats &stats)
         // layer -> tensor index; the most common input width defines the map's columns.
         std::map<int, size_t> byLayer;
         std::map<int64_t, int> widthVotes;
+        std::map<int64_t, int> unreadableWidths; // votes only when no matrix of the role is readable
+        std::vector<size_t> unreadable;
         for (size_t i = 0; i < infos.size(); ++i) {
-            if (infos[i].role != role || infos[i].layer < 0 || !stats.tensors[i].computed)
+            if (infos[i].role != role || infos[i].layer < 0)
                 continue;
             if (!infos[i].name.ends_with("weight"))
                 continue; // biases share the role but are not the matrix
+            if (!infos[i].supported()) {
+                unreadable.push_back(i);
+                ++unreadableWidths[infos[i].cols()];
+                byLayer.try_emplace(infos[i].layer, i);
+                continue;
+            }
+            if (!stats.tensors[i].computed)
+                continue;
             byLayer[infos[i].layer] = i;
             ++widthVotes[infos[i].cols()];
         }
+        if (widthVotes.empty())
+            widthVotes = unreadableWidths;
         if (byLayer.empty())
             continue;
         OutlierMap map;
@@ -54,10 +66,11 @@ std::vector<OutlierMap> buildOutlierMaps(const ModelStats &stats)
         map.channels = std::max_element(widthVotes.begin(), widthVotes.end(), [](auto &a, auto &b) {
                            return a.second < b.second;
                        })->first;
+        map.unreadableTensors = std::move(unreadable);
         for (const auto &[layer, index] : byLayer) {
             const auto &absmax = stats.tensors[index].cols.absmax;
             map.layerIds.push_back(layer);
-            if (static_cast<int64_t>(absmax.size()) == map.channels)
+            if (stats.tensors[index].computed && static_cast<int64_t>(absmax.size()) == map.channels)
                 map.values.insert(map.values.end(), absmax.begin(), absmax.end());
             else
                 map.values.insert(map.values.end(), static_cast<size_t>(map.channels),

@@ -108,7 +108,7 @@ private:
                 continue;
             }
             if (!info.supported()) {
-                stats.skippedReason = "type " + info.dtypeLabel + " is not supported";
+                stats.skippedReason = info.dtypeLabel + ": not readable yet";
                 continue;
             }
             stats.computed = true;

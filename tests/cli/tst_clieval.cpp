@@ -1,8 +1,13 @@
 // bitcliff-cli eval as a user runs it: perplexity of a text, KLD/same-top for schemes,
 // task accuracy per label, the bundled data, JSON keys, and one-line errors.
+#include "formats/ggmltypes.h"
+#include "formats/model.h"
+#include "quant/ggufexport.h"
+#include "quant/scheme.h"
 #include "support/clirunner.h"
 #include "support/evalfixtures.h"
 #include "support/tokenizerfixtures.h"
+#include "support/unreadablegguf.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,12 +48,22 @@ private slots:
         test::writeTextFile(m_text.toStdString(), test::sampleText(150));
         m_tasks = m_dir.filePath("tasks.jsonl");
         test::writeTextFile(m_tasks.toStdString(),
-            R"({"id":"1","kind":"choice","context":"the river","choices":["runs","mill"],"gold":0,"difficulty":"easy","language":"en"})"
-            "\n"
-            R"({"id":"2","kind":"choice","context":"green","choices":["fields","the"],"gold":0,"difficulty":"hard","language":"de"})"
-            "\n"
-            R"({"id":"3","kind":"generate","prompt":"play in","answer":"4","difficulty":"hard","language":"de"})"
-            "\n");
+                            R"({"id":"1","kind":"choice","context":"the river","choices":["runs","mill"],"gold":0,"difficulty":"easy","language":"en"})"
+                            "\n"
+                            R"({"id":"2","kind":"choice","context":"green","choices":["fields","the"],"gold":0,"difficulty":"hard","language":"de"})"
+                            "\n"
+                            R"({"id":"3","kind":"generate","prompt":"play in","answer":"4","difficulty":"hard","language":"de"})"
+                            "\n");
+        // The model as GGUF, its 14 weight matrices (2 layers × 7) in MXFP4 blocks, which
+        // BitCliff cannot read yet.
+        const std::string gguf = m_dir.filePath("model-q8_0.gguf").toStdString();
+        exportQuantizedGguf(*openModel(m_model.toStdString()), QuantScheme::parse("q8_0"), gguf);
+        m_unreadable = m_dir.filePath("model-mxfp4.gguf");
+        const int retyped = test::retypeGgufTensors(gguf, m_unreadable.toStdString(), ggmlTypeCode(GgmlType::MXFP4),
+                                                    [](const TensorInfo &t) {
+                                                        return isLinearRole(t.role) && t.name.ends_with(".weight");
+                                                    });
+        QCOMPARE(retyped, 14);
     }
 
     // --streamed reads the weights from the file at each batch: the same figures, and a note.
@@ -199,10 +214,14 @@ private slots:
                                    << "bad.jsonl:2: not valid JSON";
         QTest::newRow("bad scheme") << QStringList { "eval", "MODEL", "--text", "TEXT", "--scheme", "rtn:b9" } << 1
                                     << "bad scheme";
-        QTest::newRow("nothing to do") << QStringList { "eval", "MODEL" } << 2 << "--text";
-        QTest::newRow("no tokenizer") << QStringList { "eval", "NOTOK", "--text", "TEXT" } << 1 << "tokenizer";
-        QTest::newRow("unsupported") << QStringList { "eval", "GEMMA", "--text", "TEXT" } << 1 << "gemma2";
-        QTest::newRow("missing bundled") << QStringList { "eval", "MODEL", "--tasks", "bundled:nope" } << 1
+        QTest::newRow("nothing to do") << QStringList{"eval", "MODEL"} << 2 << "--text";
+        QTest::newRow("no tokenizer") << QStringList{"eval", "NOTOK", "--text", "TEXT"} << 1 << "tokenizer";
+        QTest::newRow("unsupported") << QStringList{"eval", "GEMMA", "--text", "TEXT"} << 1 << "gemma2";
+        QTest::newRow("unreadable tensors")
+            << QStringList{"eval", "UNREADABLE", "--text", "TEXT", "--scheme", "q4_0"} << 1
+            << "cannot evaluate: 14 tensors have type MXFP4, which BitCliff cannot read yet (blk.0.attn_q.weight, "
+               "blk.0.attn_k.weight, blk.0.attn_v.weight, \u2026)";
+        QTest::newRow("missing bundled") << QStringList{"eval", "MODEL", "--tasks", "bundled:nope"} << 1
                                          << "no bundled task set 'nope'";
     }
 
@@ -228,6 +247,7 @@ private slots:
             .replaceInStrings("BAD", bad)
             .replaceInStrings("NOTOK", noTokenizer)
             .replaceInStrings("GEMMA", gemma)
+            .replaceInStrings("UNREADABLE", m_unreadable)
             .replaceInStrings("TEXT", m_text);
         const auto run = cli(arguments);
         QCOMPARE(run.exitCode, exitCode);
@@ -240,6 +260,7 @@ private:
     QString m_model;
     QString m_text;
     QString m_tasks;
+    QString m_unreadable; // a GGUF file with MXFP4 weight matrices
 };
 
 QTEST_GUILESS_MAIN(TestCliEval)

@@ -265,6 +265,21 @@ private slots:
                           {1, -48.0f}});
     }
 
+    // IQ4_NL: d = 0.5; element j from the low nibble of qs[j], j + 16 from the high one, each an
+    // index into {-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113}.
+    void iq4_nl()
+    {
+        QCOMPARE(dtypeTraits(DType::IQ4_NL).blockBytes, 18);
+        QCOMPARE(dtypeTraits(DType::IQ4_NL).blockSize, 32);
+        Block b(18);
+        b.setHalf(0, kHalfHalf);
+        b.setByte(2 + 0, 0xF0);  // elem 0: 0 -> -63.5, elem 16: 15 -> 56.5
+        b.setByte(2 + 7, 0x87);  // elem 7: 7 -> -5, elem 23: 8 -> 0.5
+        b.setByte(2 + 15, 0x3C); // elem 15: 12 -> 26.5, elem 31: 3 -> -32.5
+        const auto v = decode(DType::IQ4_NL, b.bytes());
+        checkElements(v, {{0, -63.5f}, {16, 56.5f}, {7, -5.0f}, {23, 0.5f}, {15, 26.5f}, {31, -32.5f}, {1, -63.5f}});
+    }
+
     // The generic entry point routes block types by element count.
     void dequantizeEntryPoint()
     {

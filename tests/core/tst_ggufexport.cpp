@@ -420,6 +420,33 @@ private slots:
         QCOMPARE(u64(readContents(again), "general.file_type"), uint64_t(7));
     }
 
+    // IQ4_NL as an export type (file_type 25, LLAMA_FTYPE_MOSTLY_IQ4_NL; rows of 96 fit its
+    // 32-blocks but no K-quant) and as the source of a requantization, read dequantized.
+    void ggufRequantizedFromIq4Nl()
+    {
+        const std::vector<float> embd = test::randomValues(8 * 96, 21, 0.05f);
+        const std::vector<float> q = test::randomValues(96 * 96, 22, 0.05f);
+        const GgufMetadata metadata{{"general.architecture", ggufString("llama")},
+                                    {"general.name", ggufString("tiny")},
+                                    {"llama.block_count", ggufU32(1)}};
+        const fs::path in = fs::path(m_dir.path().toStdString()) / "iq4-source.gguf";
+        writeGguf(in, metadata,
+                  {{"token_embd.weight", {8, 96}, 0, test::f32Bytes(embd)},
+                   {"blk.0.attn_q.weight", {96, 96}, 0, test::f32Bytes(q)}});
+        const fs::path iq4 = in.parent_path() / "iq4_nl.gguf";
+        QCOMPARE(exportQuantizedGguf(*openModel(in), QuantScheme::parse("iq4_nl"), iq4), 2);
+        QCOMPARE(u64(readContents(iq4), "general.file_type"), uint64_t(25));
+        const auto exported = openModel(iq4);
+        QCOMPARE(exported->find("blk.0.attn_q.weight")->dtype, DType::IQ4_NL);
+        QCOMPARE(exported->find("blk.0.attn_q.weight")->dtypeLabel, std::string("IQ4_NL"));
+        QVERIFY(bytesOf(*exported, "blk.0.attn_q.weight") == expectedBytes(q, 96, DType::IQ4_NL, 0));
+
+        const std::vector<float> decoded = rowsOf(*exported, "blk.0.attn_q.weight");
+        const fs::path again = in.parent_path() / "from-iq4_nl-q8_0.gguf";
+        QCOMPARE(exportQuantizedGguf(*exported, QuantScheme::parse("q8_0"), again), 2);
+        QVERIFY(bytesOf(*openModel(again), "blk.0.attn_q.weight") == expectedBytes(decoded, 96, DType::Q8_0, 0));
+    }
+
     void errorsLeaveNoFile_data()
     {
         QTest::addColumn<QString>("scheme");

@@ -2,7 +2,7 @@
 // file our exporter writes from it give the same logits: F32 and F16 tensors, llama's
 // permuted Q/K rows under adjacent-pair RoPE, Qwen2 unpermuted, Llama-3 rope scaling through
 // rope_freqs.weight. With a scheme the engine equals the reference forward pass on
-// fakeQuantizeTensor's weights, and a q8_0/q4_0 GGUF equals the HF checkpoint fake-quantized
+// fakeQuantizeTensor's weights, and a q8_0/q4_0/iq4_nl GGUF equals the HF checkpoint fake-quantized
 // with the same type.
 #include "formats/model.h"
 #include "infer/transformer.h"
@@ -172,6 +172,7 @@ private slots:
         QTest::addColumn<QString>("scheme");
         QTest::newRow("q8_0") << "q8_0";
         QTest::newRow("q4_0") << "q4_0";
+        QTest::newRow("iq4_nl") << "iq4_nl";
     }
 
     void quantizedGgufMatchesFakeQuantizedHf()

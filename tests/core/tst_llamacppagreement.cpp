@@ -40,7 +40,7 @@ const fs::path kTokenizers = BITCLIFF_TOKENIZER_TESTS;
 constexpr int kContext = 64;  // perplexity n_ctx: two chunks are evaluated
 constexpr int kQuantHidden = 256; // rows of 256 fit every block, K-quants included
 
-const char *const kQuantTypes[] = {"q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k"};
+const char *const kQuantTypes[] = {"q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "iq4_nl"};
 
 // Deterministic token stream of two perplexity chunks.
 std::vector<int32_t> tokenStream(int vocab)

@@ -7,9 +7,13 @@
 // evaluation scheme, not exported) is compared as values: ggml's nearest-value search breaks
 // ties toward zero where we round to the even code (OCP MX), so only tie-free data must agree
 // (as values: ggml writes +0 where we keep the sign of a small negative weight).
+// IQ4_NL: an all-zero block (every |x| < 1e-15) gets scale 0 in both; its indices are zero in
+// ours (as current ggml writes them) and left over from the previous block in this ggml build,
+// so only the scale is compared there (both decode to zeros).
 // Fails, never skips, when the library is missing.
 #include "formats/dequantize.h"
 #include "quant/ggmlquantize.h"
+#include "quant/iq4nlquantize.h"
 #include "quant/quantizer.h"
 #include "quant/scheme.h"
 #include "support/fixtures.h"
@@ -17,6 +21,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -48,6 +53,7 @@ constexpr TypeCase kBlockTypes[] = {
     { DType::Q4_K, "q4_K" },
     { DType::Q5_K, "q5_K" },
     { DType::Q6_K, "q6_K" },
+    { DType::IQ4_NL, "iq4_nl" },
 };
 
 using Pattern = std::function<std::vector<float>(unsigned seed)>;
@@ -132,6 +138,18 @@ std::vector<std::pair<const char *, Pattern>> patterns()
                     x[r() % unsigned(n)] = (r() % 2 ? 3.0f : -3.0f); // maybe again, maybe opposite
                 });
             } },
+        { "iq4_nl codebook midpoints",
+            [](unsigned seed) {
+                // A block whose signed maximum is -127 has IQ4_NL's first scale 1, so these values
+                // sit exactly halfway between two codebook levels.
+                static constexpr float kMidpoints[] = { -115.5f, -93.5f, -74.0f, -57.0f, -42.0f, -28.5f, -15.5f,
+                    -4.5f, 7.0f, 19.0f, 31.5f, 45.5f, 61.0f, 79.0f, 101.0f };
+                return perBlock(32, seed, [](float *x, int n, std::mt19937 &r) {
+                    for (int i = 0; i < n; ++i)
+                        x[i] = kMidpoints[r() % 15];
+                    x[r() % unsigned(n)] = -127.0f;
+                });
+            } },
         { "tiny (subnormal fp16 scales)",
             [](unsigned seed) {
                 return test::randomValues(kRowLength, seed, 1e-6f);
@@ -163,6 +181,26 @@ QString blockDifference(const std::vector<uint8_t> &ours, const std::vector<uint
 bool sameFloatBits(const std::vector<float> &a, const std::vector<float> &b)
 {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
+}
+
+// IQ4_NL's all-zero blocks: both scales must be +0 and our indices zero; then ggml's
+// leftover indices are replaced by ours so the byte comparison covers every other block.
+bool acceptLeftoverIndices(const std::vector<float> &values, std::vector<uint8_t> &ours, std::vector<uint8_t> &ggml)
+{
+    constexpr size_t kBlock = 32, kBytes = 18;
+    for (size_t b = 0; b < values.size() / kBlock; ++b) {
+        bool zero = true;
+        for (size_t i = 0; i < kBlock; ++i)
+            zero = zero && std::fabs(values[b * kBlock + i]) < 1e-15f;
+        if (!zero)
+            continue;
+        uint8_t *our = ours.data() + b * kBytes, *their = ggml.data() + b * kBytes;
+        if (our[0] != 0 || our[1] != 0 || their[0] != 0 || their[1] != 0
+            || std::any_of(our + 2, our + kBytes, [](uint8_t q) { return q != 0; }))
+            return false;
+        std::memcpy(their + 2, our + 2, kBytes - 2);
+    }
+    return true;
 }
 
 } // namespace
@@ -208,6 +246,8 @@ private slots:
             std::vector<uint8_t> ggml(bytes, 0x11);
             quantizeGgmlRow(type, values.data(), reinterpret_cast<std::byte *>(ours.data()), kRowLength);
             quantizeRef(values.data(), ggml.data(), kRowLength);
+            if (type == DType::IQ4_NL)
+                QVERIFY(acceptLeftoverIndices(values, ours, ggml));
             QVERIFY2(ours == ggml,
                 qPrintable(QStringLiteral("seed %1: ").arg(seed) + blockDifference(ours, ggml, traits.blockBytes)));
 
@@ -217,6 +257,60 @@ private slots:
             dequantizeRef(ggml.data(), ggmlValues.data(), kRowLength);
             QVERIFY2(sameFloatBits(ourValues, ggmlValues),
                 qPrintable(QStringLiteral("seed %1: dequantized values differ").arg(seed)));
+        }
+    }
+
+    // IQ4_NL blocks with NaN, infinities and values whose squares overflow (ggml's weights
+    // are x²): the same bytes as quantize_row_iq4_nl_ref and the same floats back.
+    void iq4NlNonFiniteEqualsGgml()
+    {
+        const auto quantizeRef
+            = reinterpret_cast<test::GgmlLibrary::QuantizeRow>(m_ggml.symbol("quantize_row_iq4_nl_ref"));
+        const auto dequantizeRef
+            = reinterpret_cast<test::GgmlLibrary::DequantizeRow>(m_ggml.symbol("dequantize_row_iq4_nl"));
+        QVERIFY2(quantizeRef != nullptr && dequantizeRef != nullptr, m_ggml.error().c_str());
+        const float specials[] = { NAN, -NAN, INFINITY, -INFINITY, 3e38f, -2e20f, 1e-30f, -0.0f };
+        std::vector<float> values = test::randomValues(kRowLength, 9);
+        std::mt19937 random(13);
+        for (size_t block = 0; block < values.size() / 32; ++block)
+            for (unsigned k = 0; k < 1 + block % 3; ++k)
+                values[block * 32 + random() % 32] = specials[random() % std::size(specials)];
+        const size_t bytes = size_t(kRowLength / 32 * 18);
+        std::vector<uint8_t> ours(bytes, 0xEE), ggml(bytes, 0x11);
+        quantizeGgmlRow(DType::IQ4_NL, values.data(), reinterpret_cast<std::byte *>(ours.data()), kRowLength);
+        quantizeRef(values.data(), ggml.data(), kRowLength);
+        QVERIFY(acceptLeftoverIndices(values, ours, ggml));
+        QVERIFY2(ours == ggml, qPrintable(blockDifference(ours, ggml, 18)));
+        std::vector<float> ourValues(kRowLength), ggmlValues(kRowLength, -1.0f);
+        dequantize(DType::IQ4_NL, reinterpret_cast<const std::byte *>(ggml.data()), ourValues.data(), kRowLength);
+        dequantizeRef(ggml.data(), ggmlValues.data(), kRowLength);
+        QVERIFY(sameFloatBits(ourValues, ggmlValues));
+    }
+
+    // llama-quantize without an importance matrix calls quantize_iq4_nl, which (unlike the _ref
+    // row function) searches 15 inverse scales: our encoder's search mode gives its bytes on
+    // every pattern, all-zero blocks included.
+    void iq4NlScaleSearchEqualsGgml()
+    {
+        using QuantizeChunk = size_t (*)(const float *src, void *dst, int64_t rows, int64_t perRow, const float *imatrix);
+        const auto quantizeChunk = reinterpret_cast<QuantizeChunk>(m_ggml.symbol("quantize_iq4_nl"));
+        QVERIFY2(quantizeChunk != nullptr, m_ggml.error().c_str());
+        const auto all = patterns();
+        for (const auto &[name, pattern] : all) {
+            for (unsigned seed = 1; seed <= 2; ++seed) {
+                const std::vector<float> values = pattern(seed);
+                std::vector<uint8_t> ours(size_t(kRowLength / 32 * 18), 0xEE);
+                std::vector<uint8_t> ggml(ours.size(), 0x11);
+                for (int64_t b = 0; b < kRowLength / 32; ++b) {
+                    BlockIQ4_NL block {};
+                    encodeIQ4_NL(values.data() + b * 32, block, Iq4NlScaleSearch::Inverse7);
+                    std::memcpy(ours.data() + b * 18, &block, sizeof block);
+                }
+                QCOMPARE(quantizeChunk(values.data(), ggml.data(), 1, kRowLength, nullptr), ggml.size());
+                QVERIFY2(ours == ggml,
+                    qPrintable(QStringLiteral("%1, seed %2: ").arg(QLatin1String(name)).arg(seed)
+                        + blockDifference(ours, ggml, 18)));
+            }
         }
     }
 

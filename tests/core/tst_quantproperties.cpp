@@ -189,6 +189,7 @@ private slots:
         QTest::newRow("q3_k") << "q3_k" << qint64(4096) << 3.4375;
         QTest::newRow("q4_k") << "q4_k" << qint64(4096) << 4.5;
         QTest::newRow("q6_k") << "q6_k" << qint64(4096) << 6.5625;
+        QTest::newRow("iq4_nl") << "iq4_nl" << qint64(192) << 4.5;
     }
 
     void bitsPerWeight()

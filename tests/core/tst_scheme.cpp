@@ -65,7 +65,7 @@ private slots:
         QTest::newRow("strict rtn") << "rtn:strict:b3" << "rtn:b3:g128:sym:strict";
         QTest::newRow("strict gguf") << "Q4_K:STRICT" << "q4_k:strict";
         QTest::newRow("strict mxfp4") << "mxfp4:strict" << "mxfp4:strict";
-        for (const char *type : {"q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "f16", "bf16"})
+        for (const char *type : {"q8_0", "q4_0", "q4_1", "q5_0", "q5_1", "q2_k", "q3_k", "q4_k", "q5_k", "q6_k", "iq4_nl", "f16", "bf16"})
             QTest::newRow(type) << QString::fromLatin1(type).toUpper() << QString::fromLatin1(type);
     }
 
@@ -120,6 +120,13 @@ private slots:
         QCOMPARE(QuantScheme::parse("q8_0").ggufType, DType::Q8_0);
         QCOMPARE(QuantScheme::parse("q6_k").ggufType, DType::Q6_K);
         QVERIFY(QuantScheme::parse("q6_k").symmetric);
+        const QuantScheme iq4nl = QuantScheme::parse("IQ4_NL");
+        QCOMPARE(iq4nl.method, QuantMethod::Gguf);
+        QCOMPARE(iq4nl.ggufType, DType::IQ4_NL);
+        QCOMPARE(iq4nl.bits, 4);
+        QCOMPARE(iq4nl.groupSize, 32);
+        QVERIFY(iq4nl.symmetric);
+        QCOMPARE(iq4nl.toString(), std::string("iq4_nl"));
         QCOMPARE(QuantScheme::parse("rtn").ggufType, DType::Unsupported);
         const QuantScheme f16 = QuantScheme::parse("f16");
         QCOMPARE(f16.ggufType, DType::F16);
@@ -205,6 +212,9 @@ private slots:
         QTest::newRow("q8_0 fits") << "q8_0" << qint64(64) << "";
         QTest::newRow("q8_0") << "q8_0" << qint64(48)
                               << "q_proj: row length 48 is not a multiple of the q8_0 block size 32";
+        QTest::newRow("iq4_nl fits") << "iq4_nl" << qint64(192) << "";
+        QTest::newRow("iq4_nl") << "iq4_nl" << qint64(200)
+                                << "q_proj: row length 200 is not a multiple of the iq4_nl block size 32";
         QTest::newRow("q4_k fits") << "q4_k" << qint64(4096) << "";
         QTest::newRow("q4_k") << "q4_k" << qint64(4000)
                               << "q_proj: row length 4000 is not a multiple of the q4_k block size 256";

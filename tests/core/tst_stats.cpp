@@ -1,5 +1,7 @@
 // The statistics pass against a plain double-precision reference computed here.
 #include "demo/syntheticcheckpoint.h"
+#include "formats/ggmltypes.h"
+#include "formats/ggufwriter.h"
 #include "formats/model.h"
 #include "stats/modelstats.h"
 #include "stats/moments.h"
@@ -219,6 +221,56 @@ private slots:
         QCOMPARE(attnQ->channels, int64_t(256));
         for (int layer = 0; layer < 3; ++layer)
             QVERIFY(attnQ->at(layer, 77) > 8 * attnQ->at(layer, 76));
+    }
+
+    // Matrices of a type BitCliff cannot read (MXFP4 here) get no statistics but stay on the
+    // outlier map as rows of NaN, listed by the map; a role with no readable matrix still has
+    // a map. The one-line text for them groups the types.
+    void unreadableTensorsStayOnTheMap()
+    {
+        QTemporaryDir dir;
+        const auto mxfp4 = [](int64_t rows, int64_t cols) {
+            return std::vector<std::byte>(size_t(rows * cols / 32 * 17), std::byte{0x42});
+        };
+        const uint32_t kMxfp4 = ggmlTypeCode(GgmlType::MXFP4);
+        const std::filesystem::path path = std::filesystem::path(dir.path().toStdString()) / "mixed.gguf";
+        writeGguf(path, {{"general.architecture", ggufString("llama")}, {"llama.block_count", ggufU32(2)}},
+                  {{"blk.0.attn_q.weight", {64, 64}, 0, test::f32Bytes(test::randomValues(64 * 64, 1))},
+                   {"blk.1.attn_q.weight", {64, 64}, kMxfp4, mxfp4(64, 64)},
+                   {"blk.0.ffn_down.weight", {64, 96}, kMxfp4, mxfp4(64, 96)},
+                   {"blk.1.ffn_down.weight", {64, 96}, kMxfp4, mxfp4(64, 96)}});
+        const auto model = openModel(path);
+        const auto stats = computeModelStats(model, {});
+        QVERIFY(stats->tensors[0].computed);
+        QVERIFY(!stats->tensors[1].computed);
+        QCOMPARE(stats->tensors[1].skippedReason, std::string("MXFP4: not readable yet"));
+
+        const auto maps = buildOutlierMaps(*stats);
+        const auto role = [&maps](TensorRole r) {
+            return std::find_if(maps.begin(), maps.end(), [r](const OutlierMap &m) { return m.role == r; });
+        };
+        const auto q = role(TensorRole::AttnQ);
+        QVERIFY(q != maps.end());
+        QCOMPARE(q->layers, 2);
+        QCOMPARE(q->layerIds, (std::vector<int>{0, 1}));
+        QVERIFY(!std::isnan(q->at(0, 5)));
+        QVERIFY(std::isnan(q->at(1, 5)));
+        QCOMPARE(q->unreadableTensors, (std::vector<size_t>{1}));
+        const auto down = role(TensorRole::FfnDown);
+        QVERIFY(down != maps.end());
+        QCOMPARE(down->layers, 2);
+        QCOMPARE(down->channels, int64_t(96));
+        QVERIFY(std::all_of(down->values.begin(), down->values.end(), [](float v) { return std::isnan(v); }));
+        QCOMPARE(down->unreadableTensors, (std::vector<size_t>{2, 3}));
+
+        const auto &t = model->tensors();
+        QCOMPARE(unreadableTensorsText({&t[1]}),
+                 std::string("1 tensor has type MXFP4, which BitCliff cannot read yet (blk.1.attn_q.weight)"));
+        TensorInfo other = t[0];
+        other.dtypeLabel = "IQ2_XXS";
+        QCOMPARE(unreadableTensorsText({&t[1], &other, &t[2], &t[3]}),
+                 std::string("4 tensors have types MXFP4 (3), IQ2_XXS (1), which BitCliff cannot read yet "
+                             "(blk.1.attn_q.weight, blk.0.attn_q.weight, blk.0.ffn_down.weight, \u2026)"));
     }
 
     // The GUI and `demo` reuse a cached demo checkpoint only when it is complete and of this

@@ -96,11 +96,14 @@ void TestModelTree::treeModel()
     QCOMPARE(model.indexForTensor(q3, ModelTreeModel::AbsmaxColumn).data(ModelTreeModel::SortRole).toDouble(),
              q3Stats.absmax);
 
-    // An unsupported tensor keeps its dash, with the reason.
+    // A tensor BitCliff cannot read keeps its dash, with the reason, and says so as its type.
     const int invFreq = m_fake.indexOf("model.layers.0.self_attn.rotary_emb.inv_freq");
     const QModelIndex invAbsmax = model.indexForTensor(invFreq, ModelTreeModel::AbsmaxColumn);
     QCOMPARE(invAbsmax.data().toString(), QStringLiteral("\u2014"));
-    QVERIFY(invAbsmax.data(Qt::ToolTipRole).toString().contains(QStringLiteral("not supported")));
+    QVERIFY(invAbsmax.data(Qt::ToolTipRole).toString().contains(QStringLiteral("I64: not readable yet")));
+    const QModelIndex invType = model.indexForTensor(invFreq, ModelTreeModel::DTypeColumn);
+    QCOMPARE(invType.data().toString(), QStringLiteral("I64: not readable yet"));
+    QVERIFY(invType.data(Qt::ToolTipRole).toString().contains(QStringLiteral("no statistics")));
 
     // Group aggregates: parameter sum, max absmax, outlier sum.
     const QModelIndex layer3 = model.index(4, 0);
