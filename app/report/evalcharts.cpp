@@ -23,25 +23,15 @@ QStringList textCategories(const EvalReport &report)
 const std::map<std::string, Accuracy> *accuracyGroup(const EvalRun &run, EvalMetric metric)
 {
     switch (metric) {
-    case EvalMetric::AccuracyByDifficulty: return &run.accuracy.byDifficulty;
-    case EvalMetric::AccuracyByLanguage: return &run.accuracy.byLanguage;
-    case EvalMetric::AccuracyByTask: return &run.accuracy.byTask;
-    default: return nullptr;
+    case EvalMetric::AccuracyByDifficulty:
+        return &run.accuracy.byDifficulty;
+    case EvalMetric::AccuracyByLanguage:
+        return &run.accuracy.byLanguage;
+    case EvalMetric::AccuracyByTask:
+        return &run.accuracy.byTask;
+    default:
+        return nullptr;
     }
-}
-
-// Difficulty labels in their natural order, others alphabetically.
-QStringList orderedLabels(const std::map<std::string, Accuracy> &group)
-{
-    static const QStringList tiers = {"easy", "medium", "hard"};
-    QStringList labels;
-    for (const QString &tier : tiers)
-        if (group.count(tier.toStdString()))
-            labels << tier;
-    for (const auto &[label, accuracy] : group)
-        if (!tiers.contains(QString::fromStdString(label)))
-            labels << QString::fromStdString(label);
-    return labels;
 }
 
 BarChartData textChart(const EvalReport &report, EvalMetric metric)
@@ -52,7 +42,7 @@ BarChartData textChart(const EvalReport &report, EvalMetric metric)
     for (const EvalRun &run : report.runs) {
         if (metric != EvalMetric::PerplexityByText && !run.comparison)
             continue;
-        BarSeriesData series{QString::fromStdString(run.label), {}, {}};
+        BarSeriesData series { QString::fromStdString(run.label), {}, {} };
         for (const TextEvaluation &text : run.texts) {
             if (metric == EvalMetric::PerplexityByText) {
                 series.values << text.perplexity.ppl;
@@ -72,23 +62,43 @@ BarChartData textChart(const EvalReport &report, EvalMetric metric)
 
 } // namespace
 
+QStringList EvalCharts::orderedLabels(const std::map<std::string, Accuracy> &group)
+{
+    static const QStringList tiers = { "easy", "medium", "hard" };
+    QStringList labels;
+    for (const QString &tier : tiers)
+        if (group.count(tier.toStdString()))
+            labels << tier;
+    for (const auto &[label, accuracy] : group)
+        if (!tiers.contains(QString::fromStdString(label)))
+            labels << QString::fromStdString(label);
+    return labels;
+}
+
 QList<EvalMetric> EvalCharts::metrics()
 {
-    return {EvalMetric::PerplexityByText,     EvalMetric::KldByText,         EvalMetric::SameTopByText,
-            EvalMetric::AccuracyByDifficulty, EvalMetric::AccuracyByLanguage, EvalMetric::AccuracyByTask,
-            EvalMetric::TokensPerCharacter};
+    return { EvalMetric::PerplexityByText, EvalMetric::KldByText, EvalMetric::SameTopByText,
+        EvalMetric::AccuracyByDifficulty, EvalMetric::AccuracyByLanguage, EvalMetric::AccuracyByTask,
+        EvalMetric::TokensPerCharacter };
 }
 
 QString EvalCharts::metricName(EvalMetric metric)
 {
     switch (metric) {
-    case EvalMetric::PerplexityByText: return tr("Perplexity per language");
-    case EvalMetric::KldByText: return tr("KL divergence per language");
-    case EvalMetric::SameTopByText: return tr("Same top token per language");
-    case EvalMetric::AccuracyByDifficulty: return tr("Accuracy per difficulty");
-    case EvalMetric::AccuracyByLanguage: return tr("Accuracy per language");
-    case EvalMetric::AccuracyByTask: return tr("Accuracy per task file");
-    case EvalMetric::TokensPerCharacter: return tr("Tokens per character (fertility)");
+    case EvalMetric::PerplexityByText:
+        return tr("Perplexity per language");
+    case EvalMetric::KldByText:
+        return tr("KL divergence per language");
+    case EvalMetric::SameTopByText:
+        return tr("Same top token per language");
+    case EvalMetric::AccuracyByDifficulty:
+        return tr("Accuracy per difficulty");
+    case EvalMetric::AccuracyByLanguage:
+        return tr("Accuracy per language");
+    case EvalMetric::AccuracyByTask:
+        return tr("Accuracy per task file");
+    case EvalMetric::TokensPerCharacter:
+        return tr("Tokens per character (fertility)");
     }
     return {};
 }
@@ -100,10 +110,13 @@ bool EvalCharts::available(const EvalReport &report, EvalMetric metric)
     const EvalRun &first = report.runs.front();
     switch (metric) {
     case EvalMetric::PerplexityByText:
-    case EvalMetric::TokensPerCharacter: return !first.texts.empty();
+    case EvalMetric::TokensPerCharacter:
+        return !first.texts.empty();
     case EvalMetric::KldByText:
-    case EvalMetric::SameTopByText: return !first.texts.empty() && report.runs.size() > 1;
-    default: return !first.outcomes.empty() && !accuracyGroup(first, metric)->empty();
+    case EvalMetric::SameTopByText:
+        return !first.texts.empty() && report.runs.size() > 1;
+    default:
+        return !first.outcomes.empty() && !accuracyGroup(first, metric)->empty();
     }
 }
 
@@ -124,27 +137,29 @@ BarChartData EvalCharts::chart(const EvalReport &report, EvalMetric metric)
         break;
     case EvalMetric::SameTopByText:
         data = textChart(report, metric);
-        data.valueTitle = tr("Same top token as unquantized (%)");
+        data.valueTitle = tr("Same top token as unquantized (%, 0–100)");
+        data.valueMax = 100.0;
         break;
     case EvalMetric::TokensPerCharacter: {
         data.categories = textCategories(report);
         data.categoryTitle = tr("Text (language)");
         data.valueTitle = tr("Tokens per character");
-        BarSeriesData series{tr("tokenizer"), {}, {}};
+        BarSeriesData series { tr("tokenizer"), {}, {} };
         for (const TextEvaluation &text : report.runs.front().texts)
             series.values << text.fertility.tokensPerCharacter();
         data.series << series;
         break;
     }
     default: {
-        const QStringList labels = orderedLabels(*accuracyGroup(report.runs.front(), metric));
+        const QStringList labels = EvalCharts::orderedLabels(*accuracyGroup(report.runs.front(), metric));
         data.categories = labels;
         data.categoryTitle = metric == EvalMetric::AccuracyByDifficulty ? tr("Difficulty")
-                             : metric == EvalMetric::AccuracyByLanguage ? tr("Language")
+            : metric == EvalMetric::AccuracyByLanguage                  ? tr("Language")
                                                                         : tr("Task file");
-        data.valueTitle = tr("Accuracy (%)");
+        data.valueTitle = tr("Accuracy (%, 0–100)");
+        data.valueMax = 100.0; // percentages: the whole scale, so runs and charts compare
         for (const EvalRun &run : report.runs) {
-            BarSeriesData series{QString::fromStdString(run.label), {}, {}};
+            BarSeriesData series { QString::fromStdString(run.label), {}, {} };
             const auto &group = *accuracyGroup(run, metric);
             for (const QString &label : labels) {
                 const auto it = group.find(label.toStdString());

@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <map>
+#include <string>
+
 namespace bitcliff::app {
 
 enum class EvalMetric {
@@ -29,6 +32,9 @@ public:
     // Whether the report has data for this metric (KLD needs a scheme, accuracy needs tasks).
     static bool available(const EvalReport &report, EvalMetric metric);
     static BarChartData chart(const EvalReport &report, EvalMetric metric);
+    // Group labels in reading order: difficulties easy, medium, hard, then the others
+    // alphabetically.
+    static QStringList orderedLabels(const std::map<std::string, Accuracy> &group);
 };
 
 // A plain table: header and rows of display strings (for the results table and CSV export).

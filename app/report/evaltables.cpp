@@ -29,22 +29,18 @@ QString csvField(const QString &field)
 EvalTable EvalTables::texts(const EvalReport &report)
 {
     EvalTable table;
-    table.header << tr("Run") << tr("Text") << tr("Language") << tr("Tokens") << tr("Tokens/char")
-                 << tr("Tokens/word") << tr("PPL") << tr("± PPL") << tr("KLD") << tr("Same top %") << tr("RMS Δp %");
+    table.header << tr("Run") << tr("Text") << tr("Language") << tr("Tokens") << tr("Tokens/char") << tr("Tokens/word")
+                 << tr("PPL") << tr("± PPL") << tr("KLD") << tr("Same top %") << tr("RMS Δp %");
     for (const EvalRun &run : report.runs) {
         for (const TextEvaluation &text : run.texts) {
             const LogitComparison *c = text.comparison ? &*text.comparison : nullptr;
-            table.rows << QStringList{QString::fromStdString(run.label),
-                                      QString::fromStdString(text.name),
-                                      QString::fromStdString(text.language),
-                                      QString::number(text.fertility.tokens),
-                                      number(text.fertility.tokensPerCharacter(), 3),
-                                      text.fertility.words ? number(text.fertility.tokensPerWord(), 2) : QString(),
-                                      number(text.perplexity.ppl, 4),
-                                      number(text.perplexity.pplError, 4),
-                                      c ? number(c->kld.mean, 6) : QString(),
-                                      c ? percent(c->sameTop.mean) : QString(),
-                                      c ? number(100 * c->rmsDeltaP, 3) : QString()};
+            table.rows << QStringList { QString::fromStdString(run.label), QString::fromStdString(text.name),
+                QString::fromStdString(text.language), QString::number(text.fertility.tokens),
+                number(text.fertility.tokensPerCharacter(), 3),
+                text.fertility.words ? number(text.fertility.tokensPerWord(), 2) : QString(),
+                number(text.perplexity.ppl, 4), number(text.perplexity.pplError, 4),
+                c ? number(c->kld.mean, 6) : QString(), c ? percent(c->sameTop.mean) : QString(),
+                c ? number(100 * c->rmsDeltaP, 3) : QString() };
         }
     }
     return table;
@@ -58,18 +54,18 @@ EvalTable EvalTables::accuracy(const EvalReport &report)
     const EvalRun &first = report.runs.front();
     table.header << tr("Run") << tr("Items") << tr("acc %") << tr("± acc") << tr("acc_norm %");
     QList<std::pair<bool, std::string>> columns; // (by difficulty?, label)
-    for (const auto &[label, accuracy] : first.accuracy.byDifficulty) {
-        table.header << tr("acc % %1").arg(QString::fromStdString(label));
-        columns.append({true, label});
+    for (const QString &label : EvalCharts::orderedLabels(first.accuracy.byDifficulty)) { // easy, medium, hard
+        table.header << tr("acc % %1").arg(label);
+        columns.append({ true, label.toStdString() });
     }
     for (const auto &[label, accuracy] : first.accuracy.byLanguage) {
         table.header << tr("acc % %1").arg(QString::fromStdString(label));
-        columns.append({false, label});
+        columns.append({ false, label });
     }
     for (const EvalRun &run : report.runs) {
-        QStringList row{QString::fromStdString(run.label), QString::number(run.accuracy.overall.count),
-                        percent(run.accuracy.overall.acc), percent(run.accuracy.overall.accError),
-                        percent(run.accuracy.overall.accNorm)};
+        QStringList row { QString::fromStdString(run.label), QString::number(run.accuracy.overall.count),
+            percent(run.accuracy.overall.acc), percent(run.accuracy.overall.accError),
+            percent(run.accuracy.overall.accNorm) };
         for (const auto &[byDifficulty, label] : columns) {
             const auto &group = byDifficulty ? run.accuracy.byDifficulty : run.accuracy.byLanguage;
             const auto it = group.find(label);
