@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -14,7 +15,7 @@ namespace bitcliff::app {
 JobsPanel::JobsPanel(JobRunner *runner, QWidget *parent)
     : QWidget(parent)
     , m_runner(runner)
-    , m_layout(new QVBoxLayout(this))
+    , m_layout(nullptr)
     , m_idleLabel(new QLabel(this))
     , m_clear(new QPushButton(this))
 {
@@ -24,8 +25,18 @@ JobsPanel::JobsPanel(JobRunner *runner, QWidget *parent)
     top->addWidget(m_idleLabel);
     top->addStretch(1);
     top->addWidget(m_clear);
-    m_layout->addLayout(top);
+    // The rows scroll: finished jobs stay listed, and must not push the pages off the window.
+    auto *rows = new QWidget(this);
+    m_layout = new QVBoxLayout(rows);
+    m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(rows);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(scroll, 1);
     connect(m_clear, &QPushButton::clicked, this, &JobsPanel::clearFinished);
     connect(runner, &JobRunner::jobStarted, this, &JobsPanel::addJob);
     connect(runner, &JobRunner::jobProgress, this, &JobsPanel::updateJob);
@@ -59,7 +70,7 @@ void JobsPanel::addJob(int id, const QString &title)
 {
     Row row;
     row.started = QDateTime::currentDateTime();
-    row.widget = new QWidget(this);
+    row.widget = new QWidget(m_layout->parentWidget());
     auto *layout = new QHBoxLayout(row.widget);
     layout->setContentsMargins(0, 0, 0, 0);
     row.title = new QLabel(title, row.widget);

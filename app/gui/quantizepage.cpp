@@ -92,6 +92,10 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     auto *tensorSplit = new QSplitter(Qt::Vertical, this);
     tensorSplit->addWidget(upper);
     tensorSplit->addWidget(lower);
+    // Half each: the scatter needs its height as much as the maps do.
+    tensorSplit->setStretchFactor(0, 1);
+    tensorSplit->setStretchFactor(1, 1);
+    m_scatter->setMinimumHeight(240);
     auto *tensorTab = new QWidget(this);
     auto *tensorLayout = new QVBoxLayout(tensorTab);
     tensorLayout->addWidget(m_tensorHint);

@@ -157,7 +157,10 @@ inline bool isLanguageNeutral(const QString &text)
     static const QStringList allowed{QStringLiteral("BitCliff"), QStringLiteral("KLD"), QStringLiteral("PPL"),
                                      QStringLiteral("MSE"),      QStringLiteral("Name"), QStringLiteral("Text"),
                                      QStringLiteral("Absmax"),   QStringLiteral("Kurtosis"), QStringLiteral("Tokens"),
-                                     QStringLiteral("—")};
+                                     QStringLiteral("DType"),    QStringLiteral("Tensor"), QStringLiteral("—"),
+                                     // the language menu names each language in itself
+                                     QStringLiteral("English"), QStringLiteral("Deutsch"), QStringLiteral("日本語"),
+                                     QStringLiteral("简体中文")};
     return text.isEmpty() || !text.contains(letter) || identifier.match(text).hasMatch() || allowed.contains(text);
 }
 
