@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <QtNumeric>
 
 #include <cmath>
 
@@ -20,10 +21,12 @@ struct BarChartData
 {
     QString title;
     QString categoryTitle; // X axis title
-    QString valueTitle;    // Y axis title with unit
+    QString valueTitle; // Y axis title with unit
     QStringList categories;
     QVector<BarSeriesData> series;
     bool logScale = false;
+    // The top of a linear value axis (100 for percentages); NaN: from the data.
+    double valueMax = qQNaN();
 };
 
 } // namespace bitcliff

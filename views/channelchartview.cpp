@@ -5,6 +5,7 @@
 #include "viewformat.h"
 
 #include <QChart>
+#include <QEvent>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
@@ -28,8 +29,8 @@ ChannelChartView::ChannelChartView(QWidget *parent)
     m_median = new QLineSeries(chart);
     m_threshold = new QLineSeries(chart);
     m_outliers = new QScatterSeries(chart);
-    for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(m_absmax), static_cast<QAbstractSeries *>(m_median),
-                                    static_cast<QAbstractSeries *>(m_threshold), static_cast<QAbstractSeries *>(m_outliers)}) {
+    for (QAbstractSeries *series : { static_cast<QAbstractSeries *>(m_absmax), static_cast<QAbstractSeries *>(m_median),
+             static_cast<QAbstractSeries *>(m_threshold), static_cast<QAbstractSeries *>(m_outliers) }) {
         chart->addSeries(series);
         m_axes->attach(series);
     }
@@ -48,6 +49,14 @@ ChannelChartView::ChannelChartView(QWidget *parent)
 }
 
 ChannelChartView::~ChannelChartView() = default;
+
+// Titles, axis titles and legend names are translated: build them again in the new language.
+void ChannelChartView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        rebuild();
+    QChartView::changeEvent(event);
+}
 
 void ChannelChartView::setStats(std::shared_ptr<const TensorStats> stats)
 {
@@ -125,10 +134,12 @@ void ChannelChartView::rebuild()
     const double median = channels ? channels->medianAbsmax : 0.0;
     const double threshold = channels ? channels->threshold : 0.0;
     // No zero-valued guide lines: a log axis cannot place them.
-    auto horizontal = [last](double y) { return y > 0.0 ? QList<QPointF>{{0.0, y}, {last, y}} : QList<QPointF>(); };
+    auto horizontal = [last](double y) {
+        return y > 0.0 ? QList<QPointF> { { 0.0, y }, { last, y } } : QList<QPointF>();
+    };
 
-    for (QXYSeries *series : {static_cast<QXYSeries *>(m_absmax), static_cast<QXYSeries *>(m_median),
-                              static_cast<QXYSeries *>(m_threshold), static_cast<QXYSeries *>(m_outliers)})
+    for (QXYSeries *series : { static_cast<QXYSeries *>(m_absmax), static_cast<QXYSeries *>(m_median),
+             static_cast<QXYSeries *>(m_threshold), static_cast<QXYSeries *>(m_outliers) })
         series->clear();
     m_axes->setLogScale(m_logScale);
     QValueAxis *x = m_axes->x();

@@ -46,6 +46,9 @@ public:
     QLineSeries *medianSeries() const { return m_median; }
     QScatterSeries *outlierSeries() const { return m_outliers; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuild();
 

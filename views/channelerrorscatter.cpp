@@ -4,10 +4,11 @@
 #include "viewformat.h"
 
 #include <QChart>
+#include <QEvent>
+#include <QImage>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QImage>
 #include <QLogValueAxis>
 #include <QPainter>
 #include <QScatterSeries>
@@ -109,8 +110,6 @@ ChannelErrorScatterView::ChannelErrorScatterView(QWidget *parent)
     setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform); // smooth: the dot images
     m_x = makeLogAxis(chart, Qt::AlignBottom);
     m_y = makeLogAxis(chart, Qt::AlignLeft);
-    m_x->setTitleText(tr("input-channel absmax |w|"));
-    m_y->setTitleText(tr("per-channel MSE"));
 
     // Styled after addSeries, which applies the theme's colors. Small translucent dots let
     // the density of 14k channels show.
@@ -127,8 +126,8 @@ ChannelErrorScatterView::ChannelErrorScatterView(QWidget *parent)
         series->attachAxis(m_y);
     }
     // Legend swatches of legend size: the dot images would give 5-pixel ones.
-    for (auto [series, shape] : {std::pair{m_channels, QLegend::MarkerShapeCircle},
-                                 std::pair{m_zeros, QLegend::MarkerShapeRectangle}}) {
+    for (auto [series, shape] : { std::pair { m_channels, QLegend::MarkerShapeCircle },
+             std::pair { m_zeros, QLegend::MarkerShapeRectangle } }) {
         for (QLegendMarker *marker : chart->legend()->markers(series)) {
             marker->setShape(shape);
             marker->setBrush(series->color());
@@ -145,8 +144,22 @@ ChannelErrorScatterView::ChannelErrorScatterView(QWidget *parent)
 
 ChannelErrorScatterView::~ChannelErrorScatterView() = default;
 
-void ChannelErrorScatterView::setData(std::shared_ptr<const TensorError> error,
-                                      std::shared_ptr<const TensorStats> stats, const QString &title)
+// Titles, axis titles and legend names are translated: build them again in the new language.
+void ChannelErrorScatterView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        rebuild(m_givenTitle);
+    QChartView::changeEvent(event);
+}
+
+QString ChannelErrorScatterView::caption()
+{
+    return tr("Per input channel: quantization MSE against weight absmax. Outlier channels set their groups' "
+              "scale; the channels sharing those groups lose precision.");
+}
+
+void ChannelErrorScatterView::setData(
+    std::shared_ptr<const TensorError> error, std::shared_ptr<const TensorStats> stats, const QString &title)
 {
     m_error = std::move(error);
     m_stats = std::move(stats);
@@ -155,15 +168,22 @@ void ChannelErrorScatterView::setData(std::shared_ptr<const TensorError> error,
 
 void ChannelErrorScatterView::rebuild(const QString &title)
 {
+    m_givenTitle = title;
+    m_x->setTitleText(tr("input-channel absmax |w|"));
+    m_y->setTitleText(tr("per-channel MSE"));
     const std::vector<float> *mse = m_error ? &m_error->colMse : nullptr;
     const std::vector<float> *absmax = m_stats && m_stats->computed ? &m_stats->cols.absmax : nullptr;
     const bool usable = mse && absmax && !mse->empty() && mse->size() == absmax->size();
     if (!m_error)
-        chart()->setTitle(title.isEmpty() ? tr("No tensor selected") : title);
+        m_title = title.isEmpty() ? tr("No tensor selected") : title;
     else if (!usable)
-        chart()->setTitle(tr("%1: needs the model's per-channel statistics").arg(title));
+        m_title = tr("%1: needs the model's per-channel statistics").arg(title);
     else
-        chart()->setTitle(title);
+        m_title = title;
+    // The caption on a second, plain line (a chart title is HTML).
+    chart()->setTitle(usable ? QStringLiteral("%1<br><span style=\"font-weight:normal; font-size:small\">%2</span>")
+                                   .arg(m_title.toHtmlEscaped(), caption().toHtmlEscaped())
+                             : m_title.toHtmlEscaped());
 
     const size_t n = usable ? mse->size() : 0;
     PositiveRange xs;
@@ -209,8 +229,8 @@ void ChannelErrorScatterView::rebuild(const QString &title)
     const double mean = n > 0 ? sum / double(n) : 0.0;
 
     // Clear before changing the ranges, so no axis sees points it cannot place.
-    for (QXYSeries *series : {static_cast<QXYSeries *>(m_channels), static_cast<QXYSeries *>(m_zeros),
-                              static_cast<QXYSeries *>(m_mean), static_cast<QXYSeries *>(m_outliers)})
+    for (QXYSeries *series : { static_cast<QXYSeries *>(m_channels), static_cast<QXYSeries *>(m_zeros),
+             static_cast<QXYSeries *>(m_mean), static_cast<QXYSeries *>(m_outliers) })
         series->clear();
     const bool anyZeroX = n > 0 && (m_zeroCount > 0 || xs.empty());
     const bool anyZeroY = n > 0 && (m_zeroCount > 0 || ys.empty());
@@ -221,7 +241,7 @@ void ChannelErrorScatterView::rebuild(const QString &title)
     m_zeros->replace(zeros);
     m_outliers->replace(outliers);
     if (mean > 0.0)
-        m_mean->replace(QList<QPointF>{{m_x->min(), mean}, {m_x->max(), mean}});
+        m_mean->replace(QList<QPointF> { { m_x->min(), mean }, { m_x->max(), mean } });
 
     m_channels->setName(tr("input channels (%1)").arg(ViewFormat::count(static_cast<int64_t>(channels.size()))));
     QString listed = outlierNames.join(QStringLiteral(", "));

@@ -3,6 +3,7 @@
 #include "chartstyle.h"
 
 #include <QAbstractSeries>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QLogValueAxis>
 #include <QValueAxis>
@@ -11,9 +12,10 @@
 
 namespace bitcliff {
 
-ChartAxes::ChartAxes(QChart *chart)
+ChartAxes::ChartAxes(QChart *chart, bool labelledX)
     : m_chart(chart)
-    , m_x(new QValueAxis(chart))
+    , m_labelledX(labelledX)
+    , m_x(labelledX ? new QCategoryAxis(chart) : new QValueAxis(chart))
     , m_yLinear(new QValueAxis(chart))
     , m_yLog(new QLogValueAxis(chart))
 {
@@ -24,10 +26,31 @@ ChartAxes::ChartAxes(QChart *chart)
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_yLog, Qt::AlignLeft);
     chart->addAxis(m_yLinear, Qt::AlignLeft);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_yLinear),
-                                static_cast<QAbstractAxis *>(m_yLog)})
+    for (QAbstractAxis *axis : { static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_yLinear),
+             static_cast<QAbstractAxis *>(m_yLog) })
         ChartStyle::styleAxis(axis);
     m_yLinear->setVisible(false);
+    if (auto *categories = qobject_cast<QCategoryAxis *>(m_x))
+        categories->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+}
+
+void ChartAxes::setXTicks(double lo, double hi, int count)
+{
+    auto *axis = qobject_cast<QCategoryAxis *>(m_x);
+    if (!axis || !(hi > lo))
+        return;
+    for (const QString &label : axis->categoriesLabels())
+        axis->remove(label);
+    const double step = ChartStyle::niceStep((hi - lo) / std::max(count, 1));
+    // Whole multiples of the step: k = 0 is exactly 0.
+    const auto first = static_cast<long long>(std::ceil(lo / step - 1e-9));
+    const auto last = static_cast<long long>(std::floor(hi / step + 1e-9));
+    axis->setStartValue(std::min(lo, double(first) * step) - 1e-9 * (hi - lo));
+    for (long long k = first; k <= last; ++k) {
+        const double value = double(k) * step;
+        axis->append(k == 0 ? QStringLiteral("0") : QString::number(value, 'g', 3), value);
+    }
+    axis->setRange(lo, hi);
 }
 
 QAbstractAxis *ChartAxes::y() const

@@ -14,7 +14,9 @@ namespace bitcliff {
 class ChartAxes
 {
 public:
-    explicit ChartAxes(QChart *chart); // creates, styles and adds the axes
+    // Creates, styles and adds the axes. `labelledX`: an X axis whose tick labels setXTicks()
+    // writes itself (a QCategoryAxis, still a QValueAxis for everything else).
+    explicit ChartAxes(QChart *chart, bool labelledX = false);
     void attach(QAbstractSeries *series);
 
     // Swap the Y axis. Clear the series first: a log axis must never see a zero.
@@ -23,6 +25,10 @@ public:
 
     // [lo, hi] widened a little, and to whole decades if it would hold no labelled power of 10.
     void setLogRange(double lo, double hi);
+    // X over [lo, hi] with round ticks anchored at 0 every niceStep(span / count), labelled
+    // "%.3g" with 0 reading "0": Qt sums the interval from its anchor and would label the
+    // zero tick "-2.78e-17". Needs labelledX.
+    void setXTicks(double lo, double hi, int count);
     // [0, max] with a little headroom and about six round ticks.
     void setLinearRange(double max);
 
@@ -33,6 +39,7 @@ public:
 
 private:
     QChart *m_chart;
+    bool m_labelledX;
     QValueAxis *m_x;
     QValueAxis *m_yLinear;
     QLogValueAxis *m_yLog;

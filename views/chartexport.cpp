@@ -35,12 +35,33 @@ void prepare(QWidget *widget, QSize size)
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }
 
-void restore(QWidget *widget, bool wasVisible)
+// What an export changes on the widget, put back afterwards: a widget on screen gets its
+// own size back at once (a visible widget's resize event is sent synchronously, so a chart
+// view re-lays its scene out), else it would stay at the export size, cropped, until the
+// window is next resized.
+struct SavedState
 {
-    if (!wasVisible) {
+    bool wasVisible = false;
+    QSize size;
+};
+
+SavedState save(const QWidget *widget)
+{
+    return { widget->isVisible(), widget->size() };
+}
+
+void restore(QWidget *widget, const SavedState &state)
+{
+    if (!state.wasVisible) {
         widget->hide();
         widget->setAttribute(Qt::WA_DontShowOnScreen, false);
+        return;
     }
+    widget->resize(state.size);
+    if (QLayout *layout = widget->layout())
+        layout->activate();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    widget->update();
 }
 
 } // namespace
@@ -49,7 +70,7 @@ bool saveWidgetPng(QWidget *widget, const QString &path, QSize size, qreal dpr)
 {
     if (!widget || size.isEmpty() || dpr <= 0.0)
         return false;
-    const bool wasVisible = widget->isVisible();
+    const SavedState state = save(widget);
     prepare(widget, size);
     QImage image((QSizeF(size) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
@@ -58,7 +79,7 @@ bool saveWidgetPng(QWidget *widget, const QString &path, QSize size, qreal dpr)
         QPainter painter(&image);
         widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
     }
-    restore(widget, wasVisible);
+    restore(widget, state);
     QSaveFile file(path); // no half-written figure if the disk fills up
     if (!file.open(QIODevice::WriteOnly))
         return false;
@@ -69,11 +90,11 @@ bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QStri
 {
     if (!widget || size.isEmpty())
         return false;
-    const bool wasVisible = widget->isVisible();
+    const SavedState state = save(widget);
     prepare(widget, size);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        restore(widget, wasVisible);
+        restore(widget, state);
         return false;
     }
     QSvgGenerator generator;
@@ -90,7 +111,7 @@ bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QStri
         if (ok)
             widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
     }
-    restore(widget, wasVisible);
+    restore(widget, state);
     return ok && file.commit();
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Renders a widget (a chart, the heatmap, a panel) to a PNG or SVG file, for reports and
 // the headless `bitcliff-cli demo`. Works for widgets that were never shown, also under
-// QT_QPA_PLATFORM=offscreen. The widget is resized to `size` (logical pixels) first.
+// QT_QPA_PLATFORM=offscreen. The widget is resized to `size` (logical pixels) for the export
+// and gets its own size back afterwards; still, export a copy of an on-screen chart (a new
+// view fed the same snapshot) so that the user's view never flickers.
 #include <QSize>
 #include <QString>
 

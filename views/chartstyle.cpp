@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QGraphicsLayout>
+#include <QHash>
 #include <QLegend>
 #include <QValueAxis>
 
@@ -34,12 +35,35 @@ void ChartStyle::styleAxis(QAbstractAxis *axis)
     axis->setMinorGridLineColor(QColor(0xf2, 0xf2, 0xf2));
 }
 
+QColor ChartStyle::paletteColor(int index)
+{
+    static const QColor colors[] = { QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+        QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
+        QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf) };
+    return colors[((index % 10) + 10) % 10];
+}
+
+QColor ChartStyle::seriesColor(const QString &name)
+{
+    // Charts are built on the GUI thread only (and by the headless exporters, also one thread).
+    static QHash<QString, int> assigned;
+    // "q4_k · 5.28 bpw": the scheme before the dot keys the colour, so the same scheme keeps
+    // its colour on models where it stores a different number of bits.
+    const QString key = name.section(QStringLiteral(" \u00b7 "), 0, 0);
+    const auto it = assigned.constFind(key);
+    if (it != assigned.constEnd())
+        return paletteColor(*it);
+    const int index = int(assigned.size());
+    assigned.insert(key, index);
+    return paletteColor(index);
+}
+
 double ChartStyle::niceStep(double raw)
 {
     if (!(raw > 0.0) || !std::isfinite(raw))
         return 1.0;
     const double power = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0})
+    for (double m : { 1.0, 2.0, 5.0 })
         if (m * power >= raw * (1.0 - 1e-9))
             return m * power;
     return 10.0 * power;

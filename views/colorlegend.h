@@ -3,11 +3,17 @@
 // maximum (geometric middle on a log scale), and the value's name, rotated. A diverging
 // legend spans [center - m, center + m], m the largest distance of any value from the
 // centre, so the centre is always white and equal distances get equally strong colors.
+// Tick labels get as many digits as it takes to tell them apart (23.12 / 23.15 / 23.17, never
+// 23.1 / 23.1 / 23.1); a range too flat for that has one tick and says it is flat.
 #include "colormap.h"
 
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+
+#include <cmath>
+#include <utility>
+#include <vector>
 
 class QFontMetrics;
 class QPainter;
@@ -28,6 +34,13 @@ public:
 
     // What the "missing" swatch says (wrapped onto two lines when long); default "missing".
     void setMissingLabel(const QString &label);
+    // A value marked across the bar (a threshold), labelled beside it; NaN: none.
+    void setMarker(double value, const QString &label);
+    // Every value is (nearly) the same: one tick, and the title says so.
+    bool isFlat() const;
+    // The labels of the ticks drawn (low to high) and the title along the bar.
+    QStringList tickLabels(int barHeight = 0, int lineHeight = 1) const;
+    QString title() const;
     bool isDiverging() const { return m_diverging; }
 
     // A log scale needs positive values to span.
@@ -41,12 +54,15 @@ public:
     // moves the plot.
     int width(const QFontMetrics &fm) const;
     // `plot` is the matrix's rectangle; the legend is drawn to its right, within `bounds`.
-    void paint(QPainter &painter, const QRect &plot, const QRect &bounds, const QPalette &palette,
-               bool showMissing, QRgb missingColor) const;
+    void paint(QPainter &painter, const QRect &plot, const QRect &bounds, const QPalette &palette, bool showMissing,
+        QRgb missingColor) const;
 
 private:
     int labelWidth(const QFontMetrics &fm) const;
-    static QString label(double value);
+    QString label(double value) const;
+    // (value, height on the bar in [0, 1]) of each tick.
+    std::vector<std::pair<double, double>> ticks(int barHeight, int lineHeight) const;
+    int digits() const;
     // The missing label in at most two lines, split where the wider line is narrowest.
     QStringList missingLines(const QFontMetrics &fm) const;
 
@@ -60,6 +76,8 @@ private:
     bool m_diverging = false;
     double m_center = 0.0;
     double m_halfSpan = 0.0;
+    double m_marker = std::nan("");
+    QString m_markerLabel;
 };
 
 } // namespace bitcliff

@@ -13,20 +13,6 @@
 #include <algorithm>
 
 namespace bitcliff {
-namespace {
-
-// matplotlib tab10, the house palette for series.
-QColor seriesColor(int index)
-{
-    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
-                                    QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
-                                    QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
-                                    QColor(0x17, 0xbe, 0xcf)};
-    return colors[index % 10];
-}
-
-} // namespace
-
 GroupedBarChartView::GroupedBarChartView(QWidget *parent)
     : QChartView(parent)
     , m_series(new QBarSeries)
@@ -47,8 +33,8 @@ GroupedBarChartView::GroupedBarChartView(QWidget *parent)
     chart->addAxis(m_categories, Qt::AlignBottom);
     chart->addAxis(m_linear, Qt::AlignLeft);
     chart->addAxis(m_log, Qt::AlignLeft);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_categories), static_cast<QAbstractAxis *>(m_linear),
-                                static_cast<QAbstractAxis *>(m_log)})
+    for (QAbstractAxis *axis : { static_cast<QAbstractAxis *>(m_categories), static_cast<QAbstractAxis *>(m_linear),
+             static_cast<QAbstractAxis *>(m_log) })
         ChartStyle::styleAxis(axis);
     m_series->attachAxis(m_categories);
     m_series->attachAxis(m_linear);
@@ -76,8 +62,10 @@ void GroupedBarChartView::setData(const BarChartData &data)
                 minPositive = minPositive == 0 ? value : std::min(minPositive, value);
             }
         }
-        set->setColor(seriesColor(s));
-        set->setBorderColor(seriesColor(s).darker(130));
+        // By name, not position: q8_0 has one color in every chart of the session.
+        const QColor color = ChartStyle::seriesColor(data.series[s].name);
+        set->setColor(color);
+        set->setBorderColor(color.darker(130));
         m_series->append(set);
     }
     m_categories->clear();
@@ -101,11 +89,22 @@ void GroupedBarChartView::setValueRange(double minPositive, double maxValue)
     shown->setVisible(!m_data.series.isEmpty()); // no data: the title alone says why
     shown->setTitleText(m_data.valueTitle);
     if (m_data.logScale) {
-        const double lo = minPositive > 0 ? std::pow(10.0, std::floor(std::log10(minPositive * 0.9))) : 0.1;
-        const double hi = maxValue > 0 ? std::pow(10.0, std::ceil(std::log10(maxValue * 1.05))) : 10.0;
-        m_log->setRange(lo, std::max(hi, lo * 10));
+        // Whole decades when the data spans two or more; else powers of 2, or a perplexity
+        // of 8 to 25 would get just the labels 1, 10 and 100.
+        const bool wide = minPositive > 0 && maxValue / minPositive >= 100.0;
+        const double base = wide ? 10.0 : 2.0;
+        const auto power = [base](double v, bool up) {
+            const double e = std::log(v) / std::log(base);
+            return std::pow(base, up ? std::ceil(e - 1e-9) : std::floor(e + 1e-9));
+        };
+        const double lo = minPositive > 0 ? power(minPositive * 0.9, false) : 0.1;
+        const double hi = maxValue > 0 ? power(maxValue * 1.05, true) : 10.0;
+        m_log->setBase(base);
+        m_log->setRange(lo, std::max(hi, lo * base));
     } else {
-        const double top = maxValue > 0 ? maxValue * 1.08 : 1.0;
+        const double top = std::isfinite(m_data.valueMax) ? std::max(m_data.valueMax, maxValue)
+            : maxValue > 0                                ? maxValue * 1.08
+                                                          : 1.0;
         ChartStyle::setNiceTicks(m_linear, top, 6);
         m_linear->setRange(0, top);
     }
@@ -134,7 +133,8 @@ void GroupedBarChartView::drawForeground(QPainter *painter, const QRectF &rect)
                 continue;
             const double x = plot.left() + groupWidth * (c + 0.5) + barWidth * (s - seriesCount / 2.0 + 0.5);
             const QPointF top = chart()->mapToPosition(QPointF(c, value + error), series);
-            const QPointF bottom = chart()->mapToPosition(QPointF(c, m_data.logScale ? std::max(value - error, value * 0.5) : value - error), series);
+            const QPointF bottom = chart()->mapToPosition(
+                QPointF(c, m_data.logScale ? std::max(value - error, value * 0.5) : value - error), series);
             painter->drawLine(QPointF(x, top.y()), QPointF(x, bottom.y()));
             painter->drawLine(QPointF(x - barWidth * 0.2, top.y()), QPointF(x + barWidth * 0.2, top.y()));
             painter->drawLine(QPointF(x - barWidth * 0.2, bottom.y()), QPointF(x + barWidth * 0.2, bottom.y()));

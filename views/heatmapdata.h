@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <vector>
@@ -33,6 +34,14 @@ public:
     // (white), and pooled by distance from it, so improvements survive zooming out too.
     bool diverging = false;
     float center = 0.0f;
+    // A color scale fixed from outside instead of the data's own range (NaN: the data's), so
+    // that maps shown side by side read alike; see shareColorScale().
+    double scaleMin = std::nan("");
+    double scaleMinPositive = std::nan(""); // the bottom of a log scale
+    double scaleMax = std::nan("");
+    // A value marked across the color bar (a threshold) and what it is; NaN: none.
+    double marker = std::nan("");
+    QString markerLabel;
 
     float at(int row, int col) const
     {
@@ -48,6 +57,29 @@ public:
     bool isValid() const
     {
         return rows > 0 && cols > 0 && values.size() == static_cast<size_t>(rows) * static_cast<size_t>(cols);
+    }
+
+    // Gives both maps the union of their ranges as their color scale (sequential data).
+    static void shareColorScale(HeatmapData &a, HeatmapData &b)
+    {
+        double lo = INFINITY;
+        double loPositive = INFINITY;
+        double hi = -INFINITY;
+        for (const HeatmapData *d : { &a, &b })
+            for (float v : d->values)
+                if (std::isfinite(v)) {
+                    lo = std::min(lo, double(v));
+                    hi = std::max(hi, double(v));
+                    if (v > 0.0f)
+                        loPositive = std::min(loPositive, double(v));
+                }
+        if (!(hi >= lo))
+            return;
+        for (HeatmapData *d : { &a, &b }) {
+            d->scaleMin = lo;
+            d->scaleMax = hi;
+            d->scaleMinPositive = std::isfinite(loPositive) ? loPositive : std::nan("");
+        }
     }
 
     // Layers x input channels of one role's per-channel absmax.

@@ -24,7 +24,10 @@ constexpr QRgb kMissingColor = 0xffd9d9d9;
 constexpr QRgb kMissingDivergingColor = 0xff8c8c8c; // light grey would pass for the white centre
 
 // Tick spacing in cells: 1, 2 or 5 x 10^k, never below one cell.
-double niceStep(double cells) { return std::max(1.0, ChartStyle::niceStep(cells)); }
+double niceStep(double cells)
+{
+    return std::max(1.0, ChartStyle::niceStep(cells));
+}
 
 QFont titleFont(QFont font)
 {
@@ -132,7 +135,10 @@ void HeatmapWidget::zoomAt(const QPointF &pos, double factor, Qt::Orientations a
     setVisibleRegion(r);
 }
 
-void HeatmapWidget::zoomBy(double factor) { zoomAt(QRectF(plotRect()).center(), factor); }
+void HeatmapWidget::zoomBy(double factor)
+{
+    zoomAt(QRectF(plotRect()).center(), factor);
+}
 
 QRect HeatmapWidget::plotRect() const
 {
@@ -155,16 +161,29 @@ bool HeatmapWidget::staggeredColumns(int plotWidth) const
     return needed > perCell && needed <= 2.0 * perCell;
 }
 
-QSize HeatmapWidget::sizeHint() const { return {860, 380}; }
-QSize HeatmapWidget::minimumSizeHint() const { return {280, 160}; }
+QSize HeatmapWidget::sizeHint() const
+{
+    return { 860, 380 };
+}
+QSize HeatmapWidget::minimumSizeHint() const
+{
+    return { 280, 160 };
+}
 
 ColorLegend HeatmapWidget::legend() const
 {
+    // A scale fixed by the data (shared with a neighbouring map) wins over the data's range.
+    const auto pick = [](double fixed, double own) {
+        return std::isnan(fixed) ? own : fixed;
+    };
+    const double lo = pick(m_data->scaleMin, m_pyramid->minValue());
+    const double hi = pick(m_data->scaleMax, m_pyramid->maxValue());
     ColorLegend legend = m_data->diverging
-        ? ColorLegend::diverging(m_pyramid->minValue(), m_pyramid->maxValue(), m_data->center, m_data->valueLabel)
-        : ColorLegend(m_colormap, m_pyramid->minValue(), m_pyramid->minPositive(), m_pyramid->maxValue(), m_logScale,
-                      m_data->valueLabel);
+        ? ColorLegend::diverging(lo, hi, m_data->center, m_data->valueLabel)
+        : ColorLegend(m_colormap, lo, pick(m_data->scaleMinPositive, m_pyramid->minPositive()), hi, m_logScale,
+            m_data->valueLabel);
     legend.setMissingLabel(m_data->missingLabel);
+    legend.setMarker(m_data->marker, m_data->markerLabel);
     return legend;
 }
 
@@ -184,9 +203,14 @@ void HeatmapWidget::updateImage(const QRect &plot, qreal dpr)
 {
     const QSize pixels = (QSizeF(plot.size()) * dpr).toSize();
     const QString key = QStringLiteral("%1 %2 %3 %4 %5x%6 %7 %8")
-                            .arg(m_region.x()).arg(m_region.y()).arg(m_region.width()).arg(m_region.height())
-                            .arg(pixels.width()).arg(pixels.height())
-                            .arg(int(m_logScale)).arg(int(m_colormap));
+                            .arg(m_region.x())
+                            .arg(m_region.y())
+                            .arg(m_region.width())
+                            .arg(m_region.height())
+                            .arg(pixels.width())
+                            .arg(pixels.height())
+                            .arg(int(m_logScale))
+                            .arg(int(m_colormap));
     if (key == m_imageKey)
         return;
     m_imageKey = key;
@@ -210,7 +234,10 @@ void HeatmapWidget::setEmptyText(const QString &text)
     update();
 }
 
-QString HeatmapWidget::emptyText() const { return m_emptyText.isEmpty() ? tr("No data") : m_emptyText; }
+QString HeatmapWidget::emptyText() const
+{
+    return m_emptyText.isEmpty() ? tr("No data") : m_emptyText;
+}
 
 void HeatmapWidget::paintEvent(QPaintEvent *)
 {
@@ -236,7 +263,7 @@ void HeatmapWidget::paintEvent(QPaintEvent *)
         // Centred over the whole widget, and elided rather than clipped when too long.
         const QRect titleRect(4, 6, width() - 8, plot.top() - 10);
         painter.drawText(titleRect, Qt::AlignCenter,
-                         painter.fontMetrics().elidedText(m_data->title, Qt::ElideRight, titleRect.width()));
+            painter.fontMetrics().elidedText(m_data->title, Qt::ElideRight, titleRect.width()));
         painter.restore();
     }
     paintColumnAxis(painter, plot);
@@ -274,8 +301,8 @@ void HeatmapWidget::paintColumnAxis(QPainter &painter, const QRect &plot) const
     if (m_region.width() < m_data->cols) {
         title = tr("%1 (showing %2\u2013%3 of %4)")
                     .arg(m_data->colLabel, m_data->colName(static_cast<int>(m_region.left())),
-                         m_data->colName(static_cast<int>(std::ceil(m_region.right())) - 1),
-                         QString::number(m_data->cols));
+                        m_data->colName(static_cast<int>(std::ceil(m_region.right())) - 1),
+                        QString::number(m_data->cols));
     }
     const int titleTop = y + kTick + 2 + fm.height() * (twoLines ? 2 : 1) + 4;
     painter.drawText(QRect(plot.left(), titleTop, plot.width(), fm.height()), Qt::AlignCenter, title);
@@ -292,15 +319,15 @@ void HeatmapWidget::paintRowAxis(QPainter &painter, const QRect &plot) const
             continue;
         const double y = plot.top() + (t + 0.5 - m_region.top()) * perCell;
         painter.drawLine(QPointF(x - kTick, y), QPointF(x, y));
-        const QRect box(x - kTick - 3 - m_rowLabelWidth, int(std::lround(y)) - fm.height() / 2, m_rowLabelWidth,
-                        fm.height());
+        const QRect box(
+            x - kTick - 3 - m_rowLabelWidth, int(std::lround(y)) - fm.height() / 2, m_rowLabelWidth, fm.height());
         painter.drawText(box, Qt::AlignRight | Qt::AlignVCenter, m_data->rowName(static_cast<int>(t)));
     }
     painter.save();
     painter.translate(6 + fm.height() / 2.0, plot.center().y());
     painter.rotate(-90);
-    painter.drawText(QRect(-plot.height() / 2, -fm.height() / 2, plot.height(), fm.height()), Qt::AlignCenter,
-                     m_data->rowLabel);
+    painter.drawText(
+        QRect(-plot.height() / 2, -fm.height() / 2, plot.height(), fm.height()), Qt::AlignCenter, m_data->rowLabel);
     painter.restore();
 }
 
@@ -321,11 +348,13 @@ HeatmapWidget::CellRange HeatmapWidget::cellsAt(QPoint pos) const
             end = first + 1;
         }
         first = std::clamp(first, 0, size - 1);
-        return std::pair{first, std::clamp(end, first + 1, size)};
+        return std::pair { first, std::clamp(end, first + 1, size) };
     };
-    const auto [colBegin, colEnd] = span(m_region.x(), m_region.width(), plot.width(), pos.x() - plot.left(), m_data->cols);
-    const auto [rowBegin, rowEnd] = span(m_region.y(), m_region.height(), plot.height(), pos.y() - plot.top(), m_data->rows);
-    return {rowBegin, rowEnd, colBegin, colEnd};
+    const auto [colBegin, colEnd]
+        = span(m_region.x(), m_region.width(), plot.width(), pos.x() - plot.left(), m_data->cols);
+    const auto [rowBegin, rowEnd]
+        = span(m_region.y(), m_region.height(), plot.height(), pos.y() - plot.top(), m_data->rows);
+    return { rowBegin, rowEnd, colBegin, colEnd };
 }
 
 QString HeatmapWidget::toolTipAt(QPoint pos) const
@@ -344,15 +373,15 @@ QString HeatmapWidget::toolTipAt(QPoint pos) const
     if (const QString note = m_data->cellNote(row, col); !note.isEmpty())
         lines << note;
     if (cells.colEnd - cells.colBegin > 1 || cells.rowEnd - cells.rowBegin > 1)
-        lines << (m_data->diverging ? tr("(the cell farthest from %1 under the cursor)")
-                                          .arg(ViewFormat::value(m_data->center, 3))
-                                    : tr("(the largest of the cells under the cursor)"));
+        lines << (m_data->diverging
+                ? tr("(the cell farthest from %1 under the cursor)").arg(ViewFormat::value(m_data->center, 3))
+                : tr("(the largest of the cells under the cursor)"));
     if (cells.rowEnd - cells.rowBegin > 1)
-        lines << tr("%1 range %2\u2013%3").arg(m_data->rowLabel, m_data->rowName(cells.rowBegin),
-                                               m_data->rowName(cells.rowEnd - 1));
+        lines << tr("%1 range %2\u2013%3")
+                     .arg(m_data->rowLabel, m_data->rowName(cells.rowBegin), m_data->rowName(cells.rowEnd - 1));
     if (cells.colEnd - cells.colBegin > 1)
-        lines << tr("%1 range %2\u2013%3").arg(m_data->colLabel, m_data->colName(cells.colBegin),
-                                               m_data->colName(cells.colEnd - 1));
+        lines << tr("%1 range %2\u2013%3")
+                     .arg(m_data->colLabel, m_data->colName(cells.colBegin), m_data->colName(cells.colEnd - 1));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -383,7 +412,8 @@ void HeatmapWidget::wheelEvent(QWheelEvent *event)
         event->ignore();
         return;
     }
-    const Qt::Orientations axes = event->modifiers() & Qt::ShiftModifier ? Qt::Horizontal : Qt::Horizontal | Qt::Vertical;
+    const Qt::Orientations axes
+        = event->modifiers() & Qt::ShiftModifier ? Qt::Horizontal : Qt::Horizontal | Qt::Vertical;
     zoomAt(event->position(), std::pow(1.25, steps), axes);
     event->accept();
 }
@@ -409,8 +439,8 @@ void HeatmapWidget::mouseMoveEvent(QMouseEvent *event)
         setCursor(Qt::ClosedHandCursor);
     }
     const QRect plot = plotRect();
-    setVisibleRegion(m_pressRegion.translated(-delta.x() * m_pressRegion.width() / plot.width(),
-                                              -delta.y() * m_pressRegion.height() / plot.height()));
+    setVisibleRegion(m_pressRegion.translated(
+        -delta.x() * m_pressRegion.width() / plot.width(), -delta.y() * m_pressRegion.height() / plot.height()));
 }
 
 void HeatmapWidget::mouseReleaseEvent(QMouseEvent *event)
@@ -441,15 +471,31 @@ void HeatmapWidget::keyPressEvent(QKeyEvent *event)
     const QRectF r = m_region;
     switch (event->key()) {
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomBy(1.25); break;
-    case Qt::Key_Minus: zoomBy(1.0 / 1.25); break;
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(1.0 / 1.25);
+        break;
     case Qt::Key_Home:
-    case Qt::Key_0: resetView(); break;
-    case Qt::Key_Left: setVisibleRegion(r.translated(-0.1 * r.width(), 0)); break;
-    case Qt::Key_Right: setVisibleRegion(r.translated(0.1 * r.width(), 0)); break;
-    case Qt::Key_Up: setVisibleRegion(r.translated(0, -0.1 * r.height())); break;
-    case Qt::Key_Down: setVisibleRegion(r.translated(0, 0.1 * r.height())); break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_0:
+        resetView();
+        break;
+    case Qt::Key_Left:
+        setVisibleRegion(r.translated(-0.1 * r.width(), 0));
+        break;
+    case Qt::Key_Right:
+        setVisibleRegion(r.translated(0.1 * r.width(), 0));
+        break;
+    case Qt::Key_Up:
+        setVisibleRegion(r.translated(0, -0.1 * r.height()));
+        break;
+    case Qt::Key_Down:
+        setVisibleRegion(r.translated(0, 0.1 * r.height()));
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     event->accept();
 }

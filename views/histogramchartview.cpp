@@ -6,6 +6,7 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -33,7 +34,7 @@ HistogramChartView::HistogramChartView(QWidget *parent)
     ChartStyle::apply(chart);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    m_axes = std::make_unique<ChartAxes>(chart);
+    m_axes = std::make_unique<ChartAxes>(chart, true);
 
     m_area = new QAreaSeries(chart);
     m_upper = new QLineSeries(m_area);
@@ -55,12 +56,18 @@ HistogramChartView::HistogramChartView(QWidget *parent)
         marker->setShape(QLegend::MarkerShapeRectangle); // a filled swatch, not an empty box
         marker->setBrush(fill);
     }
-    m_axes->x()->setLabelFormat(QStringLiteral("%.3g"));
-    m_axes->x()->setTitleText(tr("weight value"));
     rebuild();
 }
 
 HistogramChartView::~HistogramChartView() = default;
+
+// Titles, axis titles and legend names are translated: build them again in the new language.
+void HistogramChartView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        rebuild();
+    QChartView::changeEvent(event);
+}
 
 void HistogramChartView::setStats(std::shared_ptr<const TensorStats> stats)
 {
@@ -141,9 +148,8 @@ void HistogramChartView::rebuild()
     m_lower->clear();
     m_gaussian->clear();
     m_axes->setLogScale(m_logScale);
-    QValueAxis *x = m_axes->x();
-    x->setRange(lo, hi);
-    ChartStyle::setNiceTicks(x, hi - lo, 8);
+    m_axes->setXTicks(lo, hi, 8);
+    m_axes->x()->setTitleText(tr("weight value"));
     peak = std::max(peak, 1.0);
     if (m_logScale) {
         // The floor is fixed so that one count still shows as a step above it.
@@ -154,11 +160,12 @@ void HistogramChartView::rebuild()
         m_axes->yLinear()->setTitleText(tr("count"));
     }
     m_upper->replace(steps);
-    m_lower->replace({QPointF(lo, floor), QPointF(hi, floor)});
+    m_lower->replace({ QPointF(lo, floor), QPointF(hi, floor) });
     m_gaussian->replace(curve);
 
     // Short names: the legend elides what does not fit beside the other entry.
-    m_area->setName(have ? tr("weights, kurtosis %1").arg(QLocale().toString(m_stats->kurtosis, 'f', 1)) : tr("weights"));
+    m_area->setName(
+        have ? tr("weights, kurtosis %1").arg(QLocale().toString(m_stats->kurtosis, 'f', 1)) : tr("weights"));
     m_gaussian->setName(tr("Gaussian, same mean and std"));
 }
 

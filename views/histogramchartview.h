@@ -41,6 +41,9 @@ public:
     QAreaSeries *histogramSeries() const { return m_area; }
     QLineSeries *gaussianSeries() const { return m_gaussian; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuild();
 

@@ -37,8 +37,7 @@ QString fromStd(std::string_view text)
 
 ModelTreeModel::ModelTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{ }
 
 ModelTreeModel::~ModelTreeModel() = default;
 
@@ -150,8 +149,7 @@ QString ModelTreeModel::missingStatsReason(int tensorIndex) const
 
 QModelIndex ModelTreeModel::indexForTensor(int tensorIndex, int column) const
 {
-    if (tensorIndex < 0 || static_cast<size_t>(tensorIndex) >= m_groupOf.size() || column < 0
-        || column >= ColumnCount)
+    if (tensorIndex < 0 || static_cast<size_t>(tensorIndex) >= m_groupOf.size() || column < 0 || column >= ColumnCount)
         return {};
     const int group = m_groupOf[static_cast<size_t>(tensorIndex)];
     return createIndex(m_rowOf[static_cast<size_t>(tensorIndex)], column, static_cast<quintptr>(group) + 1);
@@ -182,7 +180,10 @@ int ModelTreeModel::rowCount(const QModelIndex &parent) const
     return static_cast<int>(m_groups[static_cast<size_t>(parent.row())].tensors.size());
 }
 
-int ModelTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+int ModelTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
 
 Qt::ItemFlags ModelTreeModel::flags(const QModelIndex &index) const
 {
@@ -204,6 +205,11 @@ QVariant ModelTreeModel::data(const QModelIndex &index, int role) const
     return tensorData(group.tensors[static_cast<size_t>(index.row())], index.column(), role);
 }
 
+QString ModelTreeModel::tensorCount(int count)
+{
+    return count == 1 ? tr("1 tensor") : tr("%1 tensors").arg(count);
+}
+
 QVariant ModelTreeModel::groupData(const Group &group, int column, int role) const
 {
     const bool haveStats = group.computed > 0;
@@ -213,7 +219,7 @@ QVariant ModelTreeModel::groupData(const Group &group, int column, int role) con
         case NameColumn:
             return group.layer < 0 ? tr("Embeddings & head") : tr("Layer %1").arg(group.layer);
         case RoleColumn:
-            return group.tensors.size() == 1 ? tr("1 tensor") : tr("%1 tensors").arg(group.tensors.size());
+            return tensorCount(int(group.tensors.size()));
         case ParametersColumn:
             return ViewFormat::compactCount(group.parameters);
         case AbsmaxColumn:
@@ -240,11 +246,17 @@ QVariant ModelTreeModel::groupData(const Group &group, int column, int role) con
         switch (column) {
         case ParametersColumn:
             return tr("%1 parameters").arg(ViewFormat::count(group.parameters));
+        case RoleColumn: // not the name column: the filter matches a name's tooltip
+            return tr("%1; the group's figures summarise them").arg(tensorCount(int(group.tensors.size())));
         case AbsmaxColumn:
-            return haveStats ? tr("Largest absmax of the layer's tensors") : tr("No statistics for this group yet");
-        case OutliersColumn:
-            return haveStats ? tr("Outlier input channels summed over the layer's tensors")
+            return haveStats ? tr("Absmax: the max over %1 with statistics").arg(tensorCount(group.computed))
                              : tr("No statistics for this group yet");
+        case KurtosisColumn:
+            return tr("Kurtosis is a per-tensor figure: see the tensors below");
+        case OutliersColumn:
+            return haveStats
+                ? tr("Outlier input channels, summed over %1 with statistics").arg(tensorCount(group.computed))
+                : tr("No statistics for this group yet");
         default:
             return {};
         }
@@ -274,7 +286,7 @@ QString ModelTreeModel::shortName(const TensorInfo &info)
     if (info.layer < 0)
         return name;
     // Drop everything up to "layers.N." / "blk.N." : the group row already says "Layer N".
-    for (const QString &marker : {QStringLiteral("layers.%1."), QStringLiteral("blk.%1.")}) {
+    for (const QString &marker : { QStringLiteral("layers.%1."), QStringLiteral("blk.%1.") }) {
         const QString prefix = marker.arg(info.layer);
         const qsizetype at = name.indexOf(prefix);
         if (at >= 0)
@@ -365,30 +377,57 @@ QVariant ModelTreeModel::tensorData(int tensorIndex, int column, int role) const
     }
 }
 
+void ModelTreeModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (m_groups.empty())
+        return;
+    emit dataChanged(index(0, 0), index(int(m_groups.size()) - 1, ColumnCount - 1));
+    for (size_t g = 0; g < m_groups.size(); ++g)
+        if (!m_groups[g].tensors.empty()) {
+            const QModelIndex parent = index(int(g), 0);
+            emit dataChanged(index(0, 0, parent), index(int(m_groups[g].tensors.size()) - 1, ColumnCount - 1, parent));
+        }
+}
+
 QVariant ModelTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case NameColumn: return tr("Name");
-        case RoleColumn: return tr("Role");
-        case ShapeColumn: return tr("Shape");
-        case DTypeColumn: return tr("DType");
-        case ParametersColumn: return tr("Parameters");
-        case AbsmaxColumn: return tr("Absmax");
-        case KurtosisColumn: return tr("Kurtosis");
-        case OutliersColumn: return tr("Outlier channels");
-        default: return {};
+        case NameColumn:
+            return tr("Name");
+        case RoleColumn:
+            return tr("Role");
+        case ShapeColumn:
+            return tr("Shape");
+        case DTypeColumn:
+            return tr("DType");
+        case ParametersColumn:
+            return tr("Parameters");
+        case AbsmaxColumn:
+            return tr("Absmax");
+        case KurtosisColumn:
+            return tr("Kurtosis");
+        case OutliersColumn:
+            return tr("Outliers");
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case ShapeColumn: return tr("Shape in PyTorch order: output \u00d7 input");
-        case AbsmaxColumn: return tr("Largest absolute weight |w|");
-        case KurtosisColumn: return tr("Pearson kurtosis of the weights (Gaussian = 3)");
-        case OutliersColumn: return tr("Input channels whose absmax exceeds k \u00d7 the median channel absmax");
-        default: return {};
+        case ShapeColumn:
+            return tr("Shape in PyTorch order: output \u00d7 input");
+        case AbsmaxColumn:
+            return tr("Largest absolute weight |w|");
+        case KurtosisColumn:
+            return tr("Pearson kurtosis of the weights (Gaussian = 3)");
+        case OutliersColumn:
+            return tr("Input channels whose absmax exceeds k \u00d7 the median channel absmax");
+        default:
+            return {};
         }
     }
     if (role == Qt::TextAlignmentRole && isNumericColumn(section))

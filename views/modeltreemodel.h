@@ -32,8 +32,8 @@ public:
 
     enum Role {
         SortRole = Qt::UserRole, // numbers for numeric columns, so sorting is numeric
-        TensorIndexRole,         // index into model->tensors(); -1 for group rows
-        LayerRole,               // layer number; -1 for the embeddings & head group
+        TensorIndexRole, // index into model->tensors(); -1 for group rows
+        LayerRole, // layer number; -1 for the embeddings & head group
     };
     Q_ENUM(Role)
 
@@ -47,6 +47,9 @@ public:
 
     const std::shared_ptr<const Model> &model() const { return m_model; }
     const std::shared_ptr<const ModelStats> &stats() const { return m_stats; }
+
+    // Texts change with the language: repaint the header and every row.
+    void retranslate();
 
     // The row of a tensor, for selecting it from elsewhere (invalid when out of range).
     QModelIndex indexForTensor(int tensorIndex, int column = NameColumn) const;
@@ -74,6 +77,7 @@ private:
         int64_t outliers = 0;
     };
 
+    static QString tensorCount(int count); // "1 tensor", "7 tensors"
     QVariant groupData(const Group &group, int column, int role) const;
     QVariant tensorData(int tensorIndex, int column, int role) const;
     const TensorStats *statsFor(int tensorIndex) const;
@@ -83,8 +87,8 @@ private:
     std::shared_ptr<const Model> m_model;
     std::shared_ptr<const ModelStats> m_stats;
     std::vector<Group> m_groups;
-    std::vector<int> m_groupOf;                  // per tensor: its group
-    std::vector<int> m_rowOf;                    // per tensor: its row inside the group
+    std::vector<int> m_groupOf; // per tensor: its group
+    std::vector<int> m_rowOf; // per tensor: its row inside the group
     std::vector<const TensorStats *> m_tensorStats; // per tensor; nullptr when none
 };
 

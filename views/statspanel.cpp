@@ -2,6 +2,7 @@
 
 #include "viewformat.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -49,15 +50,13 @@ StatsPanel::StatsPanel(QWidget *parent)
     m_form = new QFormLayout;
     m_form->setLabelAlignment(Qt::AlignRight);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const QString labels[FieldCount] = {
-        tr("Shape"), tr("DType"), tr("Elements"), tr("Non-finite"), tr("Absmax"), tr("Mean"), tr("Std"),
-        tr("Kurtosis"), tr("Outlier output channels"), tr("Outlier input channels"), tr("Outlier threshold"),
-    };
+    // Long labels (German) wrap instead of pushing the values out of a narrow panel.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     for (int f = 0; f < FieldCount; ++f) {
         m_fields[f] = new QLabel(this);
         m_fields[f]->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_fields[f]->setWordWrap(true);
-        m_form->addRow(labels[f], m_fields[f]);
+        m_form->addRow(new QLabel(this), m_fields[f]); // texts in retranslate()
     }
     layout->addLayout(m_form);
 
@@ -65,27 +64,61 @@ StatsPanel::StatsPanel(QWidget *parent)
     m_tableTitle->setFont(bold);
     layout->addWidget(m_tableTitle);
     m_table = new QTableWidget(0, TableColumnCount, this);
-    m_table->setHorizontalHeaderLabels({tr("Axis"), tr("Channel"), tr("Absmax"), tr("\u00d7 median")});
-    m_table->horizontalHeaderItem(RatioColumn)->setToolTip(tr("Channel absmax divided by the median channel absmax"));
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setMinimumHeight(6 * (m_table->fontMetrics().height() + 8)); // a few rows, scrolled in small windows
     layout->addWidget(m_table, 1);
-    clear();
+    retranslate();
+}
+
+void StatsPanel::retranslate()
+{
+    const QString labels[FieldCount] = {
+        tr("Shape"),
+        tr("DType"),
+        tr("Elements"),
+        tr("Non-finite"),
+        tr("Absmax"),
+        tr("Mean"),
+        tr("Std"),
+        tr("Kurtosis"),
+        tr("Outlier output channels"),
+        tr("Outlier input channels"),
+        tr("Outlier threshold"),
+    };
+    for (int f = 0; f < FieldCount; ++f)
+        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_fields[f])))
+            label->setText(labels[f]);
+    m_table->setHorizontalHeaderLabels({ tr("Axis"), tr("Channel"), tr("Absmax"), tr("\u00d7 median") });
+    m_table->horizontalHeaderItem(RatioColumn)->setToolTip(tr("Channel absmax divided by the median channel absmax"));
+    setTensor(m_info, m_stats); // the values' texts are translated too
+}
+
+void StatsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 StatsPanel::~StatsPanel() = default;
 
-void StatsPanel::clear() { setTensor(nullptr, nullptr); }
+void StatsPanel::clear()
+{
+    setTensor(nullptr, nullptr);
+}
 
 QString StatsPanel::fieldText(const QString &label) const
 {
     for (int row = 0; row < m_form->rowCount(); ++row) {
-        const auto *name = qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::LabelRole)->widget());
-        const auto *value = qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::FieldRole)->widget());
+        const QLayoutItem *nameItem = m_form->itemAt(row, QFormLayout::LabelRole);
+        const QLayoutItem *valueItem = m_form->itemAt(row, QFormLayout::FieldRole);
+        const auto *name = nameItem ? qobject_cast<QLabel *>(nameItem->widget()) : nullptr;
+        const auto *value = valueItem ? qobject_cast<QLabel *>(valueItem->widget()) : nullptr;
         if (name && value && name->text() == label)
             return value->text();
     }
@@ -121,7 +154,7 @@ void StatsPanel::setTensor(std::shared_ptr<const TensorInfo> info, std::shared_p
     else if (m_stats && !m_stats->skippedReason.empty())
         why = tr("Not computed: %1").arg(QString::fromStdString(m_stats->skippedReason));
     if (!s) {
-        for (Field f : {NonFinite, Absmax, Mean, Std, Kurtosis, OutlierRows, OutlierCols, Threshold})
+        for (Field f : { NonFinite, Absmax, Mean, Std, Kurtosis, OutlierRows, OutlierCols, Threshold })
             setField(f, none, why);
         fillTable();
         return;
@@ -131,18 +164,21 @@ void StatsPanel::setTensor(std::shared_ptr<const TensorInfo> info, std::shared_p
     setField(Mean, ViewFormat::value(s->mean));
     setField(Std, ViewFormat::value(s->std), tr("Population standard deviation"));
     setField(Kurtosis, tr("%1 (Gaussian = 3)").arg(QLocale().toString(s->kurtosis, 'f', 2)),
-             tr("Pearson kurtosis: far above 3 means heavy tails, which waste quantization levels"));
+        tr("Pearson kurtosis: far above 3 means heavy tails, which waste quantization levels"));
     auto outlierText = [](const ChannelStats &c, const QString &noun) {
-        return tr("%1 of %2 %3").arg(c.outliers.size()).arg(ViewFormat::count(static_cast<int64_t>(c.absmax.size())), noun);
+        return tr("%1 of %2 %3")
+            .arg(c.outliers.size())
+            .arg(ViewFormat::count(static_cast<int64_t>(c.absmax.size())), noun);
     };
     setField(OutlierRows, outlierText(s->rows, tr("output channels")));
     setField(OutlierCols, outlierText(s->cols, tr("input channels")));
     const ChannelStats &rule = s->cols.medianAbsmax > 0.0f ? s->cols : s->rows; // either axis tells k
     const double k = rule.medianAbsmax > 0.0f ? rule.threshold / rule.medianAbsmax : 0.0;
     setField(Threshold,
-             tr("%1 \u00d7 median: %2 (output), %3 (input)")
-                 .arg(ViewFormat::value(k, 3), ViewFormat::value(s->rows.threshold, 3), ViewFormat::value(s->cols.threshold, 3)),
-             tr("A channel is an outlier when its absmax exceeds k times the median channel absmax"));
+        tr("%1 \u00d7 median: %2 (output), %3 (input)")
+            .arg(ViewFormat::value(k, 3), ViewFormat::value(s->rows.threshold, 3),
+                ViewFormat::value(s->cols.threshold, 3)),
+        tr("A channel is an outlier when its absmax exceeds k times the median channel absmax"));
     fillTable();
 }
 
@@ -158,10 +194,10 @@ void StatsPanel::fillTable()
     std::vector<Entry> entries;
     const TensorStats *s = m_stats && m_stats->computed ? m_stats.get() : nullptr;
     if (s) {
-        for (const auto *c : {&s->rows, &s->cols}) {
+        for (const auto *c : { &s->rows, &s->cols }) {
             for (int64_t channel : c->outliers) {
                 const double v = c->absmax[static_cast<size_t>(channel)];
-                entries.push_back({c == &s->cols, channel, v, c->medianAbsmax > 0.0f ? v / c->medianAbsmax : 0.0});
+                entries.push_back({ c == &s->cols, channel, v, c->medianAbsmax > 0.0f ? v / c->medianAbsmax : 0.0 });
             }
         }
     }

@@ -29,14 +29,31 @@ public:
     // See tensorsnapshot.h for taking them out of a Model / ModelStats.
     void setTensor(std::shared_ptr<const TensorInfo> info, std::shared_ptr<const TensorStats> stats);
     void clear();
+    void retranslate();
 
     // The outlier table (sorted by x median, largest first), for tests and copy-paste.
     QTableWidget *outlierTable() const { return m_table; }
     // The value shown for a form row, by its label ("Kurtosis"...); empty when absent.
     QString fieldText(const QString &label) const;
 
+protected:
+    void changeEvent(QEvent *event) final;
+
 private:
-    enum Field { Shape, DType, Elements, NonFinite, Absmax, Mean, Std, Kurtosis, OutlierRows, OutlierCols, Threshold, FieldCount };
+    enum Field {
+        Shape,
+        DType,
+        Elements,
+        NonFinite,
+        Absmax,
+        Mean,
+        Std,
+        Kurtosis,
+        OutlierRows,
+        OutlierCols,
+        Threshold,
+        FieldCount
+    };
 
     void setField(Field field, const QString &text, const QString &toolTip = {});
     void fillTable();

@@ -15,6 +15,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 
+#include <memory>
+#include <utility>
+
 namespace bitcliff::app {
 namespace {
 
@@ -27,6 +30,22 @@ QList<QString> checkedReferences(const QListWidget *list)
         if (list->item(i)->checkState() == Qt::Checked)
             references << list->item(i)->data(referenceRole).toString();
     return references;
+}
+
+// A click on an item's text toggles its checkbox, as a click on a QCheckBox's label does. A
+// click on the box itself is toggled by the view already: the state seen at the press tells
+// the two apart.
+void toggleOnLabelClick(QListWidget *list)
+{
+    auto pressed = std::make_shared<std::pair<QListWidgetItem *, Qt::CheckState>>(nullptr, Qt::Unchecked);
+    QObject::connect(list, &QListWidget::itemPressed, list, [pressed](QListWidgetItem *item) {
+        *pressed = { item, item->checkState() };
+    });
+    QObject::connect(list, &QListWidget::itemClicked, list, [pressed](QListWidgetItem *item) {
+        if (pressed->first == item && item->checkState() == pressed->second)
+            item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+        pressed->first = nullptr;
+    });
 }
 
 } // namespace
@@ -54,13 +73,17 @@ EvaluateForm::EvaluateForm(QWidget *parent)
         item->setCheckState(Qt::Unchecked);
     }
     for (const QString &scheme : QuantizePage::presetSchemes())
-        addScheme(scheme, scheme == QLatin1String("q8_0") || scheme == QLatin1String("q4_0")
-                              || scheme == QLatin1String("q2_k"));
+        addScheme(scheme,
+            scheme == QLatin1String("q8_0") || scheme == QLatin1String("q4_0") || scheme == QLatin1String("q2_k"));
+    // The bundled passages' label is long in German: never cut it.
+    m_text->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_context->setRange(16, 8192);
     m_context->setSingleStep(64);
     m_context->setValue(256);
-    for (QListWidget *list : {m_tasks, m_schemes})
+    for (QListWidget *list : { m_tasks, m_schemes }) {
         list->setMaximumHeight(150);
+        toggleOnLabelClick(list);
+    }
 
     auto *grid = new QGridLayout(this);
     grid->addWidget(m_textLabel, 0, 0);
@@ -101,6 +124,20 @@ void EvaluateForm::retranslate()
     m_textFolder->setText(tr("Folder of parallel texts…"));
     m_textBrowse->setToolTip(tr("A UTF-8 text file, or a folder of <language>.txt files evaluated one by one."));
     m_tasksLabel->setText(tr("Tasks:"));
+    // Bundled task sets by a translated name; the file stem stays their reference.
+    for (int i = 0; i < m_tasks->count(); ++i) {
+        QListWidgetItem *item = m_tasks->item(i);
+        const QString reference = item->data(referenceRole).toString();
+        if (!reference.startsWith(QLatin1String("bundled:")))
+            continue;
+        const QString name = reference.mid(8);
+        const QString title = name == QLatin1String("arithmetic") ? tr("Arithmetic")
+            : name == QLatin1String("knowledge")                  ? tr("Knowledge")
+            : name == QLatin1String("reasoning")                  ? tr("Reasoning")
+                                                                  : name;
+        item->setText(title);
+        item->setToolTip(tr("Bundled task set “%1”").arg(name));
+    }
     m_taskBrowse->setText(tr("Task file…"));
     m_taskBrowse->setToolTip(tr("JSON Lines: multiple choice or generation items, optionally labelled with "
                                 "difficulty and language."));
@@ -151,9 +188,9 @@ void EvaluateForm::addScheme(const QString &text, bool checked)
 
 void EvaluateForm::chooseTextPath(bool folder)
 {
-    const QString path = folder ? QFileDialog::getExistingDirectory(this, tr("Folder of <language>.txt files"))
-                                : QFileDialog::getOpenFileName(this, tr("Evaluation text"), QString(),
-                                                               tr("Text files (*.txt);;All files (*)"));
+    const QString path = folder
+        ? QFileDialog::getExistingDirectory(this, tr("Folder of <language>.txt files"))
+        : QFileDialog::getOpenFileName(this, tr("Evaluation text"), QString(), tr("Text files (*.txt);;All files (*)"));
     if (path.isEmpty())
         return;
     m_text->addItem(QFileInfo(path).fileName(), path);
@@ -162,8 +199,8 @@ void EvaluateForm::chooseTextPath(bool folder)
 
 void EvaluateForm::chooseTaskFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Task file"), QString(),
-                                                      tr("JSON Lines (*.jsonl);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Task file"), QString(), tr("JSON Lines (*.jsonl);;All files (*)"));
     if (!path.isEmpty())
         addTaskFile(path);
 }

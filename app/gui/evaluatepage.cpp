@@ -6,6 +6,7 @@
 #include "util/error.h"
 
 #include <QLabel>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace bitcliff::app {
@@ -20,10 +21,20 @@ EvaluatePage::EvaluatePage(EvaluateController *controller, QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_form->setRunEnabled(false);
+    // The inputs above the results, split so that a small window can give the chart the room.
+    auto *inputs = new QWidget(this);
+    auto *inputsLayout = new QVBoxLayout(inputs);
+    inputsLayout->setContentsMargins(0, 0, 0, 0);
+    inputsLayout->addWidget(m_form);
+    inputsLayout->addWidget(m_summary);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(inputs);
+    split->addWidget(m_results);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_form);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_results, 1);
+    layout->addWidget(split);
     connect(m_form, &EvaluateForm::runRequested, this, &EvaluatePage::start);
     connect(m_controller, &EvaluateController::reportReady, this, &EvaluatePage::showReport);
     connect(m_controller, &EvaluateController::failed, this, [this](const QString &message) {
@@ -103,10 +114,12 @@ void EvaluatePage::showSummary()
         if (!run.texts.empty())
             part += tr("PPL %1").arg(run.perplexity.ppl, 0, 'f', 3);
         if (run.comparison)
-            part += tr(", KLD %1, same top %2%").arg(run.comparison->kld.mean, 0, 'f', 4)
+            part += tr(", KLD %1, same top %2%")
+                        .arg(run.comparison->kld.mean, 0, 'f', 4)
                         .arg(100 * run.comparison->sameTop.mean, 0, 'f', 1);
         if (!run.outcomes.empty())
-            part += (run.texts.empty() ? QString() : QStringLiteral(", ")) + tr("acc %1%").arg(100 * run.accuracy.overall.acc, 0, 'f', 1);
+            part += (run.texts.empty() ? QString() : QStringLiteral(", "))
+                + tr("acc %1%").arg(100 * run.accuracy.overall.acc, 0, 'f', 1);
         if (run.streamed)
             part += tr(" (weights streamed from the file: they do not fit in memory as float32)");
         parts << part;

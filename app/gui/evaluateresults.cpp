@@ -13,9 +13,12 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace bitcliff::app {
 
@@ -43,10 +46,21 @@ EvaluateResults::EvaluateResults(QWidget *parent)
     chartLayout->addLayout(controls);
     chartLayout->addWidget(m_chart, 1);
     m_tabs->addTab(chartTab, QString());
-    m_tabs->addTab(m_texts, QString());
-    m_tabs->addTab(m_accuracy, QString());
+    // An empty table says why it is empty (no text chosen, no task set checked...).
+    for (auto [table, stack, reason] : { std::tuple { m_texts, &m_textsStack, &m_textsReason },
+             std::tuple { m_accuracy, &m_accuracyStack, &m_accuracyReason } }) {
+        *stack = new QStackedWidget(this);
+        *reason = new QLabel(*stack);
+        (*reason)->setWordWrap(true);
+        (*reason)->setAlignment(Qt::AlignCenter);
+        (*reason)->setMargin(24);
+        (*stack)->addWidget(table);
+        (*stack)->addWidget(*reason);
+        m_tabs->addTab(*stack, QString());
+    }
     m_tabs->addTab(m_runs, QString());
-    for (QTableWidget *table : {m_texts, m_accuracy, m_runs}) {
+    m_chart->setMinimumHeight(220); // a usable chart even in a small window
+    for (QTableWidget *table : { m_texts, m_accuracy, m_runs }) {
         table->setEditTriggers(QAbstractItemView::NoEditTriggers);
         table->setSortingEnabled(true);
         table->verticalHeader()->setVisible(false);
@@ -74,6 +88,27 @@ void EvaluateResults::retranslate()
         fillTable(m_accuracy, EvalTables::accuracy(*m_report));
         fillTable(m_runs, EvalTables::runs(*m_report));
     }
+    showEmptyReasons();
+}
+
+void EvaluateResults::showEmptyReasons()
+{
+    const QString none = tr("Results appear here after an evaluation.");
+    m_textsReason->setText(m_report ? tr("No text was evaluated: choose the bundled passages or a text of your own "
+                                         "to see perplexity and KL divergence.")
+                                    : none);
+    m_accuracyReason->setText(
+        m_report ? tr("No task set was evaluated: check one under Tasks to see accuracy.") : none);
+    m_textsStack->setCurrentIndex(m_texts->rowCount() > 0 ? 0 : 1);
+    m_accuracyStack->setCurrentIndex(m_accuracy->rowCount() > 0 ? 0 : 1);
+}
+
+QString EvaluateResults::emptyReason(int tab) const
+{
+    const QStackedWidget *stack = tab == 1 ? m_textsStack : tab == 2 ? m_accuracyStack : nullptr;
+    if (!stack || stack->currentIndex() == 0)
+        return {};
+    return static_cast<const QLabel *>(stack->currentWidget())->text();
 }
 
 void EvaluateResults::setReport(std::shared_ptr<const EvalReport> report)
@@ -81,9 +116,10 @@ void EvaluateResults::setReport(std::shared_ptr<const EvalReport> report)
     m_report = std::move(report);
     m_export->setEnabled(m_report != nullptr);
     fillMetrics();
-    fillTable(m_texts, m_report ? EvalTables::texts(*m_report) : EvalTable{});
-    fillTable(m_accuracy, m_report ? EvalTables::accuracy(*m_report) : EvalTable{});
-    fillTable(m_runs, m_report ? EvalTables::runs(*m_report) : EvalTable{});
+    fillTable(m_texts, m_report ? EvalTables::texts(*m_report) : EvalTable {});
+    fillTable(m_accuracy, m_report ? EvalTables::accuracy(*m_report) : EvalTable {});
+    fillTable(m_runs, m_report ? EvalTables::runs(*m_report) : EvalTable {});
+    showEmptyReasons();
 }
 
 void EvaluateResults::fillMetrics()
@@ -103,8 +139,8 @@ void EvaluateResults::showMetric()
 {
     if (!m_report || m_metric->currentIndex() < 0) {
         BarChartData empty;
-        empty.title = m_report ? tr("Nothing to chart in these results")
-                               : tr("Results appear here after an evaluation");
+        empty.title
+            = m_report ? tr("Nothing to chart in these results") : tr("Results appear here after an evaluation");
         m_chart->setData(empty);
         return;
     }
@@ -138,8 +174,11 @@ bool EvaluateResults::exportTo(const QString &basePath) const
     if (!m_report)
         return false;
     const QSize size(1000, 600);
-    bool ok = saveWidgetPng(m_chart, basePath + QStringLiteral(".png"), size)
-              && saveWidgetSvg(m_chart, basePath + QStringLiteral(".svg"), size, m_chart->data().title);
+    // A copy fed the same snapshot: the chart on screen keeps its size, axes and legend.
+    GroupedBarChartView copy;
+    copy.setData(m_chart->data());
+    bool ok = saveWidgetPng(&copy, basePath + QStringLiteral(".png"), size)
+        && saveWidgetSvg(&copy, basePath + QStringLiteral(".svg"), size, copy.data().title);
     QFile csv(basePath + QStringLiteral(".csv"));
     ok = ok && csv.open(QIODevice::WriteOnly | QIODevice::Truncate);
     if (ok) {
@@ -159,8 +198,8 @@ bool EvaluateResults::exportTo(const QString &basePath) const
 
 void EvaluateResults::exportInteractive()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Export evaluation"), QStringLiteral("evaluation.png"),
-                                                tr("Chart and data (*.png)"));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export evaluation"), QStringLiteral("evaluation.png"), tr("Chart and data (*.png)"));
     if (path.isEmpty())
         return;
     if (path.endsWith(QLatin1String(".png")))

@@ -11,6 +11,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QStackedWidget;
 class QTableWidget;
 class QTabWidget;
 
@@ -32,10 +33,13 @@ public:
     void retranslate();
 
     GroupedBarChartView *chart() const { return m_chart; }
+    bool hasReport() const { return m_report != nullptr; }
     QComboBox *metricChoice() const { return m_metric; }
     QTableWidget *textTable() const { return m_texts; }
     QTableWidget *accuracyTable() const { return m_accuracy; }
     QTableWidget *runsTable() const { return m_runs; }
+    // Why tab 1 (texts) or 2 (accuracy) shows no table; empty when it shows one.
+    QString emptyReason(int tab) const;
     // Writes <base>.png, .svg, .csv (tables) and .json (the whole report). Returns false on failure.
     bool exportTo(const QString &basePath) const;
 
@@ -43,6 +47,7 @@ private:
     void showMetric();
     void fillMetrics();
     void exportInteractive();
+    void showEmptyReasons();
     static void fillTable(QTableWidget *table, const EvalTable &data);
 
     std::shared_ptr<const EvalReport> m_report;
@@ -54,6 +59,10 @@ private:
     QTableWidget *m_texts;
     QTableWidget *m_accuracy;
     QTableWidget *m_runs; // per run: bits per weight, tensors as asked / fallen back / kept
+    QStackedWidget *m_textsStack = nullptr;
+    QLabel *m_textsReason = nullptr;
+    QStackedWidget *m_accuracyStack = nullptr;
+    QLabel *m_accuracyReason = nullptr;
 };
 
 } // namespace bitcliff::app

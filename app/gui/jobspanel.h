@@ -1,13 +1,16 @@
 #pragma once
 // The jobs panel: one row per background job with its progress, time left and a Cancel
-// button. Finished rows stay briefly (failed ones until dismissed) so the outcome is seen.
+// button. Finished rows stay, with the time they ended and how long they took, until the
+// user clears them (Clear, or Dismiss on one row), so the outcome is never missed.
 #include "jobs/jobrunner.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QWidget>
 
 class QLabel;
 class QProgressBar;
+class QPushButton;
 class QToolButton;
 class QVBoxLayout;
 
@@ -20,7 +23,15 @@ class JobsPanel final : public QWidget
 public:
     explicit JobsPanel(JobRunner *runner, QWidget *parent = nullptr);
     int visibleJobCount() const { return int(m_rows.size()); }
-    QSize sizeHint() const final { return {600, 90}; } // a few rows; the dock grows with jobs
+    int finishedJobCount() const;
+    QPushButton *clearButton() const { return m_clear; }
+    // Removes every row whose job has ended.
+    void clearFinished();
+    void retranslate();
+    QSize sizeHint() const final { return { 600, 90 }; } // a few rows; the dock grows with jobs
+
+protected:
+    void changeEvent(QEvent *event) final;
 
 private:
     struct Row
@@ -30,17 +41,21 @@ private:
         QProgressBar *bar = nullptr;
         QLabel *timeLeft = nullptr;
         QToolButton *button = nullptr;
+        QDateTime started;
+        bool ended = false;
     };
 
     void addJob(int id, const QString &title);
     void updateJob(int id, double fraction, double secondsLeft);
     void endJob(int id, JobState state, const QString &message);
     void removeRow(int id);
+    void updateIdle();
     static QString formatSeconds(double seconds);
 
     JobRunner *m_runner;
     QVBoxLayout *m_layout;
     QLabel *m_idleLabel;
+    QPushButton *m_clear;
     QHash<int, Row> m_rows;
 };
 

@@ -3,6 +3,7 @@
 #include "eval/activationstats.h"
 #include "gui/evaluatecontroller.h"
 #include "gui/evaluatepage.h"
+#include "gui/evaluateresults.h"
 #include "gui/jobspanel.h"
 #include "gui/languagemenu.h"
 #include "gui/modelpage.h"
@@ -16,10 +17,12 @@
 #include "report/bundledeval.h"
 #include "report/chartreport.h"
 #include "tokenize/tokenizer.h"
+#include "util/error.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
@@ -28,9 +31,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QResizeEvent>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+
+#include <algorithm>
 
 namespace bitcliff::app {
 
@@ -106,8 +112,16 @@ MainWindow::MainWindow(QWidget *parent)
         m_modelPage->setCaptureBusy(false);
     });
     connect(m_quantizePage, &QuantizePage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
+    // A newer success replaces an error shown in the status bar.
+    connect(m_runner, &JobRunner::jobStarted, this,
+        [this](int id, const QString &title) { m_jobTitles.insert(id, title); });
+    connect(m_runner, &JobRunner::jobEnded, this, [this](int id, JobState state, const QString &) {
+        const QString title = m_jobTitles.take(id);
+        if (state == JobState::Finished && m_statusIsError)
+            setStatus(tr("%1: done").arg(title));
+    });
     connect(m_recent, &RecentFilesMenu::openRequested, this, &MainWindow::openPath);
-    connect(m_kSpin, &QDoubleSpinBox::valueChanged, this, [this](double k) { m_session->setOutlierRule({k}); });
+    connect(m_kSpin, &QDoubleSpinBox::valueChanged, this, [this](double k) { m_session->setOutlierRule({ k }); });
     retranslate();
     resize(1400, 900);
 }
@@ -120,8 +134,25 @@ void MainWindow::showEvent(QShowEvent *event)
     // Room for the tree's statistics columns; the jobs panel only needs a few rows. Dock
     // sizes only stick once the window has its real geometry.
     m_docksSized = true;
-    resizeDocks({m_treeDock}, {520}, Qt::Horizontal);
-    resizeDocks({m_jobsDock}, {80}, Qt::Vertical);
+    resizeDocks({ m_treeDock }, { treeDockWidth(width()) }, Qt::Horizontal);
+    resizeDocks({ m_jobsDock }, { 80 }, Qt::Vertical);
+}
+
+// Room for the tree's name, role and statistics columns, but never more than about a third
+// of the window: at 1024 pixels the pages need the rest.
+int MainWindow::treeDockWidth(int windowWidth)
+{
+    return std::clamp(windowWidth * 36 / 100, 300, 520);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // The tree follows the window: it narrows in a small window and gets its width back when
+    // the window grows again (a width the user dragged lasts until the next resize).
+    if (m_docksSized && m_treeDock->isVisible() && !m_treeDock->isFloating()
+        && event->oldSize().width() != event->size().width())
+        resizeDocks({ m_treeDock }, { treeDockWidth(width()) }, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow()
@@ -171,8 +202,9 @@ void MainWindow::createMenus()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(m_session->model() ? tr("%1 — BitCliff").arg(QString::fromStdString(m_session->model()->sourcePath()))
-                                      : tr("BitCliff"));
+    setWindowTitle(m_session->model()
+            ? tr("%1 — BitCliff").arg(QString::fromStdString(m_session->model()->sourcePath()))
+            : tr("BitCliff"));
     m_tabs->setTabText(0, tr("Outlier map"));
     m_tabs->setTabText(1, tr("Tensor"));
     m_tabs->setTabText(2, tr("Quantize"));
@@ -193,8 +225,8 @@ void MainWindow::retranslate()
     m_quit->setText(tr("&Quit"));
     m_about->setText(tr("&About BitCliff"));
     m_recent->setTitle(tr("Open &Recent"));
-    if (!m_session->model())
-        m_statusLabel->setText(tr("Open a safetensors file, a GGUF file or a Hugging Face folder — or drop one here."));
+    if (!m_session->model() && !m_statusIsError)
+        setStatus(tr("Open a safetensors file, a GGUF file or a Hugging Face folder — or drop one here."));
     m_tree->retranslate();
     m_tensorPage->retranslate();
     m_modelPage->retranslate();
@@ -209,8 +241,24 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+bool MainWindow::closeNeedsConfirmation() const
+{
+    return m_confirmClose && m_runner->runningCount() > 0;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (closeNeedsConfirmation()) {
+        // Quitting would throw away a running quantization or evaluation: ask first.
+        const int running = m_runner->runningCount();
+        const auto answer = QMessageBox::question(this, tr("Quit BitCliff"),
+            tr("%n background job(s) still running. Quit anyway and cancel them?", nullptr, running),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
     m_runner->cancelAll();
     event->accept();
 }
@@ -230,21 +278,21 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::openPath(const QString &path)
 {
-    m_statusLabel->setText(tr("Opening %1…").arg(path));
+    setStatus(tr("Opening %1…").arg(path));
     m_recent->add(path);
     m_session->open(path);
 }
 
 void MainWindow::openDemo()
 {
-    m_statusLabel->setText(tr("Opening the synthetic demo model…"));
+    setStatus(tr("Opening the synthetic demo model…"));
     m_session->openDemo();
 }
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QString(),
-                                                      tr("Model files (*.safetensors *.gguf);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Model"), QString(), tr("Model files (*.safetensors *.gguf);;All files (*)"));
     if (!path.isEmpty())
         openPath(path);
 }
@@ -265,8 +313,18 @@ void MainWindow::exportCharts()
     if (directory.isEmpty())
         return;
     try {
-        const QStringList files = writeOutlierReport(*analysis, directory);
-        m_statusLabel->setText(tr("Exported %n file(s) to %1", nullptr, int(files.size())).arg(directory));
+        // What is on screen: the tensor the Tensor page shows, as it draws it, then the
+        // Quantize page's charts and the Evaluate chart when they have results.
+        QStringList files = writeOutlierReport(*analysis, directory, m_tensorPage->chartChoice());
+        files += m_quantizePage->exportCharts(directory);
+        if (m_evaluatePage->results()->hasReport()) {
+            const QString base = QDir(directory).filePath(QStringLiteral("evaluation"));
+            if (!m_evaluatePage->results()->exportTo(base))
+                throw Error(tr("%1: cannot write the evaluation files").arg(base).toStdString());
+            for (const char *suffix : { ".png", ".svg", ".csv", ".json" })
+                files << base + QLatin1String(suffix);
+        }
+        setStatus(tr("Exported %n file(s) to %1", nullptr, int(files.size())).arg(directory));
     } catch (const std::exception &e) {
         onFailed(QString::fromStdString(e.what()));
     }
@@ -297,9 +355,9 @@ void MainWindow::captureActivations()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About BitCliff"),
-                       tr("<h3>BitCliff %1</h3><p>See what quantization does to a large language model: "
-                          "outlier channels, quantization error and the accuracy cliff.</p>")
-                           .arg(QApplication::applicationVersion()));
+        tr("<h3>BitCliff %1</h3><p>See what quantization does to a large language model: "
+           "outlier channels, quantization error and the accuracy cliff.</p>")
+            .arg(QApplication::applicationVersion()));
 }
 
 void MainWindow::onModelOpened()
@@ -312,8 +370,8 @@ void MainWindow::onModelOpened()
     m_evaluatePage->setModel(model);
     m_export->setEnabled(false);
     m_tabs->setCurrentWidget(m_modelPage);
-    m_statusLabel->setText(tr("%1: %n tensor(s), computing statistics…", nullptr, int(model->tensors().size()))
-                               .arg(QString::fromStdString(model->sourcePath())));
+    setStatus(tr("%1: %n tensor(s), computing statistics…", nullptr, int(model->tensors().size()))
+                  .arg(QString::fromStdString(model->sourcePath())));
     retranslate();
 }
 
@@ -327,12 +385,23 @@ void MainWindow::onAnalysisReady()
     m_export->setEnabled(true);
     if (m_tensorPage->tensorIndex() < 0 && analysis->mostOutlierTensor >= 0)
         m_tensorPage->showTensor(analysis->mostOutlierTensor);
-    m_statusLabel->setText(tr("%1: statistics ready").arg(QString::fromStdString(m_session->model()->sourcePath())));
+    setStatus(tr("%1: statistics ready").arg(QString::fromStdString(m_session->model()->sourcePath())));
+}
+
+QString MainWindow::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void MainWindow::setStatus(const QString &text, bool error)
+{
+    m_statusLabel->setText(text);
+    m_statusIsError = error;
 }
 
 void MainWindow::onFailed(const QString &message)
 {
-    m_statusLabel->setText(message);
+    setStatus(message, true);
     // Window-modal but not blocking (open(), not exec()): no nested event loop.
     auto *box = new QMessageBox(QMessageBox::Warning, tr("BitCliff"), message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -1,6 +1,7 @@
 #pragma once
 // The main window: wires the model session to the model tree, the tensor and model pages
 // and the jobs panel, and owns the menus. It computes nothing itself.
+#include <QHash>
 #include <QMainWindow>
 
 #include <memory>
@@ -47,15 +48,21 @@ public:
     QuantizePage *quantizePage() const { return m_quantizePage; }
     EvaluatePage *evaluatePage() const { return m_evaluatePage; }
     JobsPanel *jobsPanel() const { return m_jobs; }
+    QString statusText() const;
+    // Closing with a job running asks first (tests switch the question off).
+    void setConfirmClose(bool confirm) { m_confirmClose = confirm; }
+    bool closeNeedsConfirmation() const;
 
 protected:
     void changeEvent(QEvent *event) final;
     void closeEvent(QCloseEvent *event) final;
     void showEvent(QShowEvent *event) final;
+    void resizeEvent(QResizeEvent *event) final;
     void dragEnterEvent(QDragEnterEvent *event) final;
     void dropEvent(QDropEvent *event) final;
 
 private:
+    static int treeDockWidth(int windowWidth);
     void createActions();
     void createMenus();
     void retranslate();
@@ -67,6 +74,7 @@ private:
     void onModelOpened();
     void onAnalysisReady();
     void onFailed(const QString &message);
+    void setStatus(const QString &text, bool error = false);
 
     JobRunner *m_runner;
     ModelSession *m_session;
@@ -98,6 +106,9 @@ private:
     int m_captureJob = -1; // the running activation capture, -1 when none
     QAction *m_about = nullptr;
     bool m_docksSized = false;
+    bool m_statusIsError = false;
+    bool m_confirmClose = true;
+    QHash<int, QString> m_jobTitles; // running jobs, for the status bar
 };
 
 } // namespace bitcliff::app

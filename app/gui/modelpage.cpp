@@ -77,16 +77,17 @@ void ModelPage::retranslate()
     m_log->setText(tr("Log color scale"));
     if (showingActivations())
         m_explanation->setText(m_activations
-                                   ? tr("Each row is a layer, each column a hidden channel; the color is the largest "
-                                        "(or mean) |activation| entering those linear layers. A few channels with "
-                                        "massive activations in every layer are what makes activation quantization "
-                                        "hard.")
-                                   : tr("No activations captured yet: press Capture activations."));
+                ? tr("Each row is a layer, each column a hidden channel; the color is the largest "
+                     "(or mean) |activation| entering those linear layers. A few channels with "
+                     "massive activations in every layer are what makes activation quantization "
+                     "hard.")
+                : tr("No activations captured yet: press Capture activations."));
     else
         m_explanation->setText(tr("Each row is a layer, each column an input channel; the color is the largest "
-                                  "|weight| in that channel. Channels that are outliers in every layer show up as "
-                                  "vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a "
-                                  "row to open that tensor."));
+                                  "|weight| in that channel divided by the layer's median channel, and the line on "
+                                  "the color bar marks the outlier rule's k. Channels that are outliers in every "
+                                  "layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to "
+                                  "reset, click a row to open that tensor."));
     updateSummary();
     showRole(m_role->currentIndex());
 }
@@ -139,7 +140,8 @@ void ModelPage::fillRoles()
             m_role->addItem(ActivationHeatmaps::inputDescription(LinearInput(i)), i);
     } else if (m_analysis) {
         for (const RoleHeatmap &map : m_analysis->outlierMaps)
-            m_role->addItem(QString::fromLatin1(roleName(map.role).data()), QString::fromLatin1(roleName(map.role).data()));
+            m_role->addItem(
+                QString::fromLatin1(roleName(map.role).data()), QString::fromLatin1(roleName(map.role).data()));
     }
     const int keep = m_role->findData(previous);
     m_role->setCurrentIndex(keep >= 0 ? keep : 0);
@@ -152,8 +154,8 @@ void ModelPage::showRole(int comboIndex)
     m_heatmap->setEmptyText(QString());
     if (showingActivations()) {
         m_heatmap->setData(m_activations && comboIndex >= 0
-                               ? ActivationHeatmaps::build(*m_activations, LinearInput(comboIndex), m_source->currentIndex() == 2)
-                               : nullptr);
+                ? ActivationHeatmaps::build(*m_activations, LinearInput(comboIndex), m_source->currentIndex() == 2)
+                : nullptr);
         return;
     }
     if (!m_analysis || comboIndex < 0 || comboIndex >= int(m_analysis->outlierMaps.size())) {
@@ -197,22 +199,22 @@ void ModelPage::updateSummary()
     const QLocale locale;
     QString text = tr("<b>%1</b> — %2, %3 tensors, %4 parameters")
                        .arg(QString::fromStdString(m_model->sourcePath()).toHtmlEscaped(),
-                            QString::fromLatin1(formatName(m_model->format()).data()),
-                            locale.toString(qulonglong(m_model->tensors().size())),
-                            locale.toString(qlonglong(m_model->parameterCount())));
+                           QString::fromLatin1(formatName(m_model->format()).data()),
+                           locale.toString(qulonglong(m_model->tensors().size())),
+                           locale.toString(qlonglong(m_model->parameterCount())));
     if (a.known)
         text += QStringLiteral("<br>")
-                + tr("%1: %2 layers, hidden size %3, %4 heads (%5 KV heads, head dim %6), vocabulary %7, "
-                     "tied embeddings: %8, RoPE θ %9")
-                      .arg(QString::fromStdString(a.name).toHtmlEscaped())
-                      .arg(a.layers)
-                      .arg(a.hiddenSize)
-                      .arg(a.heads)
-                      .arg(a.kvHeads)
-                      .arg(a.headDim)
-                      .arg(a.vocabSize)
-                      .arg(a.tieWordEmbeddings ? tr("yes") : tr("no"))
-                      .arg(a.ropeTheta);
+            + tr("%1: %2 layers, hidden size %3, %4 heads (%5 KV heads, head dim %6), vocabulary %7, "
+                 "tied embeddings: %8, RoPE θ %9")
+                  .arg(QString::fromStdString(a.name).toHtmlEscaped())
+                  .arg(a.layers)
+                  .arg(a.hiddenSize)
+                  .arg(a.heads)
+                  .arg(a.kvHeads)
+                  .arg(a.headDim)
+                  .arg(a.vocabSize)
+                  .arg(a.tieWordEmbeddings ? tr("yes") : tr("no"))
+                  .arg(a.ropeTheta);
     if (!m_analysis)
         text += QStringLiteral("<br>") + tr("Computing statistics…");
     m_summary->setText(text);

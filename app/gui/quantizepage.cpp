@@ -6,14 +6,17 @@
 #include "gui/quantizecontroller.h"
 #include "heatmapwidget.h"
 #include "report/plansummarytext.h"
+#include "report/reportfiles.h"
 #include "stats/modelstats.h"
 #include "tensorsnapshot.h"
 #include "util/error.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -40,10 +43,17 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     , m_difference(new HeatmapWidget(this))
     , m_scatter(new ChannelErrorScatterView(this))
 {
-    for (QComboBox *box : {m_first, m_second}) {
+    for (QComboBox *box : { m_first, m_second }) {
         box->setEditable(true); // presets, or any scheme text (see bitcliff-cli --help)
+        box->setInsertPolicy(QComboBox::NoInsert); // Enter quantizes, it does not collect items
         box->addItems(presetSchemes());
         box->setMinimumContentsLength(16);
+        // Enter in the scheme field runs Quantize, like the button.
+        connect(box->lineEdit(), &QLineEdit::returnPressed, this, [this] {
+            if (m_quantize->isEnabled())
+                startQuantization();
+        });
+        connect(box, &QComboBox::currentTextChanged, this, &QuantizePage::checkSchemeTexts);
     }
     m_first->setCurrentText(QStringLiteral("rtn:b4:g128:sym"));
     m_second->setCurrentText(QStringLiteral("nf4:g64"));
@@ -51,16 +61,22 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *controls = new QHBoxLayout;
-    controls->addWidget(m_firstLabel);
-    controls->addWidget(m_first);
-    controls->addSpacing(12);
-    controls->addWidget(m_compare);
-    controls->addWidget(m_second);
-    controls->addSpacing(12);
-    controls->addWidget(m_selectedOnly);
-    controls->addWidget(m_quantize);
-    controls->addStretch(1);
+    // Two rows: in one, the controls alone would keep a 1024-pixel window from giving the
+    // model tree room.
+    auto *schemes = new QHBoxLayout;
+    schemes->addWidget(m_firstLabel);
+    schemes->addWidget(m_first);
+    schemes->addSpacing(12);
+    schemes->addWidget(m_compare);
+    schemes->addWidget(m_second);
+    schemes->addStretch(1);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_selectedOnly);
+    actions->addWidget(m_quantize);
+    actions->addStretch(1);
+    auto *controls = new QVBoxLayout;
+    controls->addLayout(schemes);
+    controls->addLayout(actions);
 
     auto *overview = new QSplitter(Qt::Horizontal, this);
     overview->addWidget(m_overviewFirst);
@@ -75,10 +91,14 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     lower->addWidget(m_scatter);
     lower->setStretchFactor(0, 1);
     lower->setStretchFactor(1, 1);
-    lower->setSizes({500, 500});
+    lower->setSizes({ 500, 500 });
     auto *tensorSplit = new QSplitter(Qt::Vertical, this);
     tensorSplit->addWidget(upper);
     tensorSplit->addWidget(lower);
+    // Half each: the scatter needs its height as much as the maps do.
+    tensorSplit->setStretchFactor(0, 1);
+    tensorSplit->setStretchFactor(1, 1);
+    m_scatter->setMinimumHeight(240);
     auto *tensorTab = new QWidget(this);
     auto *tensorLayout = new QVBoxLayout(tensorTab);
     tensorLayout->addWidget(m_tensorHint);
@@ -94,6 +114,7 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
 
     connect(m_quantize, &QPushButton::clicked, this, &QuantizePage::startQuantization);
     connect(m_compare, &QCheckBox::toggled, this, &QuantizePage::updateComparisonVisibility);
+    connect(m_compare, &QCheckBox::toggled, this, &QuantizePage::checkSchemeTexts);
     connect(m_controller, &QuantizeController::analysisReady, this, &QuantizePage::showAnalysis);
     connect(m_controller, &QuantizeController::tensorViewsReady, this, &QuantizePage::showTensorViews);
     connect(m_controller, &QuantizeController::failed, m_summary, &QLabel::setText);
@@ -110,13 +131,12 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
 
 QStringList QuantizePage::presetSchemes()
 {
-    return {QStringLiteral("f16"),           QStringLiteral("q8_0"),          QStringLiteral("q6_k"),          QStringLiteral("q5_k"),
-            QStringLiteral("q4_k"),          QStringLiteral("q4_0"),          QStringLiteral("q3_k"),
-            QStringLiteral("q2_k"),          QStringLiteral("rtn:b8:channel:sym"), QStringLiteral("rtn:b4:g128:sym"),
-            QStringLiteral("rtn:b4:g128:asym"), QStringLiteral("rtn:b3:g128:asym"), QStringLiteral("rtn:b2:g64:asym"),
-            QStringLiteral("nf4:g64"),       QStringLiteral("nf4:g64:dq"),    QStringLiteral("fp4:g64"),
-            QStringLiteral("mxfp4"),         QStringLiteral("fp8"),           QStringLiteral("hqq:b4:g64"),
-            QStringLiteral("hqq:b3:g64")};
+    return { QStringLiteral("f16"), QStringLiteral("q8_0"), QStringLiteral("q6_k"), QStringLiteral("q5_k"),
+        QStringLiteral("q4_k"), QStringLiteral("q4_0"), QStringLiteral("q3_k"), QStringLiteral("q2_k"),
+        QStringLiteral("rtn:b8:channel:sym"), QStringLiteral("rtn:b4:g128:sym"), QStringLiteral("rtn:b4:g128:asym"),
+        QStringLiteral("rtn:b3:g128:asym"), QStringLiteral("rtn:b2:g64:asym"), QStringLiteral("nf4:g64"),
+        QStringLiteral("nf4:g64:dq"), QStringLiteral("fp4:g64"), QStringLiteral("mxfp4"), QStringLiteral("fp8"),
+        QStringLiteral("hqq:b4:g64"), QStringLiteral("hqq:b3:g64") };
 }
 
 void QuantizePage::retranslate()
@@ -131,7 +151,8 @@ void QuantizePage::retranslate()
     m_tabs->setTabText(1, tr("Selected tensor"));
     m_first->setToolTip(tr("A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help)."));
     if (!m_analysis)
-        m_summary->setText(tr("Choose a scheme and quantize: every weight matrix is quantized and compared with the original."));
+        m_summary->setText(
+            tr("Choose a scheme and quantize: every weight matrix is quantized and compared with the original."));
     if (m_tensor < 0)
         m_tensorHint->setText(tr("Select a tensor in the model tree, or click a cell of the overview."));
     const QString afterQuantize = tr("Press Quantize: the SQNR of every weight matrix appears here, layers × roles.");
@@ -151,13 +172,16 @@ void QuantizePage::setModel(std::shared_ptr<const Model> model)
     m_stats.reset();
     m_tensor = -1;
     m_selectedOnly->setEnabled(false);
-    for (HeatmapWidget *map : {m_overviewFirst, m_overviewSecond, m_errorFirst, m_errorSecond, m_difference})
+    for (HeatmapWidget *map : { m_overviewFirst, m_overviewSecond, m_errorFirst, m_errorSecond, m_difference })
         map->setData(nullptr);
     m_scatter->setData(nullptr, nullptr, QString());
     retranslate();
 }
 
-void QuantizePage::setStats(std::shared_ptr<const ModelStats> stats) { m_stats = std::move(stats); }
+void QuantizePage::setStats(std::shared_ptr<const ModelStats> stats)
+{
+    m_stats = std::move(stats);
+}
 
 void QuantizePage::showTensor(int tensorIndex)
 {
@@ -166,7 +190,10 @@ void QuantizePage::showTensor(int tensorIndex)
     m_controller->showTensor(tensorIndex);
 }
 
-QString QuantizePage::summaryText() const { return m_summary->text(); }
+QString QuantizePage::summaryText() const
+{
+    return m_summary->text();
+}
 
 void QuantizePage::startQuantization()
 {
@@ -180,8 +207,74 @@ void QuantizePage::startQuantization()
             m_tabs->setCurrentIndex(1);
         m_controller->quantize(first, second, onlyOne ? m_tensor : -1);
     } catch (const Error &e) {
+        // The charts of the previous scheme must not pass for this text's.
+        clearResults();
         m_summary->setText(QString::fromStdString(e.what()));
     }
+}
+
+QStringList QuantizePage::exportCharts(const QString &directory) const
+{
+    QStringList written;
+    if (!m_analysis)
+        return written;
+    const QDir dir(directory);
+    // Copies fed the same snapshots: the maps on screen keep their size and zoom.
+    const auto saveMap = [&](const HeatmapWidget *map, const QString &name, QSize size) {
+        if (!map->data() || !map->isVisibleTo(this))
+            return;
+        HeatmapWidget copy;
+        copy.setData(map->data());
+        copy.setLogScale(map->logScale());
+        saveChart(&copy, dir.filePath(name), map->data()->title, size, written);
+    };
+    const auto scheme = [](const QuantRun &run) {
+        return fileStem(run.report ? run.report->scheme.toString() : "");
+    };
+    saveMap(m_overviewFirst, QStringLiteral("quantize-overview-") + scheme(m_analysis->first), QSize(900, 520));
+    saveMap(m_overviewSecond, QStringLiteral("quantize-overview-") + scheme(m_analysis->second), QSize(900, 520));
+    saveMap(m_errorFirst, QStringLiteral("quantize-error-") + scheme(m_analysis->first), QSize(1100, 500));
+    saveMap(m_errorSecond, QStringLiteral("quantize-error-") + scheme(m_analysis->second), QSize(1100, 500));
+    saveMap(m_difference, QStringLiteral("quantize-difference"), QSize(1100, 500));
+    if (m_scatter->error()) {
+        ChannelErrorScatterView copy;
+        copy.setData(m_scatter->error(), m_scatter->stats(), m_scatter->titleText());
+        saveChart(&copy, dir.filePath(QStringLiteral("quantize-channel-error")), m_scatter->titleText(),
+            QSize(1000, 600), written);
+    }
+    return written;
+}
+
+void QuantizePage::clearResults()
+{
+    m_analysis.reset();
+    for (HeatmapWidget *map : { m_overviewFirst, m_overviewSecond, m_errorFirst, m_errorSecond, m_difference })
+        map->setData(nullptr);
+    m_scatter->setData(nullptr, nullptr, QString());
+    updateComparisonVisibility();
+}
+
+bool QuantizePage::schemeTextValid(const QString &text)
+{
+    try {
+        QuantScheme::parse(text.trimmed().toStdString());
+        return true;
+    } catch (const Error &) {
+        return false;
+    }
+}
+
+// A scheme text that does not parse shows red, and the charts (of another scheme) grey out.
+void QuantizePage::checkSchemeTexts()
+{
+    bool allValid = true;
+    for (QComboBox *box : { m_first, m_second }) {
+        const bool used = box == m_first || m_compare->isChecked();
+        const bool valid = !used || schemeTextValid(box->currentText());
+        box->lineEdit()->setStyleSheet(valid ? QString() : QStringLiteral("color: #d62728"));
+        allValid = allValid && valid;
+    }
+    m_tabs->setEnabled(allValid);
 }
 
 void QuantizePage::updateComparisonVisibility()
@@ -207,7 +300,8 @@ void QuantizePage::showAnalysis(std::shared_ptr<const QuantAnalysis> analysis)
     if (m_analysis->second.report)
         text += QStringLiteral("\n") + describe(m_analysis->second);
     m_summary->setText(text);
-    m_overviewFirst->setData(std::shared_ptr<const HeatmapData>(m_analysis->first.overview, &m_analysis->first.overview->data));
+    m_overviewFirst->setData(
+        std::shared_ptr<const HeatmapData>(m_analysis->first.overview, &m_analysis->first.overview->data));
     if (m_analysis->second.overview)
         m_overviewSecond->setData(
             std::shared_ptr<const HeatmapData>(m_analysis->second.overview, &m_analysis->second.overview->data));
@@ -228,7 +322,11 @@ void QuantizePage::showTensorViews(std::shared_ptr<const TensorQuantViews> views
         m_tensorHint->setText(tr("This tensor was not quantized (norms, biases and tensors whose rows do not fit the "
                                  "scheme's blocks are kept)."));
     else
-        m_tensorHint->setText(tr("%1: mean squared error per output channel and group of input channels").arg(views->tensorName));
+        m_tensorHint->setText(views->secondError
+                ? tr("%1: mean squared error per output channel and group of input channels; both schemes' maps "
+                     "share one color scale")
+                      .arg(views->tensorName)
+                : tr("%1: mean squared error per output channel and group of input channels").arg(views->tensorName));
 }
 
 void QuantizePage::onOverviewClicked(int row, int col)

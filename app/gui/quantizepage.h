@@ -42,11 +42,17 @@ public:
     QCheckBox *compareBox() const { return m_compare; }
     QCheckBox *selectedOnlyBox() const { return m_selectedOnly; }
     QPushButton *quantizeButton() const { return m_quantize; }
+    QTabWidget *resultTabs() const { return m_tabs; }
     HeatmapWidget *overview() const { return m_overviewFirst; }
     HeatmapWidget *errorMap() const { return m_errorFirst; }
+    HeatmapWidget *secondOverview() const { return m_overviewSecond; }
+    HeatmapWidget *secondErrorMap() const { return m_errorSecond; }
     HeatmapWidget *differenceMap() const { return m_difference; }
     ChannelErrorScatterView *scatter() const { return m_scatter; }
     QString summaryText() const;
+    // The charts now shown (overviews, error maps, difference, scatter) as PNG and SVG in
+    // `directory`; returns the files written, throws Error when one cannot be written.
+    QStringList exportCharts(const QString &directory) const;
 
 signals:
     void tensorRequested(int tensorIndex);
@@ -56,6 +62,9 @@ private:
     void showAnalysis(std::shared_ptr<const QuantAnalysis> analysis);
     void showTensorViews(std::shared_ptr<const TensorQuantViews> views);
     void updateComparisonVisibility();
+    void clearResults();
+    void checkSchemeTexts();
+    static bool schemeTextValid(const QString &text);
     void onOverviewClicked(int row, int col);
 
     QuantizeController *m_controller;

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -28,8 +29,8 @@ TensorPage::TensorPage(QWidget *parent)
     , m_histogram(new HistogramChartView(this))
     , m_panel(new StatsPanel(this))
 {
-    m_axis->addItems({QString(), QString()});
-    m_order->addItems({QString(), QString()});
+    m_axis->addItems({ QString(), QString() });
+    m_order->addItems({ QString(), QString() });
     m_log->setChecked(true);
     m_hint->setWordWrap(true);
 
@@ -45,16 +46,22 @@ TensorPage::TensorPage(QWidget *parent)
 
     auto *lower = new QSplitter(Qt::Horizontal, this);
     lower->addWidget(m_histogram);
-    lower->addWidget(m_panel);
+    // In a small window the panel scrolls instead of drawing its rows over each other.
+    auto *panelScroll = new QScrollArea(this);
+    panelScroll->setWidget(m_panel);
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    lower->addWidget(panelScroll);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
-    lower->setSizes({560, 440});
+    lower->setSizes({ 560, 440 });
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_channels);
     split->addWidget(lower);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setSizes({540, 360}); // proportions until the page is shown
+    split->setSizes({ 540, 360 }); // proportions until the page is shown
     m_channels->setMinimumHeight(240);
     m_histogram->setMinimumHeight(220);
 
@@ -71,6 +78,16 @@ TensorPage::TensorPage(QWidget *parent)
     });
     connect(m_log, &QCheckBox::toggled, this, [this](bool on) { m_channels->setLogScale(on); });
     retranslate();
+}
+
+TensorChartChoice TensorPage::chartChoice() const
+{
+    TensorChartChoice choice;
+    choice.tensorIndex = m_index;
+    choice.axis = m_channels->axis();
+    choice.order = m_channels->order();
+    choice.channelLogScale = m_channels->logScale();
+    return choice;
 }
 
 void TensorPage::retranslate()

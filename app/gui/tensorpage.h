@@ -1,6 +1,8 @@
 #pragma once
 // The tensor page: per-channel absmax chart (rows or columns, by index or sorted, log
 // scale, outlier threshold), the weight histogram with its Gaussian, and the stats panel.
+#include "report/chartreport.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -30,6 +32,8 @@ public:
     void setAnalysis(std::shared_ptr<const ModelAnalysis> analysis);
     void showTensor(int tensorIndex);
     int tensorIndex() const { return m_index; }
+    // The tensor and the way its channels are drawn now, for File ▸ Export Charts.
+    TensorChartChoice chartChoice() const;
     ChannelChartView *channelChart() const { return m_channels; }
     HistogramChartView *histogramChart() const { return m_histogram; }
     StatsPanel *statsPanel() const { return m_panel; }

@@ -21,7 +21,7 @@ namespace {
 std::string channelsCsv(const TensorStats &stats)
 {
     std::string csv = "axis,channel,absmax,rms,outlier\n";
-    for (const auto &[axis, channels] : {std::pair{"cols", &stats.cols}, std::pair{"rows", &stats.rows}})
+    for (const auto &[axis, channels] : { std::pair { "cols", &stats.cols }, std::pair { "rows", &stats.rows } })
         for (size_t i = 0; i < channels->absmax.size(); ++i)
             csv += std::string(axis) + "," + std::to_string(i) + "," + csvNumber(channels->absmax[i]) + ","
                 + csvNumber(channels->rms[i]) + "," + (channels->absmax[i] > channels->threshold ? "1" : "0") + "\n";
@@ -30,7 +30,7 @@ std::string channelsCsv(const TensorStats &stats)
 
 } // namespace
 
-QStringList writeOutlierReport(const ModelAnalysis &analysis, const QString &directory)
+QStringList writeOutlierReport(const ModelAnalysis &analysis, const QString &directory, const TensorChartChoice &choice)
 {
     if (!QDir().mkpath(directory))
         throw Error(directory.toStdString() + ": cannot create directory");
@@ -48,18 +48,24 @@ QStringList writeOutlierReport(const ModelAnalysis &analysis, const QString &dir
         writeText(stem + QStringLiteral(".csv"), heatmapCsv(*map.heatmap, "layer"), written);
     }
 
-    if (analysis.mostOutlierTensor >= 0) {
-        const auto stats = tensorStatsSnapshot(analysis.stats, analysis.mostOutlierTensor);
+    const int tensor = choice.tensorIndex >= 0 ? choice.tensorIndex : analysis.mostOutlierTensor;
+    const auto stats = tensor >= 0 ? tensorStatsSnapshot(analysis.stats, tensor) : nullptr;
+    if (stats && stats->computed) {
         const QString name = QString::fromStdString(stats->name);
         const QString stem = fileStem(stats->name);
         ChannelChartView channels;
         channels.setStats(stats);
-        channels.setAxis(ChannelChartView::Axis::InputChannels);
+        channels.setAxis(choice.axis);
+        if (choice.order)
+            channels.setOrder(*choice.order);
+        if (choice.channelLogScale)
+            channels.setLogScale(*choice.channelLogScale);
         saveChart(&channels, dir.filePath(QStringLiteral("channels-") + stem), name, QSize(1100, 500), written);
         HistogramChartView histogram;
         histogram.setStats(stats);
         saveChart(&histogram, dir.filePath(QStringLiteral("histogram-") + stem), name, QSize(900, 500), written);
-        writeText(dir.filePath(QStringLiteral("channels-") + stem + QStringLiteral(".csv")), channelsCsv(*stats), written);
+        writeText(
+            dir.filePath(QStringLiteral("channels-") + stem + QStringLiteral(".csv")), channelsCsv(*stats), written);
     }
     return written;
 }

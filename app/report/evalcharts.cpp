@@ -36,20 +36,6 @@ const std::map<std::string, Accuracy> *accuracyGroup(const EvalRun &run, EvalMet
     }
 }
 
-// Difficulty labels in their natural order, others alphabetically.
-QStringList orderedLabels(const std::map<std::string, Accuracy> &group)
-{
-    static const QStringList tiers = { "easy", "medium", "hard" };
-    QStringList labels;
-    for (const QString &tier : tiers)
-        if (group.count(tier.toStdString()))
-            labels << tier;
-    for (const auto &[label, accuracy] : group)
-        if (!tiers.contains(QString::fromStdString(label)))
-            labels << QString::fromStdString(label);
-    return labels;
-}
-
 BarChartData textChart(const EvalReport &report, EvalMetric metric)
 {
     BarChartData data;
@@ -77,6 +63,19 @@ BarChartData textChart(const EvalReport &report, EvalMetric metric)
 }
 
 } // namespace
+
+QStringList EvalCharts::orderedLabels(const std::map<std::string, Accuracy> &group)
+{
+    static const QStringList tiers = { "easy", "medium", "hard" };
+    QStringList labels;
+    for (const QString &tier : tiers)
+        if (group.count(tier.toStdString()))
+            labels << tier;
+    for (const auto &[label, accuracy] : group)
+        if (!tiers.contains(QString::fromStdString(label)))
+            labels << QString::fromStdString(label);
+    return labels;
+}
 
 QList<EvalMetric> EvalCharts::metrics()
 {
@@ -151,7 +150,8 @@ BarChartData EvalCharts::chart(const EvalReport &report, EvalMetric metric)
         break;
     case EvalMetric::SameTopByText:
         data = textChart(report, metric);
-        data.valueTitle = tr("Same top token as unquantized (%)");
+        data.valueTitle = tr("Same top token as unquantized (%, 0–100)");
+        data.valueMax = 100.0;
         break;
     case EvalMetric::TokensPerCharacter: {
         data.categories = textCategories(report);
@@ -164,12 +164,13 @@ BarChartData EvalCharts::chart(const EvalReport &report, EvalMetric metric)
         break;
     }
     default: {
-        const QStringList labels = orderedLabels(*accuracyGroup(report.runs.front(), metric));
+        const QStringList labels = EvalCharts::orderedLabels(*accuracyGroup(report.runs.front(), metric));
         data.categories = labels;
         data.categoryTitle = metric == EvalMetric::AccuracyByDifficulty ? tr("Difficulty")
             : metric == EvalMetric::AccuracyByLanguage                  ? tr("Language")
                                                                         : tr("Task file");
-        data.valueTitle = tr("Accuracy (%)");
+        data.valueTitle = tr("Accuracy (%, 0–100)");
+        data.valueMax = 100.0; // percentages: the whole scale, so runs and charts compare
         for (const EvalRun &run : report.runs) {
             BarSeriesData series { EvalCharts::legendName(report, run), {}, {} };
             const auto &group = *accuracyGroup(run, metric);

@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <map>
+#include <string>
+
 namespace bitcliff::app {
 
 enum class EvalMetric {
@@ -33,6 +36,9 @@ public:
     // its legend name: "q4_k · 5.28 bpw".
     static double bitsPerWeight(const EvalReport &report, const EvalRun &run);
     static QString legendName(const EvalReport &report, const EvalRun &run);
+    // Group labels in reading order: difficulties easy, medium, hard, then the others
+    // alphabetically.
+    static QStringList orderedLabels(const std::map<std::string, Accuracy> &group);
 };
 
 // A plain table: header and rows of display strings (for the results table and CSV export).

@@ -75,9 +75,9 @@ EvalTable EvalTables::accuracy(const EvalReport &report)
     const EvalRun &first = report.runs.front();
     table.header << tr("Run") << tr("Bits/weight") << tr("Items") << tr("acc %") << tr("± acc") << tr("acc_norm %");
     QList<std::pair<bool, std::string>> columns; // (by difficulty?, label)
-    for (const auto &[label, accuracy] : first.accuracy.byDifficulty) {
-        table.header << tr("acc % %1").arg(QString::fromStdString(label));
-        columns.append({ true, label });
+    for (const QString &label : EvalCharts::orderedLabels(first.accuracy.byDifficulty)) { // easy, medium, hard
+        table.header << tr("acc % %1").arg(label);
+        columns.append({ true, label.toStdString() });
     }
     for (const auto &[label, accuracy] : first.accuracy.byLanguage) {
         table.header << tr("acc % %1").arg(QString::fromStdString(label));

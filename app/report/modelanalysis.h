@@ -23,10 +23,15 @@ struct ModelAnalysis
     int mostOutlierTensor = -1;           // index of the tensor with the most outlier input channels
 };
 
+// One role's outlier map with each layer's channels divided by that tensor's median channel
+// absmax, the outlier rule's k marked on the color bar, and a title that says when no channel
+// reaches k.
+HeatmapData relativeOutlierHeatmap(const OutlierMap &map, const ModelStats &stats);
+
 // Derives the maps and picks the showcase tensor (cheap next to the statistics pass).
 std::shared_ptr<const ModelAnalysis> analyseStats(std::shared_ptr<const ModelStats> stats);
 // The full job: statistics pass, then analyseStats.
-std::shared_ptr<const ModelAnalysis> analyseModel(std::shared_ptr<const Model> model, const StatsOptions &options,
-                                                  const ProgressCallback &progress);
+std::shared_ptr<const ModelAnalysis> analyseModel(
+    std::shared_ptr<const Model> model, const StatsOptions &options, const ProgressCallback &progress);
 
 } // namespace bitcliff::app

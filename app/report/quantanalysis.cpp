@@ -7,7 +7,7 @@ namespace bitcliff::app {
 namespace {
 
 QuantRun runScheme(const std::shared_ptr<const Model> &model, const QuantScheme &scheme,
-                   const std::vector<std::string> &onlyTensors, const ProgressCallback &progress)
+    const std::vector<std::string> &onlyTensors, const ProgressCallback &progress)
 {
     QuantizeOptions options;
     options.scheme = scheme;
@@ -21,15 +21,23 @@ QuantRun runScheme(const std::shared_ptr<const Model> &model, const QuantScheme 
 } // namespace
 
 std::shared_ptr<const QuantAnalysis> analyseQuantization(std::shared_ptr<const Model> model, const QuantScheme &first,
-                                                         const std::optional<QuantScheme> &second,
-                                                         const std::vector<std::string> &onlyTensors,
-                                                         const ProgressCallback &progress)
+    const std::optional<QuantScheme> &second, const std::vector<std::string> &onlyTensors,
+    const ProgressCallback &progress)
 {
     auto analysis = std::make_shared<QuantAnalysis>();
     const double share = second ? 0.5 : 1.0;
-    analysis->first = runScheme(model, first, onlyTensors, [&](double f) { return reportProgress(progress, f * share); });
-    if (second)
-        analysis->second = runScheme(model, *second, onlyTensors, [&](double f) { return reportProgress(progress, 0.5 + f * 0.5); });
+    analysis->first
+        = runScheme(model, first, onlyTensors, [&](double f) { return reportProgress(progress, f * share); });
+    if (second) {
+        analysis->second
+            = runScheme(model, *second, onlyTensors, [&](double f) { return reportProgress(progress, 0.5 + f * 0.5); });
+        // Side by side, one color must mean one SQNR in both maps.
+        OverviewHeatmap a = *analysis->first.overview;
+        OverviewHeatmap b = *analysis->second.overview;
+        HeatmapData::shareColorScale(a.data, b.data);
+        analysis->first.overview = std::make_shared<const OverviewHeatmap>(std::move(a));
+        analysis->second.overview = std::make_shared<const OverviewHeatmap>(std::move(b));
+    }
     return analysis;
 }
 
@@ -55,14 +63,18 @@ TensorQuantViews buildTensorQuantViews(const QuantAnalysis &analysis, int tensor
         views.tensorName = name;
         const QString schemeA = QString::fromStdString(analysis.first.report->scheme.toString());
         views.firstErrorValues = std::make_shared<const TensorError>(a->error);
-        views.firstError = titled(errorGridHeatmap(a->error, name, schemeA), schemeA);
+        HeatmapData firstMap = errorGridHeatmap(a->error, name, schemeA);
         if (b) {
             const QString schemeB = QString::fromStdString(analysis.second.report->scheme.toString());
             views.secondErrorValues = std::make_shared<const TensorError>(b->error);
-            views.secondError = titled(errorGridHeatmap(b->error, name, schemeB), schemeB);
+            HeatmapData secondMap = errorGridHeatmap(b->error, name, schemeB);
+            // Side by side, one color must mean one MSE in both maps.
+            HeatmapData::shareColorScale(firstMap, secondMap);
+            views.secondError = titled(std::move(secondMap), schemeB);
             views.difference = titled(errorDifferenceHeatmap(a->error, b->error, schemeA, schemeB, name),
-                                      QObject::tr("%1 vs %2 (red: %1 has more error)").arg(schemeB, schemeA));
+                QObject::tr("%1 vs %2 (red: %1 has more error)").arg(schemeB, schemeA));
         }
+        views.firstError = titled(std::move(firstMap), schemeA);
     }
     return views;
 }

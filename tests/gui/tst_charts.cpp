@@ -12,6 +12,7 @@
 #include "tensorsnapshot.h"
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QColor>
 #include <QFile>
@@ -83,7 +84,7 @@ void TestCharts::channelChart()
     for (const QPointF &p : view.outlierSeries()->points())
         outlierChannels << int(p.x());
     std::sort(outlierChannels.begin(), outlierChannels.end());
-    QCOMPARE(outlierChannels, QList<int>({1112, 2210, 3760}));
+    QCOMPARE(outlierChannels, QList<int>({ 1112, 2210, 3760 }));
     QCOMPARE(view.thresholdSeries()->at(0).y(), double(stats.cols.threshold));
     QCOMPARE(view.thresholdSeries()->name(), QStringLiteral("outlier threshold (4 \u00d7 median)"));
     QVERIFY(qobject_cast<QLogValueAxis *>(verticalAxis(view.absmaxSeries())));
@@ -95,7 +96,8 @@ void TestCharts::channelChart()
         QVERIFY(qobject_cast<QValueAxis *>(verticalAxis(series)));
     QCOMPARE(verticalAxis(view.absmaxSeries())->titleText(), QStringLiteral("absmax |w|"));
     view.setOrder(ChannelChartView::Order::Descending);
-    QCOMPARE(view.absmaxSeries()->at(0).y(), double(*std::max_element(stats.cols.absmax.begin(), stats.cols.absmax.end())));
+    QCOMPARE(
+        view.absmaxSeries()->at(0).y(), double(*std::max_element(stats.cols.absmax.begin(), stats.cols.absmax.end())));
     QCOMPARE(view.outlierSeries()->at(2).x(), 2.0);
     view.setAxis(ChannelChartView::Axis::OutputChannels);
     QCOMPARE(view.absmaxSeries()->count(), int(kHidden));
@@ -142,6 +144,15 @@ void TestCharts::histogramChart()
     QVERIFY(qobject_cast<QLogValueAxis *>(verticalAxis(view.histogramSeries())));
     QCOMPARE(verticalAxis(view.histogramSeries())->titleText(), QStringLiteral("count (log scale)"));
     QCOMPARE(view.chart()->axes(Qt::Horizontal).value(0)->titleText(), QStringLiteral("weight value"));
+    // The zero tick reads "0": not "0.000", "-0" or "-2.78e-17" (Qt sums the tick interval).
+    auto *x = qobject_cast<QCategoryAxis *>(view.chart()->axes(Qt::Horizontal).value(0));
+    QVERIFY(x);
+    const QStringList ticks = x->categoriesLabels();
+    QVERIFY2(ticks.contains(QStringLiteral("0")), qPrintable(ticks.join(QStringLiteral(" | "))));
+    QCOMPARE(x->endValue(QStringLiteral("0")), 0.0);
+    QVERIFY(ticks.size() >= 5);
+    for (const QString &tick : ticks)
+        QVERIFY2(!tick.contains(QLatin1Char('e')) && tick != QStringLiteral("-0"), qPrintable(tick));
 
     view.setBinCount(51);
     QCOMPARE(view.histogramSeries()->upperSeries()->count(), 2 * 51);
@@ -163,7 +174,8 @@ void TestCharts::statsPanel()
     panel.setTensor(tensorInfoSnapshot(m_fake.model, up4), tensorStatsSnapshot(m_fake.stats, up4));
     QVERIFY(panel.fieldText(QStringLiteral("Kurtosis")).endsWith(QStringLiteral("(Gaussian = 3)")));
     const QString inputOutliers = panel.fieldText(QStringLiteral("Outlier input channels"));
-    QVERIFY2(inputOutliers.startsWith(QStringLiteral("%1 of ").arg(stats.cols.outliers.size())), qPrintable(inputOutliers));
+    QVERIFY2(
+        inputOutliers.startsWith(QStringLiteral("%1 of ").arg(stats.cols.outliers.size())), qPrintable(inputOutliers));
     for (int64_t c : kOutlierChannels)
         QVERIFY(std::count(stats.cols.outliers.begin(), stats.cols.outliers.end(), c) == 1);
     const int expectedRows = int(std::min<size_t>(20, stats.rows.outliers.size() + stats.cols.outliers.size()));

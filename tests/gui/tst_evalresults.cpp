@@ -1,7 +1,7 @@
 // The evaluation results view on a hand-built report: which metrics it offers, what the bar
 // chart and tables show, and the export of chart and data.
-#include "gui/evaluateresults.h"
 #include "groupedbarchartview.h"
+#include "gui/evaluateresults.h"
 #include "guitestutils.h"
 #include "report/evalcharts.h"
 #include "report/evaljson.h"
@@ -12,8 +12,11 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QLegend>
+#include <QLogValueAxis>
 #include <QTableWidget>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace bitcliff;
 using namespace bitcliff::app;
@@ -38,14 +41,14 @@ std::shared_ptr<const EvalReport> sampleReport()
     auto report = std::make_shared<EvalReport>();
     report->modelPath = "model";
     report->nCtx = 512;
-    report->tasks = {{"a", TaskKind::Choice, "", {"x", "y"}, 0, "", "easy", "en", "t.jsonl"},
-                     {"b", TaskKind::Choice, "", {"x", "y"}, 0, "", "hard", "ja", "t.jsonl"},
-                     {"c", TaskKind::Generate, "", {}, 0, "4", "hard", "en", "t.jsonl"}};
+    report->tasks = { { "a", TaskKind::Choice, "", { "x", "y" }, 0, "", "easy", "en", "t.jsonl" },
+        { "b", TaskKind::Choice, "", { "x", "y" }, 0, "", "hard", "ja", "t.jsonl" },
+        { "c", TaskKind::Generate, "", {}, 0, "4", "hard", "en", "t.jsonl" } };
     EvalRun base;
     base.label = "unquantized";
-    base.texts = {text("en", 8.0, 1000, 4500), text("ja", 12.0, 1800, 1500)};
+    base.texts = { text("en", 8.0, 1000, 4500), text("ja", 12.0, 1800, 1500) };
     base.perplexity.ppl = 9.5;
-    base.outcomes = {{0, true, true, "x"}, {1, true, false, "x"}, {2, true, true, "4"}};
+    base.outcomes = { { 0, true, true, "x" }, { 1, true, false, "x" }, { 2, true, true, "4" } };
     base.accuracy = groupAccuracy(report->tasks, base.outcomes);
     EvalRun quantized;
     quantized.label = "q2_k";
@@ -66,13 +69,13 @@ std::shared_ptr<const EvalReport> sampleReport()
     for (TextEvaluation &t : quantized.texts) {
         LogitComparison c;
         c.count = 255;
-        c.kld = {t.language == "ja" ? 0.4 : 0.1, 0.01};
-        c.sameTop = {t.language == "ja" ? 0.7 : 0.9, 0.02};
+        c.kld = { t.language == "ja" ? 0.4 : 0.1, 0.01 };
+        c.sameTop = { t.language == "ja" ? 0.7 : 0.9, 0.02 };
         t.comparison = c;
     }
     quantized.comparison = quantized.texts[1].comparison;
     quantized.perplexity.ppl = 16;
-    quantized.outcomes = {{0, true, true, "x"}, {1, false, false, "y"}, {2, false, false, "5"}};
+    quantized.outcomes = { { 0, true, true, "x" }, { 1, false, false, "y" }, { 2, false, false, "5" } };
     quantized.accuracy = groupAccuracy(report->tasks, quantized.outcomes);
     report->runs = {base, quantized};
     report->storedBitsPerWeight = 16;
@@ -96,17 +99,17 @@ private slots:
         const auto report = sampleReport();
         QVERIFY(EvalCharts::available(*report, EvalMetric::KldByText));
         const BarChartData ppl = EvalCharts::chart(*report, EvalMetric::PerplexityByText);
-        QCOMPARE(ppl.categories, QStringList({"en", "ja"}));
+        QCOMPARE(ppl.categories, QStringList({ "en", "ja" }));
         QCOMPARE(ppl.series.size(), 2);
-        QCOMPARE(ppl.series[1].values, QVector<double>({11.0, 25.0}));
+        QCOMPARE(ppl.series[1].values, QVector<double>({ 11.0, 25.0 }));
         QVERIFY(ppl.logScale);
         QVERIFY(!ppl.valueTitle.isEmpty());
         const BarChartData kld = EvalCharts::chart(*report, EvalMetric::KldByText);
         QCOMPARE(kld.series.size(), 1); // the unquantized run has no KLD
         const BarChartData difficulty = EvalCharts::chart(*report, EvalMetric::AccuracyByDifficulty);
-        QCOMPARE(difficulty.categories, QStringList({"easy", "hard"}));
-        QCOMPARE(difficulty.series[0].values, QVector<double>({100.0, 100.0}));
-        QCOMPARE(difficulty.series[1].values, QVector<double>({100.0, 0.0}));
+        QCOMPARE(difficulty.categories, QStringList({ "easy", "hard" }));
+        QCOMPARE(difficulty.series[0].values, QVector<double>({ 100.0, 100.0 }));
+        QCOMPARE(difficulty.series[1].values, QVector<double>({ 100.0, 0.0 }));
         const BarChartData fertility = EvalCharts::chart(*report, EvalMetric::TokensPerCharacter);
         QCOMPARE(fertility.series[0].values[1], 1.2);
     }
@@ -116,7 +119,7 @@ private slots:
         EvaluateResults view;
         view.setReport(sampleReport());
         QCOMPARE(view.metricChoice()->count(), 7);
-        QCOMPARE(view.textTable()->rowCount(), 4);   // 2 runs x 2 texts
+        QCOMPARE(view.textTable()->rowCount(), 4); // 2 runs x 2 texts
         QCOMPARE(view.accuracyTable()->rowCount(), 2);
         view.metricChoice()->setCurrentIndex(view.metricChoice()->findData(int(EvalMetric::AccuracyByDifficulty)));
         auto *series = qobject_cast<QBarSeries *>(view.chart()->chart()->series().first());
@@ -129,7 +132,7 @@ private slots:
 
         const QString base = m_shots.path(QStringLiteral("evaluation-export"), QString());
         QVERIFY(view.exportTo(base));
-        for (const char *suffix : {".png", ".svg", ".csv", ".json"})
+        for (const char *suffix : { ".png", ".svg", ".csv", ".json" })
             QVERIFY2(QFileInfo(base + suffix).size() > 100, suffix);
         QFile csv(base + ".csv");
         QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -155,10 +158,109 @@ private slots:
         QCOMPARE(view.runsTable()->rowCount(), 2);
     }
 
+    void exportLeavesTheChartOnScreenAlone()
+    {
+        EvaluateResults view;
+        view.setReport(sampleReport());
+        m_shots.grab(&view, QSize(1200, 760), QStringLiteral("evalresults-before-export"));
+        const QSize chartSize = view.chart()->size();
+        const QRectF plot = view.chart()->chart()->plotArea();
+        QVERIFY(chartSize.width() > 1000);
+        QVERIFY(view.exportTo(m_shots.path(QStringLiteral("evaluation-export-2"), QString())));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        // Same size, same plot: not the export's 1000 x 600, cropped, without axes or legend.
+        QCOMPARE(view.chart()->size(), chartSize);
+        QCOMPARE(view.chart()->chart()->plotArea(), plot);
+        QVERIFY(view.chart()->chart()->legend()->isVisible());
+        m_shots.grab(&view, QSize(1200, 760), QStringLiteral("evalresults-after-export"));
+    }
+
+    void oneColorPerSchemeInEveryChart()
+    {
+        EvaluateResults view;
+        view.setReport(sampleReport());
+        const auto colorOf = [&view](EvalMetric metric, const QString &name) {
+            view.metricChoice()->setCurrentIndex(view.metricChoice()->findData(int(metric)));
+            auto *series = qobject_cast<QBarSeries *>(view.chart()->chart()->series().first());
+            for (QBarSet *set : series->barSets())
+                if (set->label() == name)
+                    return set->color();
+            return QColor();
+        };
+        // q2_k is the second series of the perplexity chart and the only one of the KLD chart.
+        const QColor ppl = colorOf(EvalMetric::PerplexityByText, QStringLiteral("q2_k"));
+        QVERIFY(ppl.isValid());
+        QCOMPARE(colorOf(EvalMetric::KldByText, QStringLiteral("q2_k")), ppl);
+        QCOMPARE(colorOf(EvalMetric::AccuracyByLanguage, QStringLiteral("q2_k")), ppl);
+        QVERIFY(colorOf(EvalMetric::PerplexityByText, QStringLiteral("unquantized")) != ppl);
+    }
+
+    void axesSayWhatTheyShow()
+    {
+        const auto report = sampleReport();
+        // Accuracy in percent on a 0-100 axis, and the title says so.
+        const BarChartData accuracy = EvalCharts::chart(*report, EvalMetric::AccuracyByDifficulty);
+        QVERIFY(accuracy.valueTitle.contains(QStringLiteral("%")));
+        QCOMPARE(accuracy.valueMax, 100.0);
+        GroupedBarChartView chart;
+        chart.setData(accuracy);
+        QValueAxis *value = nullptr;
+        QLogValueAxis *log = nullptr;
+        for (QAbstractAxis *axis : chart.chart()->axes()) {
+            if (axis->isVisible() && qobject_cast<QValueAxis *>(axis))
+                value = qobject_cast<QValueAxis *>(axis);
+            if (qobject_cast<QLogValueAxis *>(axis))
+                log = qobject_cast<QLogValueAxis *>(axis);
+        }
+        QVERIFY(value);
+        QVERIFY(value->max() >= 100.0 && value->max() < 111.0);
+        // Perplexity 8-25 on a log axis: at least three labelled powers, not just 1, 10, 100.
+        chart.setData(EvalCharts::chart(*report, EvalMetric::PerplexityByText));
+        QVERIFY(log && log->isVisible());
+        int labels = 0;
+        for (double p = 1.0; p <= log->max() * 1.0001; p *= log->base())
+            labels += p >= log->min() * 0.9999 ? 1 : 0;
+        QVERIFY2(labels >= 3, qPrintable(QString::number(labels)));
+        QVERIFY(log->max() / log->min() <= 16.0 + 1e-9); // and the bars fill the plot
+    }
+
+    void difficultiesInReadingOrderAndEmptyTabsSayWhy()
+    {
+        auto report = std::make_shared<EvalReport>(*sampleReport());
+        report->tasks.push_back({ "d", TaskKind::Choice, "", { "x", "y" }, 0, "", "medium", "en", "t.jsonl" });
+        for (EvalRun &run : report->runs) {
+            run.outcomes.push_back({ 3, true, true, "x" });
+            run.accuracy = groupAccuracy(report->tasks, run.outcomes);
+        }
+        const EvalTable table = EvalTables::accuracy(*report);
+        const qsizetype easy = table.header.indexOf(QStringLiteral("acc % easy"));
+        QVERIFY(easy > 0);
+        QCOMPARE(table.header.mid(easy, 3),
+            QStringList(
+                { QStringLiteral("acc % easy"), QStringLiteral("acc % medium"), QStringLiteral("acc % hard") }));
+        QCOMPARE(EvalCharts::chart(*report, EvalMetric::AccuracyByDifficulty).categories,
+            QStringList({ QStringLiteral("easy"), QStringLiteral("medium"), QStringLiteral("hard") }));
+
+        EvaluateResults view;
+        QVERIFY(!view.emptyReason(1).isEmpty()); // before any evaluation
+        view.setReport(report);
+        QVERIFY(view.emptyReason(1).isEmpty());
+        QVERIFY(view.emptyReason(2).isEmpty());
+        // Texts only: the accuracy tab says that no task set was evaluated.
+        auto textsOnly = std::make_shared<EvalReport>(*sampleReport());
+        textsOnly->tasks.clear();
+        for (EvalRun &run : textsOnly->runs) {
+            run.outcomes.clear();
+            run.accuracy = {};
+        }
+        view.setReport(textsOnly);
+        QVERIFY(view.emptyReason(2).contains(QStringLiteral("task")));
+    }
+
     void jsonCarriesTheIssueKeys()
     {
         const auto json = evalReportJson(*sampleReport());
-        for (const char *key : {"ppl", "ppl_err", "tokens_scored", "kld", "same_top", "accuracy", "runs"})
+        for (const char *key : { "ppl", "ppl_err", "tokens_scored", "kld", "same_top", "accuracy", "runs" })
             QVERIFY2(json.contains(key), key);
         QCOMPARE(json["runs"].size(), size_t(2));
         QCOMPARE(json["accuracy"]["by_language"]["ja"]["acc"].get<double>(), 0.0);

@@ -1,6 +1,7 @@
 // The Evaluate page and the activation view as a user drives them: open a model, pick the
 // bundled passages and a task set and two schemes, evaluate in the background, read the
 // chart and tables; capture activations and switch the outlier map to them.
+#include "groupedbarchartview.h"
 #include "gui/evaluatecontroller.h"
 #include "gui/evaluateform.h"
 #include "gui/evaluatepage.h"
@@ -8,7 +9,6 @@
 #include "gui/mainwindow.h"
 #include "gui/modelpage.h"
 #include "gui/modelsession.h"
-#include "groupedbarchartview.h"
 #include "guitestutils.h"
 #include "heatmapwidget.h"
 #include "support/evalfixtures.h"
@@ -19,8 +19,10 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QTableWidget>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,7 +75,7 @@ private slots:
             form->schemeList()->item(i)->setCheckState(Qt::Unchecked);
         check(form->schemeList(), "q8_0", true);
         check(form->schemeList(), "rtn:b2:g64:asym", true);
-        check(form->taskList(), "knowledge", true);
+        check(form->taskList(), "Knowledge", true);
 
         auto *tabs = window.findChild<QTabWidget *>();
         tabs->setCurrentWidget(page);
@@ -115,15 +117,46 @@ private slots:
         QCOMPARE(page->roleBox()->count(), 4);
         const auto data = page->heatmap()->data();
         QVERIFY(data);
-        QCOMPARE(data->rows, 2);  // layers
+        QCOMPARE(data->rows, 2); // layers
         QCOMPARE(data->cols, 64); // hidden channels
         page->roleBox()->setCurrentIndex(3);
         QCOMPARE(page->heatmap()->data()->cols, 96); // intermediate channels
         page->sourceBox()->setCurrentIndex(0);
-        QVERIFY(page->roleBox()->count() > 4);    // weight roles again
+        QVERIFY(page->roleBox()->count() > 4); // weight roles again
         page->sourceBox()->setCurrentIndex(1);
         QTest::qWait(100);
         window.grab().save(m_shots.path(QStringLiteral("activation-map")));
+    }
+
+    void clickingALabelTogglesItsBox()
+    {
+        EvaluateForm form;
+        form.resize(900, 260);
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        for (QListWidget *list : { form.schemeList(), form.taskList() }) {
+            QListWidgetItem *item = list->item(list->count() - 1);
+            const Qt::CheckState before = item->checkState();
+            const QRect rect = list->visualItemRect(item);
+            // On the text, well right of the box: toggles, like a QCheckBox's label.
+            const QPoint onText(rect.left() + rect.width() / 2, rect.center().y());
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, onText);
+            QVERIFY(item->checkState() != before);
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, onText);
+            QCOMPARE(item->checkState(), before);
+            // On the box itself: toggles once, not twice.
+            QStyleOptionViewItem option;
+            option.initFrom(list->viewport());
+            option.rect = rect;
+            option.features = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDisplay;
+            option.text = item->text();
+            const QRect box = list->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, list);
+            QVERIFY(box.isValid());
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, box.center());
+            QVERIFY(item->checkState() != before);
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, box.center());
+            QCOMPARE(item->checkState(), before);
+        }
     }
 
 private:

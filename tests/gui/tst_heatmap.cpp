@@ -6,6 +6,7 @@
 #include "heatmapdata.h"
 #include "heatmappyramid.h"
 #include "heatmapwidget.h"
+#include "report/modelanalysis.h"
 #include "support/fakemodel.h"
 
 #include <QApplication>
@@ -48,7 +49,10 @@ std::shared_ptr<HeatmapData> spikeData(int spikeRow, int spikeCol)
     return data;
 }
 
-bool isBright(QRgb c) { return qRed(c) > 200 && qGreen(c) > 180 && qBlue(c) < 120; } // viridis' yellow end
+bool isBright(QRgb c)
+{
+    return qRed(c) > 200 && qGreen(c) > 180 && qBlue(c) < 120;
+} // viridis' yellow end
 
 } // namespace
 
@@ -67,6 +71,9 @@ private slots:
     void heatmapToolTip();
     void heatmapZoomAndPan();
     void heatmapLogScale();
+    void legendLabelsTellValuesApart();
+    void sharedColorScale();
+    void outlierMapRelativeToMedian();
     void screenshots();
 
 private:
@@ -84,7 +91,8 @@ void TestHeatmap::colormap()
 {
     // matplotlib's end points: viridis #440154 -> #fde725, magma #000004 -> #fcfdbf.
     auto near = [](QRgb a, QRgb b) {
-        return std::abs(qRed(a) - qRed(b)) <= 5 && std::abs(qGreen(a) - qGreen(b)) <= 5 && std::abs(qBlue(a) - qBlue(b)) <= 5;
+        return std::abs(qRed(a) - qRed(b)) <= 5 && std::abs(qGreen(a) - qGreen(b)) <= 5
+            && std::abs(qBlue(a) - qBlue(b)) <= 5;
     };
     QVERIFY(near(Colormap::viridis().map(0.0), qRgb(0x44, 0x01, 0x54)));
     QVERIFY(near(Colormap::viridis().map(1.0), qRgb(0xfd, 0xe7, 0x25)));
@@ -171,8 +179,8 @@ void TestHeatmap::heatmapToolTip()
     const QRect plot = widget.plotRect();
 
     // Zoomed out, a pixel names the largest of its cells: the spike.
-    const QPoint spikePixel(plot.left() + int(9001.5 / 14336.0 * plot.width()),
-                            plot.top() + int(17.5 / 32.0 * plot.height()));
+    const QPoint spikePixel(
+        plot.left() + int(9001.5 / 14336.0 * plot.width()), plot.top() + int(17.5 / 32.0 * plot.height()));
     const QString spikeTip = widget.toolTipAt(spikePixel);
     QVERIFY2(spikeTip.startsWith(QStringLiteral("layer 17, input channel 9001: 1")), qPrintable(spikeTip));
     QVERIFY(spikeTip.contains(QStringLiteral("range")));
@@ -182,7 +190,7 @@ void TestHeatmap::heatmapToolTip()
     QCOMPARE(widget.visibleRegion().left(), 1230.0);
     const QRectF region = widget.visibleRegion();
     const QPoint cell(plot.left() + int((1234.5 - region.left()) / region.width() * plot.width()),
-                      plot.top() + int((7.5 - region.top()) / region.height() * plot.height()));
+        plot.top() + int((7.5 - region.top()) / region.height() * plot.height()));
     QCOMPARE(widget.toolTipAt(cell), QStringLiteral("layer 7, input channel 1234: 0.532"));
     QVERIFY(widget.toolTipAt(QPoint(2, 2)).isEmpty());
 }
@@ -201,7 +209,7 @@ void TestHeatmap::heatmapZoomAndPan()
     const QPointF at(plot.left() + 0.25 * plot.width(), plot.center().y());
     const double channelBefore = full.left() + 0.25 * full.width();
     QWheelEvent wheel(at, widget.mapToGlobal(at), QPoint(), QPoint(0, 3 * 120), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+        Qt::NoScrollPhase, false);
     QApplication::sendEvent(&widget, &wheel);
     const QRectF zoomed = widget.visibleRegion();
     QVERIFY(zoomed.width() < full.width() / 1.9);
@@ -211,7 +219,7 @@ void TestHeatmap::heatmapZoomAndPan()
 
     // Shift+wheel zooms the channels only.
     QWheelEvent shiftWheel(at, widget.mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::ShiftModifier,
-                           Qt::NoScrollPhase, false);
+        Qt::NoScrollPhase, false);
     QApplication::sendEvent(&widget, &shiftWheel);
     QVERIFY(widget.visibleRegion().width() < zoomed.width());
     QCOMPARE(widget.visibleRegion().height(), zoomed.height());
@@ -220,8 +228,8 @@ void TestHeatmap::heatmapZoomAndPan()
     const QRectF before = widget.visibleRegion();
     const QPoint start = plot.center();
     QTest::mousePress(&widget, Qt::LeftButton, Qt::NoModifier, start);
-    QMouseEvent move(QEvent::MouseMove, QPointF(start + QPoint(-100, 0)), widget.mapToGlobal(QPointF(start + QPoint(-100, 0))),
-                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QMouseEvent move(QEvent::MouseMove, QPointF(start + QPoint(-100, 0)),
+        widget.mapToGlobal(QPointF(start + QPoint(-100, 0))), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&widget, &move);
     QTest::mouseRelease(&widget, Qt::LeftButton, Qt::NoModifier, start + QPoint(-100, 0));
     QVERIFY(std::abs(widget.visibleRegion().left() - (before.left() + 100.0 * before.width() / plot.width())) < 0.5);
@@ -272,10 +280,82 @@ void TestHeatmap::screenshots()
     std::fill_n(gappy->values.begin() + 5 * gappy->cols, gappy->cols, std::numeric_limits<float>::quiet_NaN());
     heatmap.setData(gappy);
     m_shots.grab(&heatmap, QSize(1000, 380), QStringLiteral("heatmap-attn_k-missing-layer"));
-    heatmap.setData(std::make_shared<HeatmapData>(HeatmapData::fromOutlierMap(outlierMap(m_fake, TensorRole::FfnDown))));
+    heatmap.setData(
+        std::make_shared<HeatmapData>(HeatmapData::fromOutlierMap(outlierMap(m_fake, TensorRole::FfnDown))));
     heatmap.setVisibleRegion(QRectF(7800, 0, 200, 8));
     m_shots.grab(&heatmap, QSize(1000, 380), QStringLiteral("heatmap-ffn_down-zoomed"));
 }
 
 QTEST_MAIN(TestHeatmap)
 #include "tst_heatmap.moc"
+
+void TestHeatmap::legendLabelsTellValuesApart()
+{
+    // A 0.05 dB range: more digits, not "23.1 / 23.1 / 23.1".
+    const ColorLegend narrow(Colormap::Kind::Viridis, 23.10, 23.10, 23.15, false, QStringLiteral("SQNR (dB)"));
+    const QStringList labels = narrow.tickLabels();
+    QCOMPARE(labels.size(), 3);
+    QVERIFY2(labels[0] != labels[1] && labels[1] != labels[2], qPrintable(labels.join(QStringLiteral(" / "))));
+    QVERIFY(!narrow.isFlat());
+    // A wide range keeps three significant digits.
+    QCOMPARE(ColorLegend(Colormap::Kind::Viridis, 0.0, 1.0, 20.0, false, QString()).tickLabels(),
+        QStringList({ QStringLiteral("0"), QStringLiteral("10"), QStringLiteral("20") }));
+    // A flat range has one tick and says so.
+    const ColorLegend flat(Colormap::Kind::Viridis, 23.1, 23.1, 23.1 + 1e-9, false, QStringLiteral("SQNR (dB)"));
+    QVERIFY(flat.isFlat());
+    QCOMPARE(flat.tickLabels().size(), 1);
+    QVERIFY(flat.title().contains(QStringLiteral("flat")));
+    QCOMPARE(flat.position(23.1), 0.5);
+}
+
+void TestHeatmap::sharedColorScale()
+{
+    HeatmapData a;
+    a.rows = 1;
+    a.cols = 2;
+    a.values = { 1.0f, 2.0f };
+    HeatmapData b = a;
+    b.values = { 0.5f, 8.0f };
+    HeatmapData::shareColorScale(a, b);
+    HeatmapWidget left;
+    HeatmapWidget right;
+    left.setData(std::make_shared<const HeatmapData>(a));
+    right.setData(std::make_shared<const HeatmapData>(b));
+    for (const HeatmapWidget *map : { &left, &right }) {
+        QCOMPARE(map->colorLegend()->low(), 0.5);
+        QCOMPARE(map->colorLegend()->high(), 8.0);
+    }
+}
+
+void TestHeatmap::outlierMapRelativeToMedian()
+{
+    const auto stats = m_fake.stats;
+    const OutlierMap map = outlierMap(m_fake, TensorRole::AttnQ);
+    const HeatmapData data = app::relativeOutlierHeatmap(map, *stats);
+    // Every layer's channels in units of its median channel; the rule's k marked on the bar.
+    QCOMPARE(data.marker, stats->rule.k);
+    QVERIFY(data.markerLabel.contains(QStringLiteral("k")));
+    QVERIFY(data.scaleMax >= stats->rule.k);
+    const int q3 = m_fake.indexOf("model.layers.3.self_attn.q_proj.weight");
+    const TensorStats &t = stats->tensors[size_t(q3)];
+    const int row = int(std::find(map.layerIds.begin(), map.layerIds.end(), 3) - map.layerIds.begin());
+    const int64_t channel = kOutlierChannels[0];
+    QVERIFY(std::abs(data.at(row, int(channel)) - t.cols.absmax[size_t(channel)] / t.cols.medianAbsmax) < 1e-4);
+    QVERIFY(data.at(row, int(channel)) > float(stats->rule.k));
+    QVERIFY(!data.title.contains(QStringLiteral("no outlier")));
+    HeatmapWidget widget;
+    widget.setData(std::make_shared<const HeatmapData>(data));
+    QCOMPARE(widget.colorLegend()->high(), data.scaleMax);
+    m_shots.grab(&widget, QSize(1000, 380), QStringLiteral("heatmap-relative-attn_q"));
+
+    // With k so high that no channel reaches it, the map says so, and nothing reaches the
+    // top of the scale.
+    const auto strict = withOutlierRule(*stats, OutlierRule { 200.0 });
+    const HeatmapData none
+        = app::relativeOutlierHeatmap(outlierMap(FakeModel { m_fake.model, strict }, TensorRole::AttnQ), *strict);
+    QVERIFY2(none.title.contains(QStringLiteral("no outlier channels at k = 200")), qPrintable(none.title));
+    for (float v : none.values)
+        QVERIFY(!(v > 0.8f * float(none.scaleMax)));
+    widget.setData(std::make_shared<const HeatmapData>(none));
+    m_shots.grab(&widget, QSize(1000, 380), QStringLiteral("heatmap-relative-no-outliers"));
+}

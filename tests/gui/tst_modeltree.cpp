@@ -1,13 +1,16 @@
 // The model tree, offscreen: ModelTreeModel and ModelTreeFilter under QAbstractItemModelTester
 // on the fake Llama, numeric sorting, filtering, and a screenshot of the tree view
 // (into $BITCLIFF_SCREENSHOT_DIR when set, to be looked at).
+#include "gui/modeltreepanel.h"
 #include "guitestutils.h"
 #include "modeltreefilter.h"
 #include "modeltreemodel.h"
+#include "report/modelanalysis.h"
 #include "support/fakemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
@@ -31,6 +34,7 @@ private slots:
     void treeSortingIsNumeric();
     void treeFilter_data();
     void treeFilter();
+    void panelKeepsExpansionChoosesColumnsAndResetsSort();
     void screenshots();
 
 private:
@@ -56,7 +60,7 @@ void TestModelTree::treeModel()
     QCOMPARE(model.rowCount(), 1 + kLayers);
     QCOMPARE(model.index(0, ModelTreeModel::NameColumn).data().toString(), QStringLiteral("Embeddings & head"));
     QCOMPARE(model.index(3, ModelTreeModel::NameColumn).data().toString(), QStringLiteral("Layer 2"));
-    QCOMPARE(model.rowCount(model.index(0, 0)), 3);  // embed, final norm, lm_head
+    QCOMPARE(model.rowCount(model.index(0, 0)), 3); // embed, final norm, lm_head
     QCOMPARE(model.rowCount(model.index(1, 0)), 10); // layer 0 also holds inv_freq
     QCOMPARE(model.rowCount(model.index(2, 0)), 9);
     QCOMPARE(model.index(1, 0).data(ModelTreeModel::TensorIndexRole).toInt(), -1);
@@ -67,12 +71,15 @@ void TestModelTree::treeModel()
     QCOMPARE(q3Name.data(Qt::ToolTipRole).toString(), QStringLiteral("model.layers.3.self_attn.q_proj.weight"));
     QCOMPARE(q3Name.data(ModelTreeModel::TensorIndexRole).toInt(), q3);
     QCOMPARE(q3Name.parent().data().toString(), QStringLiteral("Layer 3"));
-    QCOMPARE(model.indexForTensor(q3, ModelTreeModel::ShapeColumn).data().toString(), QStringLiteral("4096 \u00d7 4096"));
+    QCOMPARE(
+        model.indexForTensor(q3, ModelTreeModel::ShapeColumn).data().toString(), QStringLiteral("4096 \u00d7 4096"));
     QCOMPARE(model.indexForTensor(q3, ModelTreeModel::RoleColumn).data().toString(), QStringLiteral("attn_q"));
     QCOMPARE(model.indexForTensor(q3, ModelTreeModel::DTypeColumn).data().toString(), QStringLiteral("BF16"));
     QCOMPARE(model.indexForTensor(q3, ModelTreeModel::ParametersColumn).data().toString(), QStringLiteral("16.8 M"));
-    QVERIFY(model.indexForTensor(q3, ModelTreeModel::ParametersColumn).data(Qt::ToolTipRole).toString().contains(
-        QLocale().toString(16777216LL)));
+    QVERIFY(model.indexForTensor(q3, ModelTreeModel::ParametersColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QLocale().toString(16777216LL)));
 
     // Before statistics: a dash, and a tooltip saying why.
     const QModelIndex q3Outliers = model.indexForTensor(q3, ModelTreeModel::OutliersColumn);
@@ -94,7 +101,7 @@ void TestModelTree::treeModel()
     QVERIFY(q3Outliers.data(Qt::ToolTipRole).toString().contains(QStringLiteral("3 of 4096 input channels")));
     const TensorStats &q3Stats = m_fake.stats->tensors[size_t(q3)];
     QCOMPARE(model.indexForTensor(q3, ModelTreeModel::AbsmaxColumn).data(ModelTreeModel::SortRole).toDouble(),
-             q3Stats.absmax);
+        q3Stats.absmax);
 
     // A tensor BitCliff cannot read keeps its dash, with the reason, and says so as its type.
     const int invFreq = m_fake.indexOf("model.layers.0.self_attn.rotary_emb.inv_freq");
@@ -144,8 +151,8 @@ void TestModelTree::treeSortingIsNumeric()
     model.setStats(m_fake.stats);
 
     filter.sort(ModelTreeModel::ParametersColumn, Qt::AscendingOrder);
-    const QModelIndexList found = filter.match(filter.index(0, 0), Qt::DisplayRole, QStringLiteral("Layer 1"), 1,
-                                               Qt::MatchExactly);
+    const QModelIndexList found
+        = filter.match(filter.index(0, 0), Qt::DisplayRole, QStringLiteral("Layer 1"), 1, Qt::MatchExactly);
     QCOMPARE(found.size(), 1);
     const QModelIndex layer1 = found.first();
     qlonglong previous = -1;
@@ -211,6 +218,51 @@ void TestModelTree::treeFilter()
     }
     filter.setFilterFixedString(QString());
     QCOMPARE(filter.rowCount(), 1 + kLayers);
+}
+
+void TestModelTree::panelKeepsExpansionChoosesColumnsAndResetsSort()
+{
+    app::ModelTreePanel panel;
+    panel.setModel(m_fake.model);
+    panel.setAnalysis(app::analyseStats(m_fake.stats));
+    QTreeView *view = panel.view();
+    QAbstractItemModel *rows = view->model();
+    // The user opens layer 3 only.
+    for (int row = 0; row < rows->rowCount(); ++row)
+        view->setExpanded(rows->index(row, 0), row == 4);
+    panel.filterEdit()->setText(QStringLiteral("down_proj"));
+    QVERIFY(view->isExpanded(rows->index(1, 0))); // filtering opens every match
+    panel.filterEdit()->clear();
+    QCOMPARE(rows->rowCount(), 1 + kLayers);
+    for (int row = 0; row < rows->rowCount(); ++row)
+        QCOMPARE(view->isExpanded(rows->index(row, 0)), row == 4);
+
+    // Group rows say what their figures summarise.
+    const QString absmaxTip = rows->index(4, ModelTreeModel::AbsmaxColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(absmaxTip.contains(QStringLiteral("max over 9 tensors")), qPrintable(absmaxTip));
+    QVERIFY(rows->index(4, ModelTreeModel::OutliersColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("summed")));
+
+    // The statistics come right after the role; columns can be hidden and shown.
+    QHeaderView *header = view->header();
+    QCOMPARE(header->visualIndex(ModelTreeModel::AbsmaxColumn), 2);
+    QCOMPARE(header->visualIndex(ModelTreeModel::KurtosisColumn), 3);
+    QCOMPARE(header->visualIndex(ModelTreeModel::OutliersColumn), 4);
+    panel.setColumnShown(ModelTreeModel::ShapeColumn, false);
+    QVERIFY(header->isSectionHidden(ModelTreeModel::ShapeColumn));
+    QVERIFY(!panel.isColumnShown(ModelTreeModel::ShapeColumn));
+    panel.setColumnShown(ModelTreeModel::NameColumn, false); // the name always shows
+    QVERIFY(panel.isColumnShown(ModelTreeModel::NameColumn));
+    panel.setColumnShown(ModelTreeModel::ShapeColumn, true);
+    QVERIFY(panel.isColumnShown(ModelTreeModel::ShapeColumn));
+
+    // A sort of one model does not carry over to the next: it opens in file order.
+    view->sortByColumn(ModelTreeModel::KurtosisColumn, Qt::DescendingOrder);
+    panel.setModel(m_fake.model);
+    QCOMPARE(header->sortIndicatorSection(), -1);
+    QCOMPARE(rows->index(1, 0).data().toString(), QStringLiteral("Layer 0"));
 }
 
 void TestModelTree::screenshots()

@@ -12,10 +12,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QPushButton>
-#include <QTabWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,6 +72,13 @@ private slots:
         QVERIFY(!page->differenceMap()->isHidden()); // shown when comparing
         QVERIFY(page->differenceMap()->visibleRegion().width() > 0);
         QCOMPARE(mainTabs->currentWidget(), page); // selecting a tensor does not leave the page
+        // Side by side, both schemes' maps share one color scale.
+        for (auto [a, b] : { std::pair { page->overview(), page->secondOverview() },
+                 std::pair { page->errorMap(), page->secondErrorMap() } }) {
+            QVERIFY(a->colorLegend() && b->colorLegend());
+            QCOMPARE(a->colorLegend()->low(), b->colorLegend()->low());
+            QCOMPARE(a->colorLegend()->high(), b->colorLegend()->high());
+        }
         QTest::qWait(100); // let the charts lay out their legends before the picture
         if (!qEnvironmentVariableIsEmpty("BITCLIFF_SCREENSHOT_DIR"))
             window.grab().save(qEnvironmentVariable("BITCLIFF_SCREENSHOT_DIR") + QStringLiteral("/quantize-page.png"));
@@ -109,6 +117,41 @@ private slots:
         page->firstScheme()->setCurrentText(QStringLiteral("rtn:b11"));
         QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
         QVERIFY(page->summaryText().contains(QStringLiteral("bad scheme")));
+    }
+
+    void enterQuantizesAndABadSchemeClearsTheCharts()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openPath(m_model);
+        QVERIFY(statsReady.wait(30000));
+        QuantizePage *page = window.quantizePage();
+        auto *controller = window.findChild<QuantizeController *>();
+        QSignalSpy quantized(controller, &QuantizeController::analysisReady);
+        // Enter in the scheme field runs Quantize.
+        page->firstScheme()->setCurrentText(QStringLiteral("q8_0"));
+        QTest::keyClick(page->firstScheme()->lineEdit(), Qt::Key_Return);
+        QVERIFY(quantized.wait(30000));
+        QVERIFY(page->overview()->data());
+        QCOMPARE(page->firstScheme()->count(), QuantizePage::presetSchemes().size()); // Enter added no item
+
+        // Exports copy the charts: the map on screen keeps its size.
+        const QSize before = page->overview()->size();
+        QTemporaryDir out;
+        const QStringList files = page->exportCharts(out.path());
+        QVERIFY(files.contains(out.filePath(QStringLiteral("quantize-overview-q8_0.png"))));
+        QCOMPARE(page->overview()->size(), before);
+
+        // A scheme text that does not parse greys the old charts out at once...
+        page->firstScheme()->setCurrentText(QStringLiteral("rtn:b11"));
+        QVERIFY(!page->resultTabs()->isEnabled());
+        // ...and Quantize with it clears them: they belong to another scheme.
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY(page->summaryText().contains(QStringLiteral("bad scheme")));
+        QVERIFY(!page->overview()->data());
+        page->firstScheme()->setCurrentText(QStringLiteral("q4_0"));
+        QVERIFY(page->resultTabs()->isEnabled());
     }
 
 private:

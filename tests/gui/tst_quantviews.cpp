@@ -45,7 +45,7 @@ TensorError makeError(int64_t rows, int64_t cols, int64_t groupLength, const Squ
     e.count = rows * cols;
     e.groupLength = groupLength;
     const int64_t groups = (cols + groupLength - 1) / groupLength;
-    e.groupMse = {rows, groups, std::vector<float>(size_t(rows * groups))};
+    e.groupMse = { rows, groups, std::vector<float>(size_t(rows * groups)) };
     e.rowMse.assign(size_t(rows), 0.0f);
     std::vector<double> colSum(size_t(cols), 0.0);
     double total = 0.0;
@@ -170,7 +170,7 @@ void TestQuantViews::divergingColormap()
         const int b = QColor(map.table()[size_t(i)]).lightness();
         QVERIFY2(i <= 128 ? b >= a - 1 : b <= a + 1, qPrintable(QString::number(i)));
     }
-    for (double t : {0.1, 0.25, 0.4})
+    for (double t : { 0.1, 0.25, 0.4 })
         QVERIFY(std::abs(map.color(t).lightness() - map.color(1.0 - t).lightness()) < 25);
     QVERIFY(qBlue(map.map(0.2)) > qRed(map.map(0.2)));
     QVERIFY(qRed(map.map(0.8)) > qBlue(map.map(0.8)));
@@ -184,8 +184,8 @@ void TestQuantViews::overview()
     QVERIFY(d.isValid());
     QCOMPARE(d.rows, kLayers);
     QCOMPARE(d.cols, 7);
-    QCOMPARE(d.colNames, (QStringList{"attn_q", "attn_k", "attn_v", "attn_o", "ffn_gate", "ffn_up", "ffn_down"}));
-    QCOMPARE(d.rowNames, (QStringList{"0", "1", "2", "3", "4", "5", "6", "7"}));
+    QCOMPARE(d.colNames, (QStringList { "attn_q", "attn_k", "attn_v", "attn_o", "ffn_gate", "ffn_up", "ffn_down" }));
+    QCOMPARE(d.rowNames, (QStringList { "0", "1", "2", "3", "4", "5", "6", "7" }));
     QCOMPARE(d.title, QStringLiteral("SQNR by layer and role \u2014 q4_k"));
     QCOMPARE(d.valueLabel, QStringLiteral("SQNR (dB)"));
     QCOMPARE(overview.tensorIndex.size(), size_t(d.rows * d.cols));
@@ -225,7 +225,7 @@ void TestQuantViews::overview()
     // Clicking a cell names the role and the layer.
     const QPoint cell(plot.left() + int(6.5 / 7 * plot.width()), plot.top() + int(3.5 / 8 * plot.height()));
     QVERIFY2(widget.toolTipAt(cell).startsWith(QStringLiteral("layer 3, role ffn_down: 23.6")),
-             qPrintable(widget.toolTipAt(cell)));
+        qPrintable(widget.toolTipAt(cell)));
     const QPoint kept(plot.left() + int(1.5 / 7 * plot.width()), plot.top() + int(2.5 / 8 * plot.height()));
     QVERIFY2(widget.toolTipAt(kept).contains(d.missingLabel), qPrintable(widget.toolTipAt(kept)));
 }
@@ -241,7 +241,7 @@ void TestQuantViews::errorGrid()
     QCOMPARE(d.colLabel, QStringLiteral("group of 128 input channels"));
     QCOMPARE(d.valueLabel, QStringLiteral("MSE"));
     QCOMPARE(d.title, QStringLiteral("blk.0.attn_q.weight \u2014 rtn:b4:g128"));
-    QCOMPARE(d.colNames, (QStringList{"0\u2013127", "128\u2013255", "256\u2013383", "384\u2013511"}));
+    QCOMPARE(d.colNames, (QStringList { "0\u2013127", "128\u2013255", "256\u2013383", "384\u2013511" }));
     QCOMPARE(d.at(10, 2), float(1e-6 * 13));
     QVERIFY(!d.diverging);
 
@@ -250,7 +250,7 @@ void TestQuantViews::errorGrid()
     QCOMPARE(p.colLabel, QStringLiteral("input channel"));
     QVERIFY(p.colNames.isEmpty());
     QCOMPARE(p.cols, 16);
-    QVERIFY(!errorGridHeatmap(TensorError{}, QStringLiteral("t"), QStringLiteral("fp8")).isValid());
+    QVERIFY(!errorGridHeatmap(TensorError {}, QStringLiteral("t"), QStringLiteral("fp8")).isValid());
 
     // A tall grid (14336 output channels x 32 groups) with one bad group.
     const TensorError tall = makeError(14336, 4096, 128, [](int64_t r, int64_t c) {
@@ -275,8 +275,8 @@ void TestQuantViews::difference()
     QCOMPARE(d.rows, 32);
     QCOMPARE(d.cols, 4);
     QCOMPARE(d.valueLabel, QStringLiteral("log10(MSE q3_k / MSE q4_0)"));
-    QVERIFY(std::abs(d.at(0, 0) - 1.0f) < 1e-5f);   // B worse: positive
-    QVERIFY(std::abs(d.at(31, 3) + 1.0f) < 1e-5f);  // B better: negative
+    QVERIFY(std::abs(d.at(0, 0) - 1.0f) < 1e-5f); // B worse: positive
+    QVERIFY(std::abs(d.at(31, 3) + 1.0f) < 1e-5f); // B better: negative
 
     // Zero MSE counts as 1e-30: both exact gives 0, only A exact a large finite value.
     TensorError za = a;
@@ -298,18 +298,18 @@ void TestQuantViews::differenceRegroups()
     // A per 32 channels, B per 128: A is regrouped to 128 by the element-weighted mean.
     const TensorError a = makeError(4, 256, 32, [](int64_t, int64_t c) { return c < 32 ? 8e-4 : 1e-4; });
     const TensorError b = makeError(4, 256, 128, [](int64_t, int64_t) { return 2e-4; });
-    const HeatmapData d = errorDifferenceHeatmap(a, b, QStringLiteral("rtn:g32"), QStringLiteral("rtn:g128"),
-                                                 QStringLiteral("w"));
+    const HeatmapData d
+        = errorDifferenceHeatmap(a, b, QStringLiteral("rtn:g32"), QStringLiteral("rtn:g128"), QStringLiteral("w"));
     QCOMPARE(d.cols, 2);
     QCOMPARE(d.rows, 4);
     QCOMPARE(d.colLabel, QStringLiteral("group of 128 input channels"));
-    QCOMPARE(d.colNames, (QStringList{"0\u2013127", "128\u2013255"}));
+    QCOMPARE(d.colNames, (QStringList { "0\u2013127", "128\u2013255" }));
     // Group 0 of A: (32 * 8e-4 + 96 * 1e-4) / 128 = 2.75e-4; group 1: 1e-4.
     QVERIFY(std::abs(d.at(0, 0) - float(std::log10(2e-4 / 2.75e-4))) < 1e-4f);
     QVERIFY(std::abs(d.at(2, 1) - float(std::log10(2.0))) < 1e-4f);
     // The same with the roles swapped: the sign flips.
-    const HeatmapData r = errorDifferenceHeatmap(b, a, QStringLiteral("rtn:g128"), QStringLiteral("rtn:g32"),
-                                                 QStringLiteral("w"));
+    const HeatmapData r
+        = errorDifferenceHeatmap(b, a, QStringLiteral("rtn:g128"), QStringLiteral("rtn:g32"), QStringLiteral("w"));
     QVERIFY(std::abs(r.at(0, 0) + d.at(0, 0)) < 1e-6f);
 
     // Lengths that do not divide each other (96 vs 128 over 384 channels): overlap-weighted.
@@ -393,21 +393,25 @@ void TestQuantViews::divergingLegend()
     const QImage plotImage = image.copy(plot);
     const QRect left = plotImage.rect().adjusted(0, 0, -plotImage.width() / 2, 0);
     const QRect right = plotImage.rect().adjusted(plotImage.width() / 2, 0, 0, 0);
-    const auto bluish = [](QRgb p) { return qBlue(p) > qRed(p) + 40; };
-    const auto reddish = [](QRgb p) { return qRed(p) > qBlue(p) + 40; };
+    const auto bluish = [](QRgb p) {
+        return qBlue(p) > qRed(p) + 40;
+    };
+    const auto reddish = [](QRgb p) {
+        return qRed(p) > qBlue(p) + 40;
+    };
     QVERIFY(countPixels(plotImage, left, bluish) > left.width() * left.height() / 4);
     QVERIFY(countPixels(plotImage, right, reddish) > right.width() * right.height() / 8);
     const QPoint spike(plot.left() + int(5.5 / 8 * plot.width()), plot.top() + int(40.5 / 64 * plot.height()));
     const QString spikeTip = widget.toolTipAt(spike);
     QVERIFY2(spikeTip.startsWith(QStringLiteral("output channel 40, group of 128 input channels 640\u2013767: 1")),
-             qPrintable(spikeTip));
+        qPrintable(spikeTip));
     m_shots.grab(&widget, QSize(900, 420), QStringLiteral("quant-difference"));
 
     // Zoomed out, a diverging map keeps the cell farthest from the centre, of either sign.
     auto pairs = std::make_shared<HeatmapData>();
     pairs->rows = 2;
     pairs->cols = 4;
-    pairs->values = {-3.0f, 1.0f, 0.5f, 0.2f, 1.0f, 0.5f, -0.1f, 2.0f};
+    pairs->values = { -3.0f, 1.0f, 0.5f, 0.2f, 1.0f, 0.5f, -0.1f, 2.0f };
     pairs->diverging = true;
     HeatmapPyramid pyramid(pairs);
     QCOMPARE(pyramid.pool(QRectF(0, 0, 4, 2), QSize(1, 1)).front(), -3.0f);
@@ -438,13 +442,16 @@ void TestQuantViews::scatter()
     view.grab();
     const qint64 repaintMs = timer.elapsed();
     qInfo("14336-point scatter: setData %lld ms, first paint %lld ms, repaint %lld ms", static_cast<long long>(setMs),
-          static_cast<long long>(firstPaintMs), static_cast<long long>(repaintMs));
+        static_cast<long long>(firstPaintMs), static_cast<long long>(repaintMs));
     QVERIFY(setMs + firstPaintMs < 3000);
     QVERIFY(!image.isNull());
 
     const auto &outliers = stats->cols.outliers;
     QVERIFY(!outliers.empty());
-    QCOMPARE(view.chart()->title(), QStringLiteral("model.layers.3.mlp.down_proj.weight \u2014 rtn:b4:g128"));
+    QCOMPARE(view.titleText(), QStringLiteral("model.layers.3.mlp.down_proj.weight \u2014 rtn:b4:g128"));
+    // The caption says what is plotted, under the title.
+    QVERIFY(view.chart()->title().startsWith(view.titleText()));
+    QVERIFY(view.chart()->title().contains(QStringLiteral("quantization MSE against weight absmax")));
     QCOMPARE(qsizetype(view.outlierSeries()->count()), qsizetype(outliers.size()));
     QCOMPARE(qsizetype(view.channelSeries()->count() + view.outlierSeries()->count()), qsizetype(cols));
     QCOMPARE(view.zeroChannelCount(), 0);
@@ -452,10 +459,10 @@ void TestQuantViews::scatter()
     // The outlier series holds exactly the outlier channels: their (absmax, MSE) points.
     std::set<std::pair<double, double>> expected;
     for (int64_t c : outliers)
-        expected.insert({stats->cols.absmax[size_t(c)], error->colMse[size_t(c)]});
+        expected.insert({ stats->cols.absmax[size_t(c)], error->colMse[size_t(c)] });
     std::set<std::pair<double, double>> shown;
     for (const QPointF &p : view.outlierSeries()->points())
-        shown.insert({p.x(), p.y()});
+        shown.insert({ p.x(), p.y() });
     QVERIFY(shown == expected);
     QVERIFY(view.outlierSeries()->name().contains(QString::number(kDownOutlier)));
 
@@ -497,10 +504,10 @@ void TestQuantViews::scatterZeros()
     auto stats = std::make_shared<TensorStats>();
     stats->name = "w";
     stats->computed = true;
-    stats->cols.absmax = {0.1f, 0.2f, 0.0f, 0.05f, 2.0f, 0.15f};
-    stats->cols.outliers = {4};
+    stats->cols.absmax = { 0.1f, 0.2f, 0.0f, 0.05f, 2.0f, 0.15f };
+    stats->cols.outliers = { 4 };
     auto error = std::make_shared<TensorError>();
-    error->colMse = {1e-5f, 3e-5f, 0.0f, 0.0f, 2e-3f, 2e-5f};
+    error->colMse = { 1e-5f, 3e-5f, 0.0f, 0.0f, 2e-3f, 2e-5f };
     error->mse = 0.0;
     for (float v : error->colMse)
         error->mse += v / 6.0;
