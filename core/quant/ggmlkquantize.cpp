@@ -150,25 +150,6 @@ void packTwoBitPlanes(const uint8_t *L, uint8_t *qs)
     }
 }
 
-// Q4_K/Q5_K scale byte layout (the inverse of get_scale_min_k4).
-void unpackScaleMinK4(int j, const uint8_t *q, int &scale, int &min)
-{
-    if (j < 4) {
-        scale = q[j] & 63;
-        min = q[j + 4] & 63;
-    } else {
-        scale = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
-        min = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
-    }
-}
-
-int unpackQ3Scale(int j, const uint8_t *packed)
-{
-    const int low = j < 8 ? packed[j] & 0xF : packed[j - 8] >> 4;
-    const int high = (packed[8 + j % 4] >> (2 * (j / 4))) & 3;
-    return (low | (high << 4)) - 32;
-}
-
 // Q4_K and Q5_K share everything but the level count, the search grid and the bit packing:
 // fills 8 six-bit (scale, min) pairs, d, dmin, and the element levels L in [0, nmax].
 template<typename Block> void fitK4(const float *x, Block &y, int nmax, const kquant::QkxParams &params, uint8_t *L)
