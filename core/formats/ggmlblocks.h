@@ -1,5 +1,5 @@
 #pragma once
-// On-disk layouts of the ggml block types BitCliff decodes (ggml-common.h, spec §2.2).
+// On-disk layouts of the ggml block types BitCliff decodes (ggml-common.h).
 // Fields are little-endian; f16 values are kept as their raw 16 bits. Blocks sit at any
 // byte offset in a file, so read them with std::memcpy into these structs, never by cast.
 #include <bit>

@@ -1,4 +1,4 @@
-// Scalar dequantization of the ggml block types, written from the formulas of spec §2.2 in
+// Scalar dequantization of the ggml block types, written from ggml-quants.c dequantize_row_* in
 // ggml's float evaluation order (scale·q first, then the min), so results match ggml
 // bit for bit. The inner loops are plain enough for the compiler to vectorize.
 #include "formats/ggmlquants.h"

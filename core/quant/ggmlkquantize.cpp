@@ -1,8 +1,9 @@
 // K-quant encoders: llama.cpp's quantize_row_q{2..6}_K_ref (what llama-quantize runs without an
 // importance matrix), rewritten step by step in the same float32 evaluation order so the blocks
 // come out as llama.cpp's do. Each type first fits every sub-block on its own (scale, and a min
-// for the asymmetric types), then quantizes those per-sub-block values against one fp16
-// super-block scale, and finally requantizes the elements with the scales as stored.
+// for the asymmetric types; their make_qkx2_quants fit is kquantfit.cpp's, eight sub-blocks per
+// vector), then quantizes those per-sub-block values against the fp16 super-block scale (and
+// min scale), and finally requantizes the elements with the scales as stored.
 #include "quant/ggmlkquantize.h"
 
 #include "quant/kquantfit.h"
@@ -15,10 +16,9 @@
 #include <iterator>
 
 // Bit-exactness with ggml's reference needs every a*b + c rounded twice, as its x86-64 build
-// does: stop the compiler fusing them into FMAs on targets that have them (-march=native,
-// aarch64), which moves ties (see tst_ggmlquantize's q4_0NoFusedMultiplyAdd).
-// (Built with -ffp-contract=off: see core/CMakeLists.txt. A `#pragma GCC optimize` would
-// also stop inlining across these functions.)
+// does: fused into an FMA (-march=native, aarch64) it moves ties (tst_ggmlquantize's
+// q4_0NoFusedMultiplyAdd). core/CMakeLists.txt builds this file with -ffp-contract=off; a
+// `#pragma GCC optimize` here would also stop inlining across these functions.
 
 namespace bitcliff {
 

@@ -1,5 +1,5 @@
 // Float rows -> ggml blocks. The 32-element encoders repeat ggml's quantize_row_*_ref
-// operation for operation in float32 (spec §2.3), so the bytes equal llama-quantize's when no
+// operation for operation in float32 (ggml-quants.c quantize_row_*_ref), so the bytes equal llama-quantize's when no
 // importance matrix is used. The K-quants live in ggmlkquantize.cpp.
 #include "quant/ggmlquantize.h"
 
