@@ -1,11 +1,14 @@
 #include "chartexport.h"
 
+#include "util/atomicwrite.h"
+#include "util/error.h"
+
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QImage>
 #include <QLayout>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
 
@@ -35,6 +38,19 @@ void prepare(QWidget *widget, QSize size)
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }
 
+// Through util/atomicwrite.h like every file BitCliff writes: no half-written figure if the
+// disk fills up or the process is killed.
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    try {
+        writeFileAtomically(
+            path.toStdString(), std::as_bytes(std::span(bytes.constData(), static_cast<size_t>(bytes.size()))));
+        return true;
+    } catch (const Error &) {
+        return false;
+    }
+}
+
 void restore(QWidget *widget, bool wasVisible)
 {
     if (!wasVisible) {
@@ -59,10 +75,9 @@ bool saveWidgetPng(QWidget *widget, const QString &path, QSize size, qreal dpr)
         widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
     }
     restore(widget, wasVisible);
-    QSaveFile file(path); // no half-written figure if the disk fills up
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    return image.save(&file, "PNG") && file.commit();
+    QByteArray png;
+    QBuffer buffer(&png);
+    return buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG") && writeBytes(path, png);
 }
 
 bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QString &title)
@@ -71,13 +86,11 @@ bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QStri
         return false;
     const bool wasVisible = widget->isVisible();
     prepare(widget, size);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        restore(widget, wasVisible);
-        return false;
-    }
+    QByteArray svg;
+    QBuffer buffer(&svg);
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
-    generator.setOutputDevice(&file);
+    generator.setOutputDevice(&buffer);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(title);
@@ -91,7 +104,7 @@ bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QStri
             widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
     }
     restore(widget, wasVisible);
-    return ok && file.commit();
+    return ok && writeBytes(path, svg);
 }
 
 } // namespace bitcliff

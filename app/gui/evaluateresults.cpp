@@ -4,18 +4,21 @@
 #include "groupedbarchartview.h"
 #include "report/evalcharts.h"
 #include "report/evaljson.h"
+#include "util/atomicwrite.h"
+#include "util/error.h"
 
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTableWidget>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <span>
 
 namespace bitcliff::app {
 
@@ -135,19 +138,20 @@ bool EvaluateResults::exportTo(const QString &basePath) const
     const QSize size(1000, 600);
     bool ok = saveWidgetPng(m_chart, basePath + QStringLiteral(".png"), size)
               && saveWidgetSvg(m_chart, basePath + QStringLiteral(".svg"), size, m_chart->data().title);
-    QFile csv(basePath + QStringLiteral(".csv"));
-    ok = ok && csv.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    if (ok) {
-        csv.write(EvalTables::toCsv(EvalTables::texts(*m_report)).toUtf8());
-        csv.write("\n");
-        csv.write(EvalTables::toCsv(EvalTables::accuracy(*m_report)).toUtf8());
-        ok = csv.flush();
-    }
-    QFile json(basePath + QStringLiteral(".json"));
-    ok = ok && json.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    if (ok)
-        ok = json.write(QByteArray::fromStdString(evalReportJson(*m_report).dump(2))) > 0;
-    return ok;
+    const QByteArray csv = EvalTables::toCsv(EvalTables::texts(*m_report)).toUtf8() + "\n"
+        + EvalTables::toCsv(EvalTables::accuracy(*m_report)).toUtf8();
+    const QByteArray json = QByteArray::fromStdString(evalReportJson(*m_report).dump(2));
+    // Whole or not at all, like every file BitCliff writes (util/atomicwrite.h).
+    const auto write = [](const QString &path, const QByteArray &bytes) {
+        try {
+            writeFileAtomically(
+                path.toStdString(), std::as_bytes(std::span(bytes.constData(), static_cast<size_t>(bytes.size()))));
+            return true;
+        } catch (const Error &) {
+            return false;
+        }
+    };
+    return ok && write(basePath + QStringLiteral(".csv"), csv) && write(basePath + QStringLiteral(".json"), json);
 }
 
 void EvaluateResults::exportInteractive()
