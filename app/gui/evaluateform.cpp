@@ -1,6 +1,6 @@
 #include "gui/evaluateform.h"
 
-#include "gui/quantizepage.h"
+#include "quant/schemepresets.h"
 #include "report/bundledeval.h"
 #include "util/error.h"
 
@@ -53,9 +53,8 @@ EvaluateForm::EvaluateForm(QWidget *parent)
         item->setData(referenceRole, QStringLiteral("bundled:") + name);
         item->setCheckState(Qt::Unchecked);
     }
-    for (const QString &scheme : QuantizePage::presetSchemes())
-        addScheme(scheme, scheme == QLatin1String("q8_0") || scheme == QLatin1String("q4_0")
-                              || scheme == QLatin1String("q2_k"));
+    for (const SchemePreset &preset : schemePresets())
+        addScheme(QString::fromUtf8(preset.scheme.data(), qsizetype(preset.scheme.size())), preset.evaluateByDefault);
     m_context->setRange(16, 8192);
     m_context->setSingleStep(64);
     m_context->setValue(256);
