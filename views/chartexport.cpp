@@ -1,11 +1,14 @@
 #include "chartexport.h"
 
+#include "util/atomicwrite.h"
+#include "util/error.h"
+
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QImage>
 #include <QLayout>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
 
@@ -66,6 +69,19 @@ void restore(QWidget *widget, const SavedState &state)
 
 } // namespace
 
+// Through util/atomicwrite.h like every file BitCliff writes: no half-written figure if the
+// disk fills up or the process is killed.
+bool writeBytesAtomically(const QString &path, const QByteArray &bytes)
+{
+    try {
+        writeFileAtomically(
+            path.toStdString(), std::as_bytes(std::span(bytes.constData(), static_cast<size_t>(bytes.size()))));
+        return true;
+    } catch (const Error &) {
+        return false;
+    }
+}
+
 bool saveWidgetPng(QWidget *widget, const QString &path, QSize size, qreal dpr)
 {
     if (!widget || size.isEmpty() || dpr <= 0.0)
@@ -80,10 +96,9 @@ bool saveWidgetPng(QWidget *widget, const QString &path, QSize size, qreal dpr)
         widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
     }
     restore(widget, state);
-    QSaveFile file(path); // no half-written figure if the disk fills up
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    return image.save(&file, "PNG") && file.commit();
+    QByteArray png;
+    QBuffer buffer(&png);
+    return buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG") && writeBytesAtomically(path, png);
 }
 
 bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QString &title)
@@ -92,13 +107,11 @@ bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QStri
         return false;
     const SavedState state = save(widget);
     prepare(widget, size);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        restore(widget, state);
-        return false;
-    }
+    QByteArray svg;
+    QBuffer buffer(&svg);
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
-    generator.setOutputDevice(&file);
+    generator.setOutputDevice(&buffer);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(title);
@@ -112,7 +125,7 @@ bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QStri
             widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
     }
     restore(widget, state);
-    return ok && file.commit();
+    return ok && writeBytesAtomically(path, svg);
 }
 
 } // namespace bitcliff

@@ -5,6 +5,7 @@
 // and gets its own size back afterwards; still, export a copy of an on-screen chart (a new
 // view fed the same snapshot) so that the user's view never flickers.
 #include <QSize>
+#include <QByteArray>
 #include <QString>
 
 class QWidget;
@@ -13,6 +14,8 @@ namespace bitcliff {
 
 // `dpr` device pixels per logical pixel: 2.0 gives a crisp figure at `size` on paper.
 bool saveWidgetPng(QWidget *widget, const QString &path, QSize size, qreal dpr = 2.0);
+// Writes `bytes` to `path` whole or not at all (util/atomicwrite.h); false on any error.
+bool writeBytesAtomically(const QString &path, const QByteArray &bytes);
 // Vectors where the widget paints vectors (charts, text); images stay images (heatmap).
 bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QString &title);
 

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/terminalprogress.h"
 #include "demo/syntheticcheckpoint.h"
+#include "quant/schemepresets.h"
 #include "report/chartreport.h"
 #include "report/modelanalysis.h"
 #include "report/quantreport.h"
@@ -28,9 +29,6 @@ void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QStri
     if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("BITCLIFF_VERBOSE"))
         std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
 }
-
-// From nearly lossless to past the cliff, in GGUF's types.
-constexpr const char *kDemoSchemes = "q8_0,q4_k,q3_k,q2_k";
 
 // "9.9 to 12.3 dB" over the quantized tensors.
 std::string sqnrRange(const QuantReport &report)
@@ -84,7 +82,7 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
         throw UsageError("demo takes no positional arguments");
     const std::string out = args.required("--out");
     std::vector<QuantScheme> schemes; // parsed first: a bad one fails before any work
-    for (const std::string &text : commaList(args.value("--schemes").value_or(kDemoSchemes)))
+    for (const std::string &text : commaList(args.value("--schemes").value_or(demoSchemeList())))
         schemes.push_back(QuantScheme::parse(text));
     std::filesystem::path modelPath;
     if (const auto given = args.value("--model")) {

@@ -1,6 +1,6 @@
 #include "gui/evaluateform.h"
 
-#include "gui/quantizepage.h"
+#include "quant/schemepresets.h"
 #include "report/bundledeval.h"
 #include "util/error.h"
 
@@ -72,9 +72,8 @@ EvaluateForm::EvaluateForm(QWidget *parent)
         item->setData(referenceRole, QStringLiteral("bundled:") + name);
         item->setCheckState(Qt::Unchecked);
     }
-    for (const QString &scheme : QuantizePage::presetSchemes())
-        addScheme(scheme,
-            scheme == QLatin1String("q8_0") || scheme == QLatin1String("q4_0") || scheme == QLatin1String("q2_k"));
+    for (const SchemePreset &preset : schemePresets())
+        addScheme(QString::fromUtf8(preset.scheme.data(), qsizetype(preset.scheme.size())), preset.evaluateByDefault);
     // The bundled passages' label is long in German: never cut it.
     m_text->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_context->setRange(16, 8192);

@@ -6,7 +6,6 @@
 #include "report/evaljson.h"
 
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -179,21 +178,12 @@ bool EvaluateResults::exportTo(const QString &basePath) const
     copy.setData(m_chart->data());
     bool ok = saveWidgetPng(&copy, basePath + QStringLiteral(".png"), size)
         && saveWidgetSvg(&copy, basePath + QStringLiteral(".svg"), size, copy.data().title);
-    QFile csv(basePath + QStringLiteral(".csv"));
-    ok = ok && csv.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    if (ok) {
-        csv.write(EvalTables::toCsv(EvalTables::texts(*m_report)).toUtf8());
-        csv.write("\n");
-        csv.write(EvalTables::toCsv(EvalTables::accuracy(*m_report)).toUtf8());
-        csv.write("\n");
-        csv.write(EvalTables::toCsv(EvalTables::runs(*m_report)).toUtf8());
-        ok = csv.flush();
-    }
-    QFile json(basePath + QStringLiteral(".json"));
-    ok = ok && json.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    if (ok)
-        ok = json.write(QByteArray::fromStdString(evalReportJson(*m_report).dump(2))) > 0;
-    return ok;
+    const QByteArray csv = EvalTables::toCsv(EvalTables::texts(*m_report)).toUtf8() + "\n"
+        + EvalTables::toCsv(EvalTables::accuracy(*m_report)).toUtf8() + "\n"
+        + EvalTables::toCsv(EvalTables::runs(*m_report)).toUtf8();
+    const QByteArray json = QByteArray::fromStdString(evalReportJson(*m_report).dump(2));
+    return ok && writeBytesAtomically(basePath + QStringLiteral(".csv"), csv)
+        && writeBytesAtomically(basePath + QStringLiteral(".json"), json);
 }
 
 void EvaluateResults::exportInteractive()

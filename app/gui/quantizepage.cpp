@@ -5,6 +5,7 @@
 #include "channelerrorscatter.h"
 #include "gui/quantizecontroller.h"
 #include "heatmapwidget.h"
+#include "quant/schemepresets.h"
 #include "report/plansummarytext.h"
 #include "report/reportfiles.h"
 #include "stats/modelstats.h"
@@ -131,12 +132,10 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
 
 QStringList QuantizePage::presetSchemes()
 {
-    return { QStringLiteral("f16"), QStringLiteral("q8_0"), QStringLiteral("q6_k"), QStringLiteral("q5_k"),
-        QStringLiteral("q4_k"), QStringLiteral("q4_0"), QStringLiteral("q3_k"), QStringLiteral("q2_k"),
-        QStringLiteral("rtn:b8:channel:sym"), QStringLiteral("rtn:b4:g128:sym"), QStringLiteral("rtn:b4:g128:asym"),
-        QStringLiteral("rtn:b3:g128:asym"), QStringLiteral("rtn:b2:g64:asym"), QStringLiteral("nf4:g64"),
-        QStringLiteral("nf4:g64:dq"), QStringLiteral("fp4:g64"), QStringLiteral("mxfp4"), QStringLiteral("fp8"),
-        QStringLiteral("hqq:b4:g64"), QStringLiteral("hqq:b3:g64") };
+    QStringList schemes;
+    for (const SchemePreset &preset : schemePresets())
+        schemes << QString::fromUtf8(preset.scheme.data(), qsizetype(preset.scheme.size()));
+    return schemes;
 }
 
 void QuantizePage::retranslate()

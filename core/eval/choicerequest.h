@@ -1,5 +1,5 @@
 #pragma once
-// Multiple-choice requests as lm-eval-harness builds them (reference §6.3): the continuation is
+// Multiple-choice requests as lm-eval-harness builds them: the continuation is
 // " " + choice, trailing spaces of the context move onto it, and the continuation's tokens are
 // those of encode(context + continuation) past the length of encode(context).
 #include <cstdint>

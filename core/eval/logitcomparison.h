@@ -1,5 +1,5 @@
 #pragma once
-// Quantized against unquantized logits, position by position (reference §6.2), as
+// Quantized against unquantized logits, position by position, as
 // llama-perplexity --kl-divergence reports it — but run in lockstep with the base model, so
 // no logits are ever stored: only one KLD and one Δp per scored position.
 #include "eval/perplexity.h"

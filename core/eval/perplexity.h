@@ -1,5 +1,5 @@
 #pragma once
-// Perplexity exactly as llama.cpp's llama-perplexity computes it (reference §6.1): the token
+// Perplexity exactly as llama.cpp's llama-perplexity computes it: the token
 // stream is cut into chunks of n_ctx tokens, each run with a fresh cache at positions
 // 0..n_ctx-1 (first token replaced by BOS when the model adds one), and only the second half
 // of each chunk is scored.

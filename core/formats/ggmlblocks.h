@@ -1,5 +1,5 @@
 #pragma once
-// On-disk layouts of the ggml block types BitCliff decodes (ggml-common.h, spec §2.2).
+// On-disk layouts of the ggml block types BitCliff decodes (ggml-common.h).
 // Fields are little-endian; f16 values are kept as their raw 16 bits. Blocks sit at any
 // byte offset in a file, so read them with std::memcpy into these structs, never by cast.
 #include <bit>
@@ -77,6 +77,29 @@ struct BlockQ4_K
     uint8_t qs[kQkK / 2];
 };
 static_assert(sizeof(BlockQ4_K) == 144);
+
+// Q3_K's 16 signed six-bit scales: low nibbles in packed[0..7] (j < 8) or their high nibbles
+// (j >= 8), top two bits in packed[8 + j%4] at bit 2·(j/4); stored with +32.
+inline int unpackQ3Scale(int j, const uint8_t *packed)
+{
+    const int low = j < 8 ? packed[j] & 0xF : packed[j - 8] >> 4;
+    const int high = (packed[8 + j % 4] >> (2 * (j / 4))) & 3;
+    return (low | (high << 4)) - 32;
+}
+
+// Q4_K/Q5_K's 8 six-bit (scale, min) pairs in 12 bytes (ggml's get_scale_min_k4): for j < 4
+// the low six bits of q[j] and q[j + 4]; for j >= 4 the nibbles of q[j + 4] with the top two
+// bits of q[j - 4] (scale) and q[j] (min) above them.
+inline void unpackScaleMinK4(int j, const uint8_t *q, int &scale, int &min)
+{
+    if (j < 4) {
+        scale = q[j] & 63;
+        min = q[j + 4] & 63;
+    } else {
+        scale = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
+        min = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
+    }
+}
 
 struct BlockQ5_K
 {

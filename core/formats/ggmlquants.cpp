@@ -1,4 +1,4 @@
-// Scalar dequantization of the ggml block types, written from the formulas of spec §2.2 in
+// Scalar dequantization of the ggml block types, written from ggml-quants.c dequantize_row_* in
 // ggml's float evaluation order (scale·q first, then the min), so results match ggml
 // bit for bit. The inner loops are plain enough for the compiler to vectorize.
 #include "formats/ggmlquants.h"
@@ -107,29 +107,16 @@ void decodeQ2_K(const BlockQ2_K &b, float *y)
     }
 }
 
-// 16 signed six-bit scales: low nibbles in scales[0..7] (j < 8) or their high nibbles (j >= 8),
-// top two bits in scales[8 + j%4] at bit 2·(j/4); stored with +32.
-void unpackQ3Scales(const uint8_t *packed, int *scales)
-{
-    for (int j = 0; j < 16; ++j) {
-        const int low = j < 8 ? packed[j] & 0xF : packed[j - 8] >> 4;
-        const int high = (packed[8 + j % 4] >> (2 * (j / 4))) & 3;
-        scales[j] = (low | (high << 4)) - 32;
-    }
-}
-
 // Element e = 128h + 32j + l: low2 = (qs[32h + l] >> 2j) & 3, minus 4 unless hmask[l] has
 // bit 4h + j set.
 void decodeQ3_K(const BlockQ3_K &b, float *y)
 {
     const float d = fp16ToFloat(b.d);
-    int scales[16];
-    unpackQ3Scales(b.scales, scales);
     for (int h = 0; h < 2; ++h) {
         for (int j = 0; j < 4; ++j) {
             const int bit = 4 * h + j;
             for (int half = 0; half < 2; ++half) {
-                const float scale = d * static_cast<float>(scales[8 * h + 2 * j + half]);
+                const float scale = d * static_cast<float>(unpackQ3Scale(8 * h + 2 * j + half, b.scales));
                 float *out = y + 128 * h + 32 * j + 16 * half;
                 const uint8_t *qs = b.qs + 32 * h + 16 * half;
                 const uint8_t *hmask = b.hmask + 16 * half;
@@ -139,18 +126,6 @@ void decodeQ3_K(const BlockQ3_K &b, float *y)
                 }
             }
         }
-    }
-}
-
-// Q4_K/Q5_K: 8 six-bit (scale, min) pairs in 12 bytes.
-void unpackK4Scale(int j, const uint8_t *q, int &scale, int &min)
-{
-    if (j < 4) {
-        scale = q[j] & 63;
-        min = q[j + 4] & 63;
-    } else {
-        scale = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
-        min = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
     }
 }
 
@@ -166,7 +141,7 @@ void decodeK4(const Block &b, float *y)
             const int sub = 2 * c + half;
             int sc = 0;
             int m = 0;
-            unpackK4Scale(sub, b.scales, sc, m);
+            unpackScaleMinK4(sub, b.scales, sc, m);
             const float scale = d * static_cast<float>(sc);
             const float min = dmin * static_cast<float>(m);
             const uint8_t *qs = b.qs + 32 * c;

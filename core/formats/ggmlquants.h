@@ -1,6 +1,6 @@
 #pragma once
 // GGUF block types: on-disk block layouts (static_assert'ed sizes) and dequantization,
-// per ../shared/reference/formats-and-algorithms.md §2.2.
+// as ggml-common.h (block_q*) and ggml-quants.c (dequantize_row_*) define them.
 #include "formats/dtype.h"
 
 #include <cstddef>

@@ -1,5 +1,5 @@
 #pragma once
-// GGUF v2/v3 reader (spec: ../shared/reference/formats-and-algorithms.md §2).
+// GGUF v2/v3 reader (format: ggml docs/gguf.md).
 //   "GGUF" | u32 version | u64 tensor_count | u64 kv_count
 //   kv_count × (gguf_string key, u32 type, value)        strings: u64 length + bytes
 //   tensor_count × (name, u32 n_dims ≤ 4, u64 ne[n_dims], u32 ggml_type, u64 offset)

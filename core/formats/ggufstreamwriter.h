@@ -2,8 +2,8 @@
 // Writes a GGUF v3 file tensor by tensor, so an export never holds a whole model in memory.
 // The header (metadata and every tensor's name, shape, type and byte size) is written up
 // front; tensor data is then appended in the same order, each tensor padded to the
-// alignment. Everything goes to a temporary file that commit() renames into place: a failed
-// or abandoned write leaves nothing behind.
+// alignment. Everything goes to a temporary file (util/atomicwrite.h) that commit() puts in
+// place: a failed, abandoned or killed write leaves nothing behind.
 #include "formats/ggufwriter.h"
 #include "util/atomicwrite.h"
 

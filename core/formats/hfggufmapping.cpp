@@ -129,7 +129,7 @@ GgufMetadata hfArchitectureMetadata(const ArchitectureSummary &arch, const std::
                                     const std::string &modelName, DType quantType, int vocabSize)
 {
     const std::string p = ggufArchitecture + ".";
-    // Standard values where a config leaves them out (reference §3).
+    // Standard values where a config leaves them out, as convert_hf_to_gguf.py and llama.cpp assume them.
     const double eps = arch.rmsNormEps > 0 ? arch.rmsNormEps : (ggufArchitecture == "qwen2" ? 1e-6 : 1e-5);
     const double theta = arch.ropeTheta > 0 ? arch.ropeTheta : 10000.0;
     const int headDim = arch.headDim > 0 ? arch.headDim : (arch.heads > 0 ? arch.hiddenSize / arch.heads : 0);

@@ -1,5 +1,5 @@
 #pragma once
-// How a Hugging Face checkpoint maps onto llama.cpp's GGUF conventions (reference §3): the
+// How a Hugging Face checkpoint maps onto llama.cpp's GGUF conventions: the
 // architecture name, tensor names, the [arch].* hyperparameter keys, and the Q/K row order
 // of llama's NORM RoPE.
 #include "formats/architecture.h"

@@ -1,5 +1,5 @@
 #pragma once
-// RoPE frequency scaling of Hugging Face configs (reference §3: rope_scaling, or
+// RoPE frequency scaling of Hugging Face configs (config.json rope_scaling, or
 // rope_parameters in newer transformers) and the per-dimension frequency divisors that
 // llama.cpp stores as the tensor `rope_freqs.weight`. One computation, shared by the
 // inference engine and the GGUF export.
@@ -22,10 +22,11 @@ struct RopeScaling
 // the file does not exist. Throws FormatError for unreadable or malformed JSON.
 RopeScaling readHfRopeScaling(const std::filesystem::path &configJson);
 
-// The headDim/2 divisors of the RoPE frequencies theta^(-2i/headDim): llama3 as in §3 (1 for
-// short wavelengths, `factor` for long ones, interpolated between), linear: `factor` for
-// every dimension, empty for plain RoPE. Throws Error naming `label` for scalings that are
-// not a fixed divisor per dimension (yarn, dynamic, longrope...).
+// The headDim/2 divisors of the RoPE frequencies theta^(-2i/headDim): llama3 as in
+// transformers' _compute_llama3_parameters (1 for short wavelengths, `factor` for long ones,
+// interpolated between), linear: `factor` for every dimension, empty for plain RoPE. Throws
+// Error naming `label` for scalings that are not a fixed divisor per dimension (yarn, dynamic,
+// longrope...).
 std::vector<float> ropeFreqDivisors(const RopeScaling &scaling, int headDim, double theta, const std::string &label);
 
 } // namespace bitcliff

@@ -1,5 +1,5 @@
 #pragma once
-// safetensors reader (spec: ../shared/reference/formats-and-algorithms.md §1).
+// safetensors reader (format: the huggingface/safetensors README).
 //   u64 LE header length N | N bytes of UTF-8 JSON | data buffer
 // JSON: {"name": {"dtype": "BF16", "shape": [..], "data_offsets": [begin, end]}, ...,
 //        "__metadata__": {string: string}}; offsets are relative to the data buffer.

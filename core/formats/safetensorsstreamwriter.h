@@ -1,8 +1,8 @@
 #pragma once
 // Writes a safetensors file tensor by tensor, so an export never holds a whole model in
 // memory. The header (all names, dtypes, shapes and sizes) is known up front; data is then
-// appended in the same order. Everything goes to a temporary file that commit() renames
-// into place: a failed or abandoned write leaves nothing behind.
+// appended in the same order. Everything goes to a temporary file (util/atomicwrite.h) that
+// commit() puts in place: a failed, abandoned or killed write leaves nothing behind.
 #include "util/atomicwrite.h"
 
 #include <cstddef>

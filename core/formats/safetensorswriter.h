@@ -1,6 +1,7 @@
 #pragma once
-// Writes safetensors files: used by the demo generator, the tests' fixtures and (later)
-// the fake-quantized export. Header padded with spaces to a multiple of 8.
+// Writes whole safetensors files from tensors held in memory: the demo generator and the
+// tests' fixtures (the fake-quantized export streams through safetensorsstreamwriter.h).
+// Header padded with spaces to a multiple of 8.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -20,7 +21,7 @@ struct SafetensorsEntry
 
 std::vector<std::byte> serializeSafetensors(const std::vector<SafetensorsEntry> &entries,
                                             const std::vector<std::pair<std::string, std::string>> &metadata = {});
-// Writes via a temporary file and rename, so a failed write leaves nothing behind.
+// Writes through util/atomicwrite.h: a failed or killed write leaves nothing behind.
 void writeSafetensors(const std::filesystem::path &path, const std::vector<SafetensorsEntry> &entries,
                       const std::vector<std::pair<std::string, std::string>> &metadata = {});
 

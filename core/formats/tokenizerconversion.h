@@ -1,5 +1,5 @@
 #pragma once
-// Hugging Face tokenizer.json -> GGUF tokenizer.ggml.* keys (reference §4), as llama.cpp's
+// Hugging Face tokenizer.json -> GGUF tokenizer.ggml.* keys, as llama.cpp's
 // converter writes them for the two BPE flavours of Llama/Mistral/Qwen2 checkpoints:
 //   byte-level BPE (ByteLevel pre-tokenizer or decoder) -> model "gpt2": tokens, token_type
 //     (1 normal, 3 control = special added token, 4 user-defined = other added token,

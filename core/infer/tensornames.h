@@ -1,6 +1,6 @@
 #pragma once
 // Where each weight of the supported decoder-only transformers lives, in Hugging Face and
-// GGUF checkpoints (reference §3: model.layers.N.self_attn.q_proj.weight ~ blk.N.attn_q.weight).
+// GGUF checkpoints (convert_hf_to_gguf.py: model.layers.N.self_attn.q_proj.weight ~ blk.N.attn_q.weight).
 #include "formats/model.h"
 
 #include <array>

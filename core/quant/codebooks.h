@@ -1,6 +1,6 @@
 #pragma once
-// The value tables of the non-integer formats (spec §5.2–5.3), for the quantizers and for
-// anyone who wants to draw a format's grid.
+// The value tables of the non-integer formats (bitsandbytes NF4/FP4, OCP microscaling
+// FP4/FP8), for the quantizers and for anyone who wants to draw a format's grid.
 #include <array>
 
 namespace bitcliff {

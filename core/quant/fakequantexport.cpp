@@ -2,6 +2,7 @@
 
 #include "formats/safetensorsstreamwriter.h"
 #include "quant/modelquantizer.h"
+#include "util/atomicwrite.h"
 #include "util/error.h"
 #include "util/floatformats.h"
 
@@ -94,9 +95,7 @@ int exportFakeQuantized(const Model &model, const QuantScheme &scheme, const std
     for (const char *name : kCompanionFiles) {
         const std::filesystem::path from = source / name;
         if (std::filesystem::exists(from))
-            std::filesystem::copy_file(from, directory / name, std::filesystem::copy_options::overwrite_existing, ec);
-        if (ec)
-            throw Error((directory / name).string() + ": cannot copy: " + ec.message());
+            copyFileAtomically(from, directory / name); // a kill mid-copy leaves no half file
     }
     return quantized;
 }

@@ -1,4 +1,4 @@
-// Narrow float formats (spec §5.3, §5.4).
+// Narrow float formats: FP4 E2M1 and MXFP4 (OCP Microscaling Formats v1.0), FP8 E4M3.
 // MXFP4: blocks of 32 share a power-of-two scale 2^e, e = floor(log2 absmax) - 2 (OCP MX:
 // 2 is E2M1's largest exponent) clamped to E8M0's -127; x/2^e is exact, rounded to the
 // nearest E2M1 value with ties to the even code and saturated at +-6.

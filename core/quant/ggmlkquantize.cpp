@@ -1,8 +1,9 @@
 // K-quant encoders: llama.cpp's quantize_row_q{2..6}_K_ref (what llama-quantize runs without an
 // importance matrix), rewritten step by step in the same float32 evaluation order so the blocks
 // come out as llama.cpp's do. Each type first fits every sub-block on its own (scale, and a min
-// for the asymmetric types), then quantizes those per-sub-block values against one fp16
-// super-block scale, and finally requantizes the elements with the scales as stored.
+// for the asymmetric types; their make_qkx2_quants fit is kquantfit.cpp's, eight sub-blocks per
+// vector), then quantizes those per-sub-block values against the fp16 super-block scale (and
+// min scale), and finally requantizes the elements with the scales as stored.
 #include "quant/ggmlkquantize.h"
 
 #include "quant/kquantfit.h"
@@ -15,10 +16,9 @@
 #include <iterator>
 
 // Bit-exactness with ggml's reference needs every a*b + c rounded twice, as its x86-64 build
-// does: stop the compiler fusing them into FMAs on targets that have them (-march=native,
-// aarch64), which moves ties (see tst_ggmlquantize's q4_0NoFusedMultiplyAdd).
-// (Built with -ffp-contract=off: see core/CMakeLists.txt. A `#pragma GCC optimize` would
-// also stop inlining across these functions.)
+// does: fused into an FMA (-march=native, aarch64) it moves ties (tst_ggmlquantize's
+// q4_0NoFusedMultiplyAdd). core/CMakeLists.txt builds this file with -ffp-contract=off; a
+// `#pragma GCC optimize` here would also stop inlining across these functions.
 
 namespace bitcliff {
 
@@ -148,25 +148,6 @@ void packTwoBitPlanes(const uint8_t *L, uint8_t *qs)
             qs[j / 4 + l]
                 = static_cast<uint8_t>(L[j + l] | (L[j + l + 32] << 2) | (L[j + l + 64] << 4) | (L[j + l + 96] << 6));
     }
-}
-
-// Q4_K/Q5_K scale byte layout (the inverse of get_scale_min_k4).
-void unpackScaleMinK4(int j, const uint8_t *q, int &scale, int &min)
-{
-    if (j < 4) {
-        scale = q[j] & 63;
-        min = q[j + 4] & 63;
-    } else {
-        scale = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
-        min = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
-    }
-}
-
-int unpackQ3Scale(int j, const uint8_t *packed)
-{
-    const int low = j < 8 ? packed[j] & 0xF : packed[j - 8] >> 4;
-    const int high = (packed[8 + j % 4] >> (2 * (j / 4))) & 3;
-    return (low | (high << 4)) - 32;
 }
 
 // Q4_K and Q5_K share everything but the level count, the search grid and the bit packing:

@@ -1,7 +1,7 @@
 // Float rows -> ggml blocks. The 32-element encoders repeat ggml's quantize_row_*_ref
-// operation for operation in float32 (spec §2.3), so the bytes equal llama-quantize's when no
-// importance matrix is used. The K-quants live in ggmlkquantize.cpp, IQ4_NL in
-// iq4nlquantize.cpp.
+// operation for operation in float32 (ggml-quants.c quantize_row_*_ref), so the bytes equal
+// llama-quantize's when no importance matrix is used. The K-quants live in ggmlkquantize.cpp,
+// IQ4_NL in iq4nlquantize.cpp.
 #include "quant/ggmlquantize.h"
 
 #include "formats/ggmlblocks.h"

@@ -1,4 +1,4 @@
-// HQQ (spec §5.9), after hqq's Quantizer.quantize + optimize_weights_proximal_legacy:
+// HQQ (Badri & Shaji 2023), after hqq's Quantizer.quantize + optimize_weights_proximal_legacy:
 // per group of g values, asymmetric b-bit grid with inverse scale s = (2^b-1)/(max-min)
 // (1 when max-min <= 1e-4), zero z = -min*s; then 20 half-quadratic iterations with p = 0.7,
 // beta0 = 10, kappa = 1.01:

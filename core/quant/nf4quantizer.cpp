@@ -1,4 +1,4 @@
-// bitsandbytes' blockwise 4-bit formats (spec §5.2): per block of g values absmax = max|x|,
+// bitsandbytes' blockwise 4-bit formats: per block of g values absmax = max|x|,
 // y = x/absmax, the code by comparing y with the midpoints of the sorted codes (rounded to
 // float32, as bitsandbytes' kernel thresholds are; a value on a midpoint takes the lower
 // code), x^ = code*absmax. NF4 uses the 16 NF4 codes; FP4 quantizes |y| to the 8 FP4

@@ -13,7 +13,7 @@ namespace {
 
 using Matrix = std::vector<float>;
 
-// ---- RTN (§5.1) ----
+// ---- RTN ----
 
 struct Grid
 {
@@ -84,7 +84,7 @@ Matrix rtn(const QuantScheme &s, const Matrix &w, int64_t rows, int64_t cols, co
     return out;
 }
 
-// ---- NF4 / FP4 / double quantization (§5.2) ----
+// ---- NF4 / FP4 / double quantization (bitsandbytes) ----
 
 // Index of the code for y: codes sorted, y goes up past every midpoint it exceeds (a value
 // on a midpoint stays with the lower code). Midpoints are float32 like bitsandbytes'.
@@ -160,7 +160,7 @@ Matrix blockwise4(const QuantScheme &s, const Matrix &w, const TensorRange *rang
     return out;
 }
 
-// ---- MXFP4, FP8 (§5.3, §5.4) ----
+// ---- MXFP4, FP8 (OCP Microscaling Formats v1.0) ----
 
 Matrix mxfp4(const Matrix &w)
 {
@@ -209,7 +209,7 @@ Matrix fp8(const Matrix &w, int64_t rows, int64_t cols)
     return out;
 }
 
-// ---- HQQ (§5.9), double ----
+// ---- HQQ, double ----
 
 Matrix hqq(const QuantScheme &s, const Matrix &w)
 {

@@ -1,12 +1,12 @@
 #pragma once
 // Plain scalar references of the quantizers, for the tests to hold fakeQuantizeRows against.
-// Written straight from the spec (§5.1–5.4, 5.9), one element at a time, sharing nothing with
-// the fast path but the dynamic 8-bit map (a table; dynamicMapFormula() checks it).
-// Per-element arithmetic (scales, x/s, rounding, products) is float32, as in the PyTorch
-// originals on float32 weights: a double reference would differ from any float32 quantizer by
-// an ulp in x^ and on rounding ties. Sums, means and nearest-value searches use double; HQQ
-// is double throughout (tests compare it with a tolerance). GGUF types have their own
-// references in the ggml tests.
+// Written straight from the published definitions (RTN, bitsandbytes NF4/FP4, OCP MXFP4/FP8,
+// HQQ), one element at a time, sharing nothing with the fast path but the dynamic 8-bit map (a
+// table; dynamicMapFormula() checks it). Per-element arithmetic (scales, x/s, rounding,
+// products) is float32, as in the PyTorch originals on float32 weights: a double reference
+// would differ from any float32 quantizer by an ulp in x^ and on rounding ties. Sums, means
+// and nearest-value searches use double; HQQ is double throughout (tests compare it with a
+// tolerance). GGUF types have their own references in the ggml tests.
 #include "quant/quantizer.h"
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Integer round-to-nearest (spec §5.1). Symmetric: s = absmax/qmax, q in [-qmax-1, qmax].
+// Integer round-to-nearest. Symmetric: s = absmax/qmax, q in [-qmax-1, qmax].
 // Asymmetric, AWQ's pseudo_quantize_tensor: s = max(max-min, 1e-5)/(2^b-1), integer zero
 // point z = clamp(-round(min/s), 0, 2^b-1). Both are one affine grid:
 //   q = clamp(round(x/s) + z, lo, hi),  x^ = (q - z)*s   (sym: z = 0)

@@ -1,5 +1,5 @@
 #pragma once
-// Rank-based BPE merging (reference §4.1): repeatedly merge the adjacent pair of symbols
+// Rank-based BPE merging: repeatedly merge the adjacent pair of symbols
 // with the lowest merge rank, ties to the leftmost, until no pair has a merge. Symbols are
 // token ids; a merge maps (left id, right id) to the id of their concatenation.
 // Immutable once built; thread-safe.

@@ -1,5 +1,5 @@
 #pragma once
-// GPT-2's byte <-> character map (reference §4.1): byte-level BPE vocabularies spell every
+// GPT-2's byte <-> character map (openai/gpt-2 encoder.py bytes_to_unicode): byte-level BPE vocabularies spell every
 // byte as one printable character. Bytes 0x21-0x7E, 0xA1-0xAC and 0xAE-0xFF stand for
 // themselves; the other 68 map, in increasing order, to U+0100, U+0101, ... (space -> 'Ġ').
 #include <optional>

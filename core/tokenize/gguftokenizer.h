@@ -1,5 +1,5 @@
 #pragma once
-// GGUF tokenizer.ggml.* keys (reference §4.3) -> TokenizerSpec, as llama.cpp reads them:
+// GGUF tokenizer.ggml.* keys -> TokenizerSpec, as llama.cpp reads them:
 // model "gpt2" (byte-level BPE with merges and the pre-tokenizer named by
 // tokenizer.ggml.pre) or "llama" (SentencePiece with scores and <0xXX> byte tokens).
 #include "formats/gguf.h"

@@ -1,5 +1,5 @@
 // tokenizer.json -> TokenizerSpec: the BPE model, added tokens, normalizer, pre-tokenizer,
-// decoder and whether BOS is added (tokenizer_config.json, post-processor, reference §4.1).
+// decoder and whether BOS is added (tokenizer_config.json, post-processor).
 #include "tokenize/hftokenizerjson.h"
 
 #include "formats/safetensors.h"

@@ -1,6 +1,6 @@
 #pragma once
-// Pre-tokenization: how a text segment is cut into the words that BPE merges within
-// (reference §4.1): regex splits (tokenizer.json `Split`, `ByteLevel` use_regex, `Digits`),
+// Pre-tokenization: how a text segment is cut into the words that BPE merges within, as
+// tokenizer.json describes it: regex splits (`Split`, `ByteLevel` use_regex, `Digits`),
 // optionally after a text transform (`ByteLevel` add_prefix_space, `Metaspace`).
 // Immutable once built; thread-safe.
 #include "tokenize/splitpattern.h"

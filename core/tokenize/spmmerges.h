@@ -1,5 +1,5 @@
 #pragma once
-// llama.cpp's SentencePiece (SPM) tokenizer for GGUF vocabularies (reference §4.2): split
+// llama.cpp's SentencePiece (SPM) tokenizer for GGUF vocabularies: split
 // the text into UTF-8 characters, repeatedly merge the adjacent pair whose concatenation is
 // a token with the highest score (ties to the left), then write every symbol that is no
 // token as its <0xXX> byte tokens.

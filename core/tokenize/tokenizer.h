@@ -1,5 +1,5 @@
 #pragma once
-// Text <-> token ids, as the model's own tokenizer does it (reference §4): byte-level BPE
+// Text <-> token ids, as the model's own tokenizer does it: byte-level BPE
 // (GPT-2, Llama-3, Qwen2, SmolLM) and SentencePiece-style BPE with byte fallback (Llama-2,
 // Mistral, TinyLlama), from tokenizer.json or from a GGUF file's tokenizer.ggml.* keys.
 // Immutable once built; share it between threads.
@@ -30,7 +30,7 @@ public:
     virtual int32_t bosId() const = 0;   // -1 when none
     virtual int32_t eosId() const = 0;   // -1 when none
     // Whether the model's own setup adds BOS (tokenizer_config add_bos_token / post-processor,
-    // GGUF tokenizer.ggml.add_bos_token, defaults per reference §4.1).
+    // GGUF tokenizer.ggml.add_bos_token, defaults as llama.cpp applies them).
     virtual bool addsBos() const = 0;
     virtual std::string_view kind() const = 0; // "byte-level BPE" / "SentencePiece BPE"
 

@@ -8,7 +8,7 @@
 
 namespace bitcliff {
 
-// GGUF's tokenizer.ggml.token_type codes (reference §4.3).
+// GGUF's tokenizer.ggml.token_type codes (llama.cpp llama_token_type).
 enum class TokenType : int32_t { Normal = 1, Unknown = 2, Control = 3, UserDefined = 4, Unused = 5, Byte = 6 };
 
 // "<0x0A>"-style byte tokens of SentencePiece vocabularies; -1 when `piece` is none.

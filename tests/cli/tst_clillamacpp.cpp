@@ -1,7 +1,7 @@
 // `bitcliff-cli eval FILE.gguf --text T --ctx N` against llama.cpp on the same file and text:
 // a tiny model under the real Llama-3 and Llama-2 vocabularies is exported to GGUF (F32, or
 // Q4_0 as `bitcliff-cli quantize --out FILE.gguf` writes it), llama.cpp (node-llama-cpp's
-// prebuilt CPU build, tests/llamacpp) tokenizes the text and runs llama-perplexity's procedure (reference §6.1),
+// prebuilt CPU build, tests/llamacpp) tokenizes the text and runs llama-perplexity's procedure,
 // and the perplexity, its error and the tokens scored must be those bitcliff-cli prints.
 #include "formats/model.h"
 #include "quant/ggufexport.h"

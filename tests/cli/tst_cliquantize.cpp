@@ -1,14 +1,17 @@
 // bitcliff-cli quantize: per-tensor metrics as JSON, the fake-quantized and GGUF exports, bad input.
+#include "demo/syntheticcheckpoint.h"
 #include "formats/model.h"
 #include "quant/modelquantizer.h"
 #include "support/clirunner.h"
 #include "support/fixtures.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -169,6 +172,46 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY(test::isOneLine(run.err));
         QVERIFY(QDir(m_model).entryList(QDir::Files).size() == 2); // nothing written there
+    }
+
+    // SIGKILL in the middle of a GGUF export leaves nothing in the output directory (the
+    // bytes go to an O_TMPFILE inode), and the next export there leaves only its file.
+    void killedExportLeavesNothing()
+    {
+        const QString model = m_dir.filePath(QStringLiteral("synthetic"));
+        writeSyntheticCheckpoint(model.toStdString()); // 8 layers of 512: seconds of Q4_K work
+        QDir(m_dir.path()).mkdir(QStringLiteral("killed"));
+        const QString outDir = m_dir.filePath(QStringLiteral("killed"));
+        const QStringList arguments { QStringLiteral("quantize"), model, QStringLiteral("--scheme"),
+            QStringLiteral("q4_k"), QStringLiteral("--out"), outDir + QStringLiteral("/model-q4_k.gguf") };
+        QProcess process;
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.start(QStringLiteral(BITCLIFF_CLI), arguments);
+        QVERIFY(process.waitForStarted());
+        // Wait until the process holds a file in the output directory, give it time to write.
+        const QString fds = QStringLiteral("/proc/%1/fd").arg(process.processId());
+        bool writing = false;
+        QElapsedTimer clock;
+        clock.start();
+        while (!writing && process.state() == QProcess::Running && clock.elapsed() < 60000) {
+            for (const QFileInfo &fd : QDir(fds).entryInfoList(QDir::Files | QDir::System))
+                writing = writing || fd.symLinkTarget().startsWith(outDir + QLatin1Char('/'));
+            if (!writing)
+                QTest::qWait(5);
+        }
+        QVERIFY2(writing, "the export finished (or never started writing) before it could be killed");
+        QTest::qWait(200);
+        QCOMPARE(process.state(), QProcess::Running);
+        process.kill(); // SIGKILL
+        QVERIFY(process.waitForFinished());
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        QVERIFY2(QDir(outDir).entryList(QDir::Files | QDir::Hidden | QDir::System).isEmpty(),
+            qPrintable(QDir(outDir).entryList(QDir::Files | QDir::Hidden | QDir::System).join(QLatin1Char(' '))));
+
+        const auto run = test::runCli(QStringLiteral(BITCLIFF_CLI), arguments, 600000);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::Hidden | QDir::System),
+            QStringList { QStringLiteral("model-q4_k.gguf") });
     }
 
 private:

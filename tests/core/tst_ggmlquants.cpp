@@ -1,5 +1,5 @@
 // Dequantization of every GGUF block type, checked against blocks built byte by byte with
-// values worked out by hand from the formulas of spec §2.2 (not by re-running the decoder).
+// values worked out by hand from ggml-quants.c dequantize_row_* formulas (not by re-running the decoder).
 // Scales are powers of two or small integers so every expected value is exact.
 #include "formats/dequantize.h"
 #include "formats/dtype.h"

@@ -322,8 +322,15 @@ private slots:
 
     void writerAlignment()
     {
-        QVERIFY_THROWS_EXCEPTION(Error, serializeGguf({}, {}, 0));
-        QVERIFY_THROWS_EXCEPTION(Error, serializeGguf({}, {}, 48));
+        for (uint64_t bad : { 0, 48 }) {
+            try {
+                serializeGguf({}, {}, bad);
+                QFAIL("a bad alignment was written");
+            } catch (const Error &e) {
+                QCOMPARE(
+                    std::string(e.what()), "GGUF writer: alignment " + std::to_string(bad) + " is not a power of two");
+            }
+        }
         const auto bytes = serializeGguf({}, {}, 32);
         QCOMPARE(bytes.size(), size_t(32)); // header padded to the data section
         QVERIFY(parseGguf(bytes, "empty").metadata.empty());
@@ -463,7 +470,15 @@ private slots:
         auto bytes = serializeGguf(llamaMetadata(), readableTensors());
         bytes.resize(100);
         writeFileAtomically(path, bytes);
-        QVERIFY_THROWS_EXCEPTION(FormatError, openModel(path));
+        try {
+            openModel(path);
+            QFAIL("a truncated GGUF file was opened");
+        } catch (const FormatError &e) { // cut inside the tensor infos: the first read past the end says so
+            QVERIFY2(std::string(e.what()).starts_with(path.string() + ": "), e.what());
+            QVERIFY2(std::string(e.what()).find("the file ends inside the") != std::string::npos
+                    || std::string(e.what()).find("bytes left") != std::string::npos,
+                e.what());
+        }
     }
 };
 

@@ -1,14 +1,16 @@
 // Corrupt GGUF files, after llama.cpp's tests/test-gguf.cpp: an enum of defects, each applied
 // to valid files generated from seeded generators, must be rejected with a one-line
-// FormatError. Truncations at every length, byte flips at every position and random
-// mutations must parse or throw Error, never crash (the ASan/UBSan build checks "never").
-// Files are written here by a raw encoder independent of ggufwriter.cpp, so that any field
-// can be given any value.
+// FormatError that names the defect: each defect has the message of the check meant for it,
+// so a check that went missing cannot hide behind a later one that happens to fire.
+// Truncations at every length, byte flips at every position and random mutations must parse
+// or throw Error, never crash (the ASan/UBSan build checks "never"). Files are written here
+// by a raw encoder independent of ggufwriter.cpp, so that any field can be given any value.
 #include "formats/ggmltypes.h"
 #include "formats/gguf.h"
 #include "formats/model.h"
 #include "util/error.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <cstring>
@@ -58,6 +60,44 @@ constexpr const char *kDefectNames[] = {
     "HugeTensorName", "TruncatedMetadata", "TruncatedTensorInfo", "TruncatedData",
 };
 constexpr int kDefectCount = static_cast<int>(std::size(kDefectNames));
+
+// What the message must say for each defect (a regular expression). Where the generated
+// file decides which check applies (a version that looks byte-swapped, an offset that
+// overflows), withDefect() gives the one for that file instead.
+constexpr const char *kReasons[] = {
+    "", // None
+    R"(: not a GGUF file \(magic 0x[0-9a-f]{8}\)$)", // BadMagic
+    "", // BadVersion: per file
+    "", // TruncatedHeader: per file
+    R"(: tensor count \d+ cannot fit in the \d+ bytes left in the file$)", // HugeTensorCount
+    R"(: metadata count \d+ cannot fit in the \d+ bytes left in the file$)", // HugeKvCount
+    R"((key|tensor name|string value) length \d+ exceeds the \d+ bytes left in the file$)", // HugeStringLength
+    R"(: key of \d+ bytes \(at most 65536\)$)", // HugeKey
+    R"(: unknown value type \d+$)", // BadValueType
+    R"(: unknown array element type \d+$)", // BadArrayElementType
+    R"(: array of \d+ items cannot fit in the \d+ bytes left in the file$)", // HugeArrayCount
+    R"(: arrays nested more than \d+ levels deep$)", // ArrayTooDeep
+    R"(: key '[^']*': duplicate key$)", // DuplicateKey
+    R"(: \d+ dimensions \(at most 4\)$)", // TooManyDims
+    R"(: dimension \d is negative \(-\d+\)$)", // NegativeDimension
+    R"(: the element count overflows 64 bits$)", // DimensionOverflow
+    "", // HugeDimension: per file
+    R"(: general.alignment \d+ is not a power of two$)", // BadAlignment
+    R"(: general.alignment has type \w+, not u32$)", // BadAlignmentType
+    R"(: offset \d+ is not a multiple of the alignment \d+$)", // OffsetNotAligned
+    "", // OffsetPastEnd: per file
+    R"(: row length \d+ is not a multiple of the Q(8_0|4_K) block size (32|256)$)", // BlockSizeMismatch
+    R"(: tensor '[^']*': duplicate tensor name$)", // DuplicateTensorName
+    R"(: tensor #\d+: empty tensor name$)", // EmptyTensorName
+    R"(: tensor #\d+: tensor name of \d+ bytes \(at most 65536\)$)", // HugeTensorName
+    // A file cut short fails at the first read, count or length that needs more bytes.
+    R"(: (the file ends inside the .* \(\d+ bytes needed at offset \d+, \d+ left\))"
+    R"(|.*(length|count) \d+ (exceeds|cannot fit in) the \d+ bytes left.*)$)", // TruncatedMetadata
+    R"(: (the file ends inside the .* \(\d+ bytes needed at offset \d+, \d+ left\))"
+    R"(|.*(length|count) \d+ (exceeds|cannot fit in) the \d+ bytes left.*)$)", // TruncatedTensorInfo
+    R"(: tensor '[^']*': data \[\d+, \d+\) lies past the end of the file \(\d+ bytes\)$)", // TruncatedData
+};
+static_assert(std::size(kReasons) == std::size(kDefectNames));
 constexpr int kSeedsPerDefect = 6;
 
 using Bytes = std::vector<std::byte>;
@@ -263,8 +303,10 @@ RawTensor &randomTensorOf(RawFile &file, std::mt19937 &rng)
     return file.tensors[between(rng, 0, file.tensors.size() - 1)];
 }
 
-Bytes withDefect(Defect defect, unsigned seed)
+// The file with `defect`; `reason` receives what its message must say (see kReasons).
+Bytes withDefect(Defect defect, unsigned seed, std::string &reason)
 {
+    reason = kReasons[static_cast<int>(defect)];
     std::mt19937 rng(seed);
     RawFile file = generateValid(rng);
     Layout layout;
@@ -283,10 +325,18 @@ Bytes withDefect(Defect defect, unsigned seed)
         const uint32_t versions[] = {0, 1, 4, 5, 0x03000000u, 0x02000000u,
                                      static_cast<uint32_t>(between(rng, 4, UINT32_MAX))};
         file.version = versions[between(rng, 0, std::size(versions) - 1)];
+        if (file.version == 1)
+            reason = R"(: GGUF version 1 \(32-bit counts\) is not supported$)";
+        else if (file.version != 0 && (file.version & 0xFFFFu) == 0)
+            reason = R"(: GGUF version \d+ looks byte-swapped: big-endian GGUF files are not supported$)";
+        else
+            reason = R"(: unsupported GGUF version \d+ \(2 and 3 are supported\)$)";
         break;
     }
     case Defect::TruncatedHeader:
         file.truncateTo = between(rng, 0, 23);
+        reason = *file.truncateTo < 4 ? R"(: the file is \d bytes, too short to be GGUF$)"
+                                      : R"(: the file is \d+ bytes, shorter than the 24-byte GGUF header$)";
         break;
     case Defect::HugeTensorCount:
         file.tensorCount = between(rng, size / 24 + 1, kMax64);
@@ -363,9 +413,17 @@ Bytes withDefect(Defect defect, unsigned seed)
                     between(rng, uint64_t{1} << 22, uint64_t{1} << 40)};
         break;
     }
-    case Defect::HugeDimension:
-        randomTensorOf(file, rng).ne[1] = between(rng, size + 1, uint64_t{1} << 40);
+    case Defect::HugeDimension: {
+        RawTensor &t = randomTensorOf(file, rng);
+        t.ne[1] = between(rng, size + 1, uint64_t { 1 } << 40);
+        uint64_t elements = 1;
+        for (uint64_t n : t.ne)
+            elements *= n;
+        // More elements than any type could pack in the file, or just more bytes than it has.
+        reason = elements / 64 > size ? R"(: shape \[[0-9, ]+\] has more elements than a file of \d+ bytes could hold$)"
+                                      : R"(: data \[\d+, \d+\) lies past the end of the file \(\d+ bytes\)$)";
         break;
+    }
     case Defect::BadAlignment: {
         const uint32_t values[] = {0, 3, 48, 100, 0x80000001u, static_cast<uint32_t>(between(rng, 0, 1000)) * 2 + 3};
         const uint32_t alignment = values[between(rng, 0, std::size(values) - 1)];
@@ -386,9 +444,16 @@ Bytes withDefect(Defect defect, unsigned seed)
     case Defect::OffsetNotAligned:
         randomTensorOf(file, rng).offset += between(rng, 1, file.alignment - 1);
         break;
-    case Defect::OffsetPastEnd:
-        randomTensorOf(file, rng).offset = between(rng, size / file.alignment + 1, kMax64 / file.alignment) * file.alignment;
+    case Defect::OffsetPastEnd: {
+        RawTensor &t = randomTensorOf(file, rng);
+        t.offset = between(rng, size / file.alignment + 1, kMax64 / file.alignment) * file.alignment;
+        uint64_t end = 0;
+        const bool overflows = __builtin_add_overflow(layout.dataOffset, t.offset, &end)
+            || __builtin_add_overflow(end, t.data.size(), &end);
+        reason = overflows ? R"(: data offset \d+ \+ \d+ bytes overflows 64 bits$)"
+                           : R"(: data \[\d+, \d+\) lies past the end of the file \(\d+ bytes\)$)";
         break;
+    }
     case Defect::BlockSizeMismatch: {
         RawTensor &t = randomTensorOf(file, rng);
         const GgmlType type = between(rng, 0, 1) ? GgmlType::Q8_0 : GgmlType::Q4_K;
@@ -480,7 +545,8 @@ private slots:
     {
         QFETCH(int, defect);
         QFETCH(unsigned, seed);
-        const Bytes bytes = withDefect(static_cast<Defect>(defect), seed);
+        std::string reason;
+        const Bytes bytes = withDefect(static_cast<Defect>(defect), seed, reason);
         if (static_cast<Defect>(defect) == Defect::None) {
             const GgufContents contents = parseGguf(bytes, "valid");
             QVERIFY(contents.tensors.size() >= 2);
@@ -497,6 +563,11 @@ private slots:
             QVERIFY(message.size() > std::string("corrupt.gguf: ").size());
             QVERIFY2(message.find('\n') == std::string::npos, message.c_str());
             QVERIFY2(message.size() < 400, message.c_str());
+            const QRegularExpression expected(QString::fromStdString(reason));
+            QVERIFY2(expected.isValid(), qPrintable(expected.errorString()));
+            QVERIFY2(expected.match(QString::fromStdString(message)).hasMatch(),
+                qPrintable(
+                    QStringLiteral("'%1' does not match %2").arg(QString::fromStdString(message), expected.pattern())));
         }
     }
 

@@ -1,7 +1,7 @@
 // Agreement with llama.cpp on the GGUF files BitCliff exports: llama.cpp itself (the prebuilt
 // CPU binaries of node-llama-cpp, installed by `npm ci --omit=optional` in tests/llamacpp)
 // loads every file, and its next-token distributions, its perplexity by llama-perplexity's
-// procedure (reference §6.1) and its tokenization of multilingual text are compared with
+// procedure and its tokenization of multilingual text are compared with
 // BitCliff's engine and tokenizer reading the same file. Covers every GGUF quantization type
 // the exporter writes, F32/F16 tensors, llama's permuted Q/K rows, Qwen2 biases, tied output,
 // Llama-3 rope scaling (rope_freqs.weight) and the real Llama-3, Qwen3 and Llama-2

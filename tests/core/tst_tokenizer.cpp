@@ -1,4 +1,4 @@
-// The tokenizer algorithms on hand-made vocabularies (reference §4): the byte-level map,
+// The tokenizer algorithms on hand-made vocabularies: the byte-level map,
 // rank-based merges (order, ties, the queue path against a plain reference), pre-tokenizer
 // word boundaries, ignore_merges, added/special tokens (longest match, lstrip, rstrip,
 // single_word, normalized), NFC, SentencePiece byte fallback, unknown fusing, Metaspace,
@@ -283,7 +283,7 @@ private slots:
         Json byteLevel = test::byteLevelTokenizer({});
         byteLevel["added_tokens"].push_back(test::addedToken(256, "<|begin_of_text|>"));
         byteLevel["added_tokens"].push_back(test::addedToken(257, "<|endoftext|>"));
-        // Llama-3 by default (reference §4.1); the config decides when it says.
+        // Llama-3 by default (as in llama.cpp); the config decides when it says.
         const auto llama3 = make(byteLevel, R"({"bos_token": "<|begin_of_text|>", "eos_token": "<|endoftext|>"})");
         QVERIFY(llama3->addsBos());
         QCOMPARE(llama3->bosId(), 256);

@@ -154,7 +154,7 @@ private slots:
         for (const ReferenceTokenizer &reference : m_reference) {
             const auto &tokenizer = reference.ours;
             // The Llama-3 file's post-processor has no BOS template (the reference adds none);
-            // reference §4.1: Llama-3 prepends <|begin_of_text|>.
+            // Llama-3 prepends <|begin_of_text|>.
             const bool expected = reference.name == "llama3" ? true : reference.addsBos;
             QVERIFY2(tokenizer->addsBos() == expected, reference.name.c_str());
             const std::vector<int32_t> ids = tokenizer->encode("hi", true);

@@ -86,7 +86,7 @@ async function evaluate(model, spec) {
   return sequences;
 }
 
-// llama-perplexity's procedure (reference §6.1): the text tokenized with BOS as the model adds
+// llama-perplexity's procedure: the text tokenized with BOS as the model adds
 // it, cut into chunks of n_ctx tokens, each from an empty cache with its first token replaced
 // by BOS when the model adds one; positions n_ctx/2 .. n_ctx-2 predict the next token.
 async function perplexity(model, { text, n_ctx: nCtx }, threads) {

@@ -1,6 +1,6 @@
 #pragma once
 // Hand-made tokenizer.json files for the tokenizer tests: small vocabularies whose merges
-// the tests choose, in the two BPE flavours of reference §4.
+// the tests choose, in the two BPE flavours (byte-level and SentencePiece).
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
