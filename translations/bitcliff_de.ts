@@ -11,6 +11,10 @@
         <source>%1 (log)</source>
         <translation>%1 (log.)</translation>
     </message>
+    <message>
+        <source>%1 — flat: every cell %2</source>
+        <translation>%1 — flach: jede Zelle %2</translation>
+    </message>
 </context>
 <context>
     <name>HeatmapData</name>
@@ -29,6 +33,42 @@
     <message>
         <source>absmax |w|</source>
         <translation>absmax |w|</translation>
+    </message>
+    <message>
+        <source>not readable yet</source>
+        <translation>noch nicht lesbar</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSummaryText</name>
+    <message numerus="yes">
+        <source>%n tensor(s) as %1</source>
+        <translation>
+            <numerusform>%n Tensor als %1</numerusform>
+            <numerusform>%n Tensoren als %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fell back to %1 (%2)</source>
+        <translation>
+            <numerusform>%n auf %1 zurückgefallen (%2)</numerusform>
+            <numerusform>%n auf %1 zurückgefallen (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept (%1)</source>
+        <translation>
+            <numerusform>%n unverändert (%1)</numerusform>
+            <numerusform>%n unverändert (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing quantized</source>
+        <translation>nichts quantisiert</translation>
+    </message>
+    <message>
+        <source>%1 bits/weight over the quantized tensors (%2 % of parameters), %3 over the model</source>
+        <translation>%1 Bit/Gewicht über die quantisierten Tensoren (%2 % der Parameter), %3 über das Modell</translation>
     </message>
 </context>
 <context>
@@ -92,6 +132,18 @@
         <source>not quantized, or exact (∞ dB)</source>
         <translation>nicht quantisiert oder exakt (∞ dB)</translation>
     </message>
+    <message>
+        <source>%1: kept as stored (%2)</source>
+        <translation>%1: wie gespeichert belassen (%2)</translation>
+    </message>
+    <message>
+        <source>%1: fell back to %2 (%3), %4 bits/weight</source>
+        <translation>%1: auf %2 zurückgefallen (%3), %4 Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>%1: %2 bits/weight</source>
+        <translation>%1: %2 Bit/Gewicht</translation>
+    </message>
 </context>
 <context>
     <name>ViewFormat</name>
@@ -123,6 +175,16 @@
         <source>%1 %2</source>
         <comment>number unit</comment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: not readable yet</source>
+        <comment>tensor type BitCliff cannot decode</comment>
+        <translation>%1: noch nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1: %2 not readable yet</source>
+        <comment>tensor name, tensor type BitCliff cannot decode</comment>
+        <translation>%1: %2 noch nicht lesbar</translation>
     </message>
 </context>
 <context>
@@ -214,6 +276,10 @@
         <source>tensor MSE %1</source>
         <translation>Tensor-MSE %1</translation>
     </message>
+    <message>
+        <source>Per input channel: quantization MSE against weight absmax. Outlier channels set their groups&apos; scale; the channels sharing those groups lose precision.</source>
+        <translation>Je Eingangskanal: Quantisierungs-MSE gegen absmax der Gewichte. Ausreißerkanäle bestimmen die Skala ihrer Gruppen; die Kanäle, die diese Gruppen teilen, verlieren Genauigkeit.</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::ChartExport</name>
@@ -291,10 +357,6 @@
         <translation>Nicht berechnet: %1</translation>
     </message>
     <message>
-        <source>Type %1 is not supported, so its values cannot be read</source>
-        <translation>Typ %1 wird nicht unterstützt, daher können die Werte nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>Statistics have not been computed yet</source>
         <translation>Statistiken wurden noch nicht berechnet</translation>
     </message>
@@ -323,16 +385,8 @@
         <translation>%1 Parameter</translation>
     </message>
     <message>
-        <source>Largest absmax of the layer&apos;s tensors</source>
-        <translation>Größter absmax-Wert der Tensoren dieser Schicht</translation>
-    </message>
-    <message>
         <source>No statistics for this group yet</source>
         <translation>Noch keine Statistiken für diese Gruppe</translation>
-    </message>
-    <message>
-        <source>Outlier input channels summed over the layer&apos;s tensors</source>
-        <translation>Ausreißer-Eingangskanäle, summiert über die Tensoren dieser Schicht</translation>
     </message>
     <message>
         <source>Pearson kurtosis (Gaussian = 3); heavy tails make it large</source>
@@ -371,10 +425,6 @@
         <translation>Kurtosis</translation>
     </message>
     <message>
-        <source>Outlier channels</source>
-        <translation>Ausreißerkanäle</translation>
-    </message>
-    <message>
         <source>Shape in PyTorch order: output × input</source>
         <translation>Form in PyTorch-Reihenfolge: Ausgang × Eingang</translation>
     </message>
@@ -389,6 +439,30 @@
     <message>
         <source>Input channels whose absmax exceeds k × the median channel absmax</source>
         <translation>Eingangskanäle, deren absmax k × den Median der Kanal-absmax-Werte übersteigt</translation>
+    </message>
+    <message>
+        <source>%1 — BitCliff cannot decode this type, so the tensor has no statistics</source>
+        <translation>%1 — BitCliff kann diesen Typ nicht dekodieren, daher hat der Tensor keine Statistik</translation>
+    </message>
+    <message>
+        <source>%1; the group&apos;s figures summarise them</source>
+        <translation>%1; die Werte der Gruppe fassen sie zusammen</translation>
+    </message>
+    <message>
+        <source>Absmax: the max over %1 with statistics</source>
+        <translation>Absmax: das Maximum über %1 mit Statistik</translation>
+    </message>
+    <message>
+        <source>Kurtosis is a per-tensor figure: see the tensors below</source>
+        <translation>Die Kurtosis gilt je Tensor: siehe die Tensoren darunter</translation>
+    </message>
+    <message>
+        <source>Outlier input channels, summed over %1 with statistics</source>
+        <translation>Ausreißer-Eingangskanäle, summiert über %1 mit Statistik</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>Ausreißer</translation>
     </message>
 </context>
 <context>
@@ -464,10 +538,6 @@
     <message>
         <source>Not computed: %1</source>
         <translation>Nicht berechnet: %1</translation>
-    </message>
-    <message>
-        <source>Type %1 is not supported</source>
-        <translation>Typ %1 wird nicht unterstützt</translation>
     </message>
     <message>
         <source>NaN and infinite values, left out of every statistic</source>
@@ -620,10 +690,6 @@
         <translation>Mittlere KLD zum unquantisierten Modell (nats)</translation>
     </message>
     <message>
-        <source>Same top token as unquantized (%)</source>
-        <translation>Gleiches Top-Token wie das unquantisierte Modell (%)</translation>
-    </message>
-    <message>
         <source>Tokens per character</source>
         <translation>Tokens je Zeichen</translation>
     </message>
@@ -644,8 +710,16 @@
         <translation>Task-Datei</translation>
     </message>
     <message>
-        <source>Accuracy (%)</source>
-        <translation>Genauigkeit (%)</translation>
+        <source>%1 · %2 bpw</source>
+        <translation>%1 · %2 Bit/Gew.</translation>
+    </message>
+    <message>
+        <source>Same top token as unquantized (%, 0–100)</source>
+        <translation>Gleiches Top-Token wie unquantisiert (%, 0–100)</translation>
+    </message>
+    <message>
+        <source>Accuracy (%, 0–100)</source>
+        <translation>Genauigkeit (%, 0–100)</translation>
     </message>
 </context>
 <context>
@@ -713,6 +787,38 @@
     <message>
         <source>acc % %1</source>
         <translation>acc % %1</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>Bits/weight (quantized tensors)</source>
+        <translation>Bit/Gewicht (quantisierte Tensoren)</translation>
+    </message>
+    <message>
+        <source>Bits/weight (model)</source>
+        <translation>Bit/Gewicht (Modell)</translation>
+    </message>
+    <message>
+        <source>Tensors as asked</source>
+        <translation>Tensoren wie verlangt</translation>
+    </message>
+    <message>
+        <source>Fell back</source>
+        <translation>Zurückgefallen</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>as stored</source>
+        <translation>wie gespeichert</translation>
     </message>
 </context>
 <context>
@@ -812,6 +918,22 @@
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation>Arithmetik</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Schlussfolgern</translation>
+    </message>
+    <message>
+        <source>Bundled task set “%1”</source>
+        <translation>Mitgelieferter Aufgabensatz „%1“</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvaluatePage</name>
@@ -894,6 +1016,22 @@
         <source>Could not write %1.*</source>
         <translation>%1.* konnte nicht geschrieben werden</translation>
     </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bit pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Results appear here after an evaluation.</source>
+        <translation>Ergebnisse erscheinen hier nach einer Auswertung.</translation>
+    </message>
+    <message>
+        <source>No text was evaluated: choose the bundled passages or a text of your own to see perplexity and KL divergence.</source>
+        <translation>Es wurde kein Text ausgewertet: Wählen Sie die mitgelieferten Textpassagen oder einen eigenen Text, um Perplexität und KL-Divergenz zu sehen.</translation>
+    </message>
+    <message>
+        <source>No task set was evaluated: check one under Tasks to see accuracy.</source>
+        <translation>Es wurde kein Aufgabensatz ausgewertet: Wählen Sie unter Aufgaben einen aus, um die Genauigkeit zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::JobRunner</name>
@@ -925,18 +1063,6 @@
         <translation>noch ca. %1</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>fertig</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
@@ -946,6 +1072,26 @@
             <numerusform>%n s</numerusform>
             <numerusform>%n s</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Beendete entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the jobs that have ended from this list.</source>
+        <translation>Beendete Aufträge aus dieser Liste entfernen.</translation>
+    </message>
+    <message>
+        <source>done at %1 (took %2)</source>
+        <translation>fertig um %1 (Dauer %2)</translation>
+    </message>
+    <message>
+        <source>cancelled at %1</source>
+        <translation>abgebrochen um %1</translation>
+    </message>
+    <message>
+        <source>failed at %1</source>
+        <translation>fehlgeschlagen um %1</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1245,25 @@
         <source>Capturing activations</source>
         <translation>Aktivierungen werden erfasst</translation>
     </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: fertig</translation>
+    </message>
+    <message>
+        <source>Quit BitCliff</source>
+        <translation>BitCliff beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n background job(s) still running. Quit anyway and cancel them?</source>
+        <translation>
+            <numerusform>%n Hintergrundauftrag läuft noch. Trotzdem beenden und ihn abbrechen?</numerusform>
+            <numerusform>%n Hintergrundaufträge laufen noch. Trotzdem beenden und sie abbrechen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: cannot write the evaluation files</source>
+        <translation>%1: Die Auswertungsdateien können nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelPage</name>
@@ -1109,10 +1274,6 @@
     <message>
         <source>Log color scale</source>
         <translation>Logarithmische Farbskala</translation>
-    </message>
-    <message>
-        <source>Each row is a layer, each column an input channel; the color is the largest |weight| in that channel. Channels that are outliers in every layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a row to open that tensor.</source>
-        <translation>Jede Zeile ist eine Schicht, jede Spalte ein Eingangskanal; die Farbe zeigt das größte |Gewicht| in diesem Kanal. Kanäle, die in jeder Schicht Ausreißer sind, erscheinen als senkrechte Linien. Scrollen zum Zoomen, Ziehen zum Verschieben, Doppelklick zum Zurücksetzen; ein Klick auf eine Zeile öffnet den zugehörigen Tensor.</translation>
     </message>
     <message>
         <source>No model open.</source>
@@ -1174,6 +1335,21 @@
         <source>No activations captured yet: press Capture activations.</source>
         <translation>Noch keine Aktivierungen erfasst: „Aktivierungen erfassen“ drücken.</translation>
     </message>
+    <message>
+        <source>Each row is a layer, each column an input channel; the color is the largest |weight| in that channel divided by the layer&apos;s median channel, and the line on the color bar marks the outlier rule&apos;s k. Channels that are outliers in every layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a row to open that tensor.</source>
+        <translation>Jede Zeile ist eine Schicht, jede Spalte ein Eingangskanal; die Farbe ist das größte |Gewicht| in diesem Kanal geteilt durch den Median-Kanal der Schicht, und die Linie auf der Farbskala markiert das k der Ausreißerregel. Kanäle, die in jeder Schicht Ausreißer sind, erscheinen als senkrechte Linien. Scrollen zum Zoomen, Ziehen zum Verschieben, Doppelklick zum Zurücksetzen, Klick auf eine Zeile öffnet diesen Tensor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more matrices of types BitCliff cannot read yet</source>
+        <translation>
+            <numerusform>… und %n weitere Matrix eines Typs, den BitCliff noch nicht lesen kann</numerusform>
+            <numerusform>… und %n weitere Matrizen von Typen, die BitCliff noch nicht lesen kann</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of the %1 matrices can be read: %2</source>
+        <translation>Keine der %1-Matrizen kann gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelSession</name>
@@ -1199,6 +1375,33 @@
     <message>
         <source>Filter tensors by name or role…</source>
         <translation>Tensoren nach Name oder Rolle filtern…</translation>
+    </message>
+    <message>
+        <source>Right-click to choose the columns.</source>
+        <translation>Rechtsklick, um die Spalten zu wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::OutlierMapText</name>
+    <message>
+        <source>%1: per-input-channel absmax ÷ the layer&apos;s median channel</source>
+        <translation>%1: absmax je Eingangskanal ÷ Median-Kanal der Schicht</translation>
+    </message>
+    <message>
+        <source>%1: no outlier channels at k = %2 (absmax ÷ median channel)</source>
+        <translation>%1: keine Ausreißerkanäle bei k = %2 (absmax ÷ Median-Kanal)</translation>
+    </message>
+    <message>
+        <source>absmax ÷ median channel absmax</source>
+        <translation>absmax ÷ absmax des Median-Kanals</translation>
+    </message>
+    <message>
+        <source>no statistics</source>
+        <translation>keine Statistik</translation>
+    </message>
+    <message>
+        <source>k = %1</source>
+        <translation>k = %1</translation>
     </message>
 </context>
 <context>
@@ -1251,10 +1454,6 @@
         <translation>Wählen Sie einen Tensor im Modellbaum aus oder klicken Sie auf eine Zelle der Übersicht.</translation>
     </message>
     <message>
-        <source>%1: %2 bits/weight on %3 quantized parameters (model %4 bits/weight), mean squared error %5</source>
-        <translation>%1: %2 Bit/Gewicht für %3 quantisierte Parameter (Modell %4 Bit/Gewicht), mittlerer quadratischer Fehler %5</translation>
-    </message>
-    <message>
         <source>This tensor was not quantized (norms, biases and tensors whose rows do not fit the scheme&apos;s blocks are kept).</source>
         <translation>Dieser Tensor wurde nicht quantisiert (Normalisierungen, Biases und Tensoren, deren Zeilen nicht in die Blöcke des Schemas passen, bleiben unverändert).</translation>
     </message>
@@ -1285,6 +1484,14 @@
     <message>
         <source>Compare two schemes to see where their errors differ.</source>
         <translation>Vergleichen Sie zwei Schemata, um zu sehen, wo sich ihre Fehler unterscheiden.</translation>
+    </message>
+    <message>
+        <source>%1; %2; mean squared error %3</source>
+        <translation>%1; %2; mittlerer quadratischer Fehler %3</translation>
+    </message>
+    <message>
+        <source>%1: mean squared error per output channel and group of input channels; both schemes&apos; maps share one color scale</source>
+        <translation>%1: mittlerer quadratischer Fehler je Ausgangskanal und Gruppe von Eingangskanälen; beide Karten teilen eine Farbskala</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1554,10 @@
     <message>
         <source>No statistics for this tensor: %1</source>
         <translation>Keine Statistiken für diesen Tensor: %1</translation>
+    </message>
+    <message>
+        <source>%1 — BitCliff cannot decode this type yet, so this tensor has no statistics and the model cannot be quantized or evaluated.</source>
+        <translation>%1 — BitCliff kann diesen Typ noch nicht dekodieren; dieser Tensor hat daher keine Statistik, und das Modell kann weder quantisiert noch ausgewertet werden.</translation>
     </message>
 </context>
 <context>

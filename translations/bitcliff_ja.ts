@@ -11,6 +11,10 @@
         <source>%1 (log)</source>
         <translation>%1（対数）</translation>
     </message>
+    <message>
+        <source>%1 — flat: every cell %2</source>
+        <translation>%1 — 一定：すべてのセル %2</translation>
+    </message>
 </context>
 <context>
     <name>HeatmapData</name>
@@ -29,6 +33,39 @@
     <message>
         <source>absmax |w|</source>
         <translation>absmax |w|</translation>
+    </message>
+    <message>
+        <source>not readable yet</source>
+        <translation>まだ読み込めません</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSummaryText</name>
+    <message numerus="yes">
+        <source>%n tensor(s) as %1</source>
+        <translation>
+            <numerusform>%n 個のテンソルを %1 で</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fell back to %1 (%2)</source>
+        <translation>
+            <numerusform>%n 個は %1 にフォールバック（%2）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept (%1)</source>
+        <translation>
+            <numerusform>%n 個はそのまま（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing quantized</source>
+        <translation>何も量子化されていません</translation>
+    </message>
+    <message>
+        <source>%1 bits/weight over the quantized tensors (%2 % of parameters), %3 over the model</source>
+        <translation>量子化したテンソルで %1 ビット/重み（パラメータの %2 %）、モデル全体で %3</translation>
     </message>
 </context>
 <context>
@@ -92,6 +129,18 @@
         <source>not quantized, or exact (∞ dB)</source>
         <translation>未量子化、または誤差なし（∞ dB）</translation>
     </message>
+    <message>
+        <source>%1: kept as stored (%2)</source>
+        <translation>%1: 保存形式のまま（%2）</translation>
+    </message>
+    <message>
+        <source>%1: fell back to %2 (%3), %4 bits/weight</source>
+        <translation>%1: %2 にフォールバック（%3）、%4 ビット/重み</translation>
+    </message>
+    <message>
+        <source>%1: %2 bits/weight</source>
+        <translation>%1: %2 ビット/重み</translation>
+    </message>
 </context>
 <context>
     <name>ViewFormat</name>
@@ -123,6 +172,16 @@
         <source>%1 %2</source>
         <comment>number unit</comment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: not readable yet</source>
+        <comment>tensor type BitCliff cannot decode</comment>
+        <translation>%1: まだ読み込めません</translation>
+    </message>
+    <message>
+        <source>%1: %2 not readable yet</source>
+        <comment>tensor name, tensor type BitCliff cannot decode</comment>
+        <translation>%1: %2 はまだ読み込めません</translation>
     </message>
 </context>
 <context>
@@ -214,6 +273,10 @@
         <source>tensor MSE %1</source>
         <translation>テンソル MSE %1</translation>
     </message>
+    <message>
+        <source>Per input channel: quantization MSE against weight absmax. Outlier channels set their groups&apos; scale; the channels sharing those groups lose precision.</source>
+        <translation>入力チャネルごと：量子化 MSE と重みの absmax。外れ値チャネルがグループのスケールを決め、同じグループの他のチャネルが精度を失います。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::ChartExport</name>
@@ -291,10 +354,6 @@
         <translation>未計算: %1</translation>
     </message>
     <message>
-        <source>Type %1 is not supported, so its values cannot be read</source>
-        <translation>型 %1 はサポートされていないため、値を読み取れません</translation>
-    </message>
-    <message>
         <source>Statistics have not been computed yet</source>
         <translation>統計量はまだ計算されていません</translation>
     </message>
@@ -323,16 +382,8 @@
         <translation>%1 パラメータ</translation>
     </message>
     <message>
-        <source>Largest absmax of the layer&apos;s tensors</source>
-        <translation>この層のテンソルの中で最大の absmax</translation>
-    </message>
-    <message>
         <source>No statistics for this group yet</source>
         <translation>このグループの統計量はまだありません</translation>
-    </message>
-    <message>
-        <source>Outlier input channels summed over the layer&apos;s tensors</source>
-        <translation>この層の全テンソルで合計した外れ値入力チャネル数</translation>
     </message>
     <message>
         <source>Pearson kurtosis (Gaussian = 3); heavy tails make it large</source>
@@ -371,10 +422,6 @@
         <translation>尖度</translation>
     </message>
     <message>
-        <source>Outlier channels</source>
-        <translation>外れ値チャネル</translation>
-    </message>
-    <message>
         <source>Shape in PyTorch order: output × input</source>
         <translation>PyTorch の順序での形状: 出力 × 入力</translation>
     </message>
@@ -389,6 +436,30 @@
     <message>
         <source>Input channels whose absmax exceeds k × the median channel absmax</source>
         <translation>absmax が「k × チャネル absmax の中央値」を超える入力チャネル</translation>
+    </message>
+    <message>
+        <source>%1 — BitCliff cannot decode this type, so the tensor has no statistics</source>
+        <translation>%1 — BitCliff はこの型をデコードできないため、このテンソルには統計がありません</translation>
+    </message>
+    <message>
+        <source>%1; the group&apos;s figures summarise them</source>
+        <translation>%1。グループの値はそれらの要約です</translation>
+    </message>
+    <message>
+        <source>Absmax: the max over %1 with statistics</source>
+        <translation>Absmax：統計のある %1 の最大値</translation>
+    </message>
+    <message>
+        <source>Kurtosis is a per-tensor figure: see the tensors below</source>
+        <translation>尖度はテンソルごとの値です。下のテンソルを見てください</translation>
+    </message>
+    <message>
+        <source>Outlier input channels, summed over %1 with statistics</source>
+        <translation>外れ値の入力チャネル（統計のある %1 の合計）</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>外れ値</translation>
     </message>
 </context>
 <context>
@@ -464,10 +535,6 @@
     <message>
         <source>Not computed: %1</source>
         <translation>未計算: %1</translation>
-    </message>
-    <message>
-        <source>Type %1 is not supported</source>
-        <translation>型 %1 はサポートされていません</translation>
     </message>
     <message>
         <source>NaN and infinite values, left out of every statistic</source>
@@ -620,10 +687,6 @@
         <translation>未量子化モデルとの平均 KLD（nats）</translation>
     </message>
     <message>
-        <source>Same top token as unquantized (%)</source>
-        <translation>未量子化モデルとのトップトークン一致率（%）</translation>
-    </message>
-    <message>
         <source>Tokens per character</source>
         <translation>文字あたりのトークン数</translation>
     </message>
@@ -644,8 +707,16 @@
         <translation>タスクファイル</translation>
     </message>
     <message>
-        <source>Accuracy (%)</source>
-        <translation>正解率（%）</translation>
+        <source>%1 · %2 bpw</source>
+        <translation>%1 · %2 bpw</translation>
+    </message>
+    <message>
+        <source>Same top token as unquantized (%, 0–100)</source>
+        <translation>非量子化と同じ最上位トークン（%、0–100）</translation>
+    </message>
+    <message>
+        <source>Accuracy (%, 0–100)</source>
+        <translation>正解率（%、0–100）</translation>
     </message>
 </context>
 <context>
@@ -713,6 +784,38 @@
     <message>
         <source>acc % %1</source>
         <translation>acc % %1</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>ビット/重み</translation>
+    </message>
+    <message>
+        <source>Bits/weight (quantized tensors)</source>
+        <translation>ビット/重み（量子化テンソル）</translation>
+    </message>
+    <message>
+        <source>Bits/weight (model)</source>
+        <translation>ビット/重み（モデル）</translation>
+    </message>
+    <message>
+        <source>Tensors as asked</source>
+        <translation>指定どおりのテンソル</translation>
+    </message>
+    <message>
+        <source>Fell back</source>
+        <translation>フォールバック</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>そのまま</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>実施内容</translation>
+    </message>
+    <message>
+        <source>as stored</source>
+        <translation>保存形式のまま</translation>
     </message>
 </context>
 <context>
@@ -812,6 +915,22 @@
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;すべてのファイル (*)</translation>
     </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation>算数</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知識</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推論</translation>
+    </message>
+    <message>
+        <source>Bundled task set “%1”</source>
+        <translation>同梱のタスクセット「%1」</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvaluatePage</name>
@@ -894,6 +1013,22 @@
         <source>Could not write %1.*</source>
         <translation>%1.* を書き込めませんでした</translation>
     </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>重みあたりのビット数</translation>
+    </message>
+    <message>
+        <source>Results appear here after an evaluation.</source>
+        <translation>評価の後、ここに結果が表示されます。</translation>
+    </message>
+    <message>
+        <source>No text was evaluated: choose the bundled passages or a text of your own to see perplexity and KL divergence.</source>
+        <translation>テキストは評価されていません。パープレキシティと KL ダイバージェンスを見るには、同梱の文章か独自のテキストを選んでください。</translation>
+    </message>
+    <message>
+        <source>No task set was evaluated: check one under Tasks to see accuracy.</source>
+        <translation>タスクセットは評価されていません。正解率を見るには「タスク」で選択してください。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::JobRunner</name>
@@ -925,18 +1060,6 @@
         <translation>残り約 %1</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>完了</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>キャンセル済み</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation>閉じる</translation>
     </message>
@@ -945,6 +1068,26 @@
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>完了分を消去</translation>
+    </message>
+    <message>
+        <source>Remove the jobs that have ended from this list.</source>
+        <translation>終了したジョブをこの一覧から削除します。</translation>
+    </message>
+    <message>
+        <source>done at %1 (took %2)</source>
+        <translation>%1 に完了（所要 %2）</translation>
+    </message>
+    <message>
+        <source>cancelled at %1</source>
+        <translation>%1 にキャンセル</translation>
+    </message>
+    <message>
+        <source>failed at %1</source>
+        <translation>%1 に失敗</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1239,24 @@
         <source>Capturing activations</source>
         <translation>活性化を取得中</translation>
     </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: 完了</translation>
+    </message>
+    <message>
+        <source>Quit BitCliff</source>
+        <translation>BitCliff を終了</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n background job(s) still running. Quit anyway and cancel them?</source>
+        <translation>
+            <numerusform>%n 個のバックグラウンドジョブが実行中です。キャンセルして終了しますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: cannot write the evaluation files</source>
+        <translation>%1: 評価ファイルを書き込めません</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelPage</name>
@@ -1106,10 +1267,6 @@
     <message>
         <source>Log color scale</source>
         <translation>対数カラースケール</translation>
-    </message>
-    <message>
-        <source>Each row is a layer, each column an input channel; the color is the largest |weight| in that channel. Channels that are outliers in every layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a row to open that tensor.</source>
-        <translation>各行が層、各列が入力チャネルを表し、色はそのチャネル内で最大の |重み| を示します。すべての層で外れ値となるチャネルは縦線として現れます。スクロールでズーム、ドラッグでパン、ダブルクリックでリセット、行をクリックするとそのテンソルを開きます。</translation>
     </message>
     <message>
         <source>No model open.</source>
@@ -1171,6 +1328,20 @@
         <source>No activations captured yet: press Capture activations.</source>
         <translation>まだ活性化が取得されていません: 「活性化を取得」を押してください。</translation>
     </message>
+    <message>
+        <source>Each row is a layer, each column an input channel; the color is the largest |weight| in that channel divided by the layer&apos;s median channel, and the line on the color bar marks the outlier rule&apos;s k. Channels that are outliers in every layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a row to open that tensor.</source>
+        <translation>各行が層、各列が入力チャネルです。色はそのチャネルの最大 |重み| を層の中央値チャネルで割った値で、カラーバーの線は外れ値規則の k を示します。すべての層で外れ値のチャネルは縦線として現れます。スクロールでズーム、ドラッグで移動、ダブルクリックでリセット、行をクリックするとそのテンソルを開きます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more matrices of types BitCliff cannot read yet</source>
+        <translation>
+            <numerusform>… ほかに BitCliff がまだ読めない型の行列が %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of the %1 matrices can be read: %2</source>
+        <translation>%1 の行列はどれも読み込めません：%2</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelSession</name>
@@ -1196,6 +1367,33 @@
     <message>
         <source>Filter tensors by name or role…</source>
         <translation>名前または役割でテンソルを絞り込み…</translation>
+    </message>
+    <message>
+        <source>Right-click to choose the columns.</source>
+        <translation>右クリックで列を選択します。</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::OutlierMapText</name>
+    <message>
+        <source>%1: per-input-channel absmax ÷ the layer&apos;s median channel</source>
+        <translation>%1: 入力チャネルごとの absmax ÷ 層の中央値チャネル</translation>
+    </message>
+    <message>
+        <source>%1: no outlier channels at k = %2 (absmax ÷ median channel)</source>
+        <translation>%1: k = %2 で外れ値チャネルなし（absmax ÷ 中央値チャネル）</translation>
+    </message>
+    <message>
+        <source>absmax ÷ median channel absmax</source>
+        <translation>absmax ÷ 中央値チャネルの absmax</translation>
+    </message>
+    <message>
+        <source>no statistics</source>
+        <translation>統計なし</translation>
+    </message>
+    <message>
+        <source>k = %1</source>
+        <translation>k = %1</translation>
     </message>
 </context>
 <context>
@@ -1248,10 +1446,6 @@
         <translation>モデルツリーでテンソルを選択するか、概要のセルをクリックしてください。</translation>
     </message>
     <message>
-        <source>%1: %2 bits/weight on %3 quantized parameters (model %4 bits/weight), mean squared error %5</source>
-        <translation>%1: 量子化パラメータ %3 個で %2 ビット/重み（モデル全体 %4 ビット/重み）、平均二乗誤差 %5</translation>
-    </message>
-    <message>
         <source>This tensor was not quantized (norms, biases and tensors whose rows do not fit the scheme&apos;s blocks are kept).</source>
         <translation>このテンソルは量子化されていません（正規化、バイアス、および行が方式のブロックに収まらないテンソルはそのまま保持されます）。</translation>
     </message>
@@ -1282,6 +1476,14 @@
     <message>
         <source>Compare two schemes to see where their errors differ.</source>
         <translation>2 つのスキームを比較すると、誤差の違う箇所がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>%1; %2; mean squared error %3</source>
+        <translation>%1。%2。平均二乗誤差 %3</translation>
+    </message>
+    <message>
+        <source>%1: mean squared error per output channel and group of input channels; both schemes&apos; maps share one color scale</source>
+        <translation>%1: 出力チャネルと入力チャネルのグループごとの平均二乗誤差。両スキームのマップは同じカラースケールを共有します</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1546,10 @@
     <message>
         <source>No statistics for this tensor: %1</source>
         <translation>このテンソルの統計量はありません: %1</translation>
+    </message>
+    <message>
+        <source>%1 — BitCliff cannot decode this type yet, so this tensor has no statistics and the model cannot be quantized or evaluated.</source>
+        <translation>%1 — BitCliff はこの型をまだデコードできないため、このテンソルには統計がなく、モデルを量子化・評価できません。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,10 @@
         <source>%1 (log)</source>
         <translation>%1（对数）</translation>
     </message>
+    <message>
+        <source>%1 — flat: every cell %2</source>
+        <translation>%1 — 无变化：每个单元格 %2</translation>
+    </message>
 </context>
 <context>
     <name>HeatmapData</name>
@@ -29,6 +33,39 @@
     <message>
         <source>absmax |w|</source>
         <translation>absmax |w|</translation>
+    </message>
+    <message>
+        <source>not readable yet</source>
+        <translation>暂不可读</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSummaryText</name>
+    <message numerus="yes">
+        <source>%n tensor(s) as %1</source>
+        <translation>
+            <numerusform>%n 个张量为 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fell back to %1 (%2)</source>
+        <translation>
+            <numerusform>%n 个回退到 %1（%2）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept (%1)</source>
+        <translation>
+            <numerusform>%n 个保持不变（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing quantized</source>
+        <translation>没有量化任何内容</translation>
+    </message>
+    <message>
+        <source>%1 bits/weight over the quantized tensors (%2 % of parameters), %3 over the model</source>
+        <translation>量化张量 %1 比特/权重（占参数的 %2 %），整个模型 %3</translation>
     </message>
 </context>
 <context>
@@ -92,6 +129,18 @@
         <source>not quantized, or exact (∞ dB)</source>
         <translation>未量化或无误差（∞ dB）</translation>
     </message>
+    <message>
+        <source>%1: kept as stored (%2)</source>
+        <translation>%1：保持存储格式（%2）</translation>
+    </message>
+    <message>
+        <source>%1: fell back to %2 (%3), %4 bits/weight</source>
+        <translation>%1：回退到 %2（%3），%4 比特/权重</translation>
+    </message>
+    <message>
+        <source>%1: %2 bits/weight</source>
+        <translation>%1：%2 比特/权重</translation>
+    </message>
 </context>
 <context>
     <name>ViewFormat</name>
@@ -123,6 +172,16 @@
         <source>%1 %2</source>
         <comment>number unit</comment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: not readable yet</source>
+        <comment>tensor type BitCliff cannot decode</comment>
+        <translation>%1：暂不可读</translation>
+    </message>
+    <message>
+        <source>%1: %2 not readable yet</source>
+        <comment>tensor name, tensor type BitCliff cannot decode</comment>
+        <translation>%1：%2 暂不可读</translation>
     </message>
 </context>
 <context>
@@ -214,6 +273,10 @@
         <source>tensor MSE %1</source>
         <translation>张量 MSE %1</translation>
     </message>
+    <message>
+        <source>Per input channel: quantization MSE against weight absmax. Outlier channels set their groups&apos; scale; the channels sharing those groups lose precision.</source>
+        <translation>按输入通道：量化 MSE 与权重 absmax 的关系。离群通道决定其所在组的缩放；共享这些组的通道损失精度。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::ChartExport</name>
@@ -291,10 +354,6 @@
         <translation>未计算：%1</translation>
     </message>
     <message>
-        <source>Type %1 is not supported, so its values cannot be read</source>
-        <translation>不支持类型 %1，因此无法读取其数值</translation>
-    </message>
-    <message>
         <source>Statistics have not been computed yet</source>
         <translation>尚未计算统计量</translation>
     </message>
@@ -323,16 +382,8 @@
         <translation>%1 参数</translation>
     </message>
     <message>
-        <source>Largest absmax of the layer&apos;s tensors</source>
-        <translation>该层各张量中的最大 absmax</translation>
-    </message>
-    <message>
         <source>No statistics for this group yet</source>
         <translation>此分组尚无统计量</translation>
-    </message>
-    <message>
-        <source>Outlier input channels summed over the layer&apos;s tensors</source>
-        <translation>该层各张量的离群输入通道数之和</translation>
     </message>
     <message>
         <source>Pearson kurtosis (Gaussian = 3); heavy tails make it large</source>
@@ -371,10 +422,6 @@
         <translation>峰度</translation>
     </message>
     <message>
-        <source>Outlier channels</source>
-        <translation>离群通道</translation>
-    </message>
-    <message>
         <source>Shape in PyTorch order: output × input</source>
         <translation>PyTorch 顺序的形状：输出 × 输入</translation>
     </message>
@@ -389,6 +436,30 @@
     <message>
         <source>Input channels whose absmax exceeds k × the median channel absmax</source>
         <translation>absmax 超过“k × 通道 absmax 中位数”的输入通道</translation>
+    </message>
+    <message>
+        <source>%1 — BitCliff cannot decode this type, so the tensor has no statistics</source>
+        <translation>%1 — BitCliff 无法解码此类型，因此该张量没有统计数据</translation>
+    </message>
+    <message>
+        <source>%1; the group&apos;s figures summarise them</source>
+        <translation>%1；该组的数值是对它们的汇总</translation>
+    </message>
+    <message>
+        <source>Absmax: the max over %1 with statistics</source>
+        <translation>Absmax：在有统计数据的 %1 中的最大值</translation>
+    </message>
+    <message>
+        <source>Kurtosis is a per-tensor figure: see the tensors below</source>
+        <translation>峰度是每个张量的数值：请查看下面的张量</translation>
+    </message>
+    <message>
+        <source>Outlier input channels, summed over %1 with statistics</source>
+        <translation>离群输入通道（在有统计数据的 %1 上求和）</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>离群值</translation>
     </message>
 </context>
 <context>
@@ -464,10 +535,6 @@
     <message>
         <source>Not computed: %1</source>
         <translation>未计算：%1</translation>
-    </message>
-    <message>
-        <source>Type %1 is not supported</source>
-        <translation>不支持类型 %1</translation>
     </message>
     <message>
         <source>NaN and infinite values, left out of every statistic</source>
@@ -620,10 +687,6 @@
         <translation>与未量化模型的平均 KLD（nats）</translation>
     </message>
     <message>
-        <source>Same top token as unquantized (%)</source>
-        <translation>与未量化模型的首位 token 一致率（%）</translation>
-    </message>
-    <message>
         <source>Tokens per character</source>
         <translation>每字符 token 数</translation>
     </message>
@@ -644,8 +707,16 @@
         <translation>评测任务文件</translation>
     </message>
     <message>
-        <source>Accuracy (%)</source>
-        <translation>准确率（%）</translation>
+        <source>%1 · %2 bpw</source>
+        <translation>%1 · %2 bpw</translation>
+    </message>
+    <message>
+        <source>Same top token as unquantized (%, 0–100)</source>
+        <translation>与未量化相同的首位词元（%，0–100）</translation>
+    </message>
+    <message>
+        <source>Accuracy (%, 0–100)</source>
+        <translation>准确率（%，0–100）</translation>
     </message>
 </context>
 <context>
@@ -713,6 +784,38 @@
     <message>
         <source>acc % %1</source>
         <translation>acc % %1</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>比特/权重</translation>
+    </message>
+    <message>
+        <source>Bits/weight (quantized tensors)</source>
+        <translation>比特/权重（量化张量）</translation>
+    </message>
+    <message>
+        <source>Bits/weight (model)</source>
+        <translation>比特/权重（模型）</translation>
+    </message>
+    <message>
+        <source>Tensors as asked</source>
+        <translation>按要求量化的张量</translation>
+    </message>
+    <message>
+        <source>Fell back</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>执行情况</translation>
+    </message>
+    <message>
+        <source>as stored</source>
+        <translation>按存储格式</translation>
     </message>
 </context>
 <context>
@@ -812,6 +915,22 @@
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation>算术</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知识</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>Bundled task set “%1”</source>
+        <translation>内置任务集“%1”</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvaluatePage</name>
@@ -894,6 +1013,22 @@
         <source>Could not write %1.*</source>
         <translation>无法写入 %1.*</translation>
     </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>每权重比特数</translation>
+    </message>
+    <message>
+        <source>Results appear here after an evaluation.</source>
+        <translation>评估后结果将显示在此处。</translation>
+    </message>
+    <message>
+        <source>No text was evaluated: choose the bundled passages or a text of your own to see perplexity and KL divergence.</source>
+        <translation>未评估任何文本：请选择内置段落或您自己的文本以查看困惑度和 KL 散度。</translation>
+    </message>
+    <message>
+        <source>No task set was evaluated: check one under Tasks to see accuracy.</source>
+        <translation>未评估任何任务集：请在“任务”下勾选一个以查看准确率。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::JobRunner</name>
@@ -925,18 +1060,6 @@
         <translation>剩余约 %1</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -945,6 +1068,26 @@
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <source>Remove the jobs that have ended from this list.</source>
+        <translation>从列表中移除已结束的任务。</translation>
+    </message>
+    <message>
+        <source>done at %1 (took %2)</source>
+        <translation>于 %1 完成（耗时 %2）</translation>
+    </message>
+    <message>
+        <source>cancelled at %1</source>
+        <translation>于 %1 取消</translation>
+    </message>
+    <message>
+        <source>failed at %1</source>
+        <translation>于 %1 失败</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1239,24 @@
         <source>Capturing activations</source>
         <translation>正在采集激活值</translation>
     </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1：完成</translation>
+    </message>
+    <message>
+        <source>Quit BitCliff</source>
+        <translation>退出 BitCliff</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n background job(s) still running. Quit anyway and cancel them?</source>
+        <translation>
+            <numerusform>仍有 %n 个后台任务在运行。仍要退出并取消它们吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: cannot write the evaluation files</source>
+        <translation>%1：无法写入评估文件</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelPage</name>
@@ -1106,10 +1267,6 @@
     <message>
         <source>Log color scale</source>
         <translation>对数色标</translation>
-    </message>
-    <message>
-        <source>Each row is a layer, each column an input channel; the color is the largest |weight| in that channel. Channels that are outliers in every layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a row to open that tensor.</source>
-        <translation>每一行代表一层，每一列代表一个输入通道；颜色表示该通道中最大的 |权重|。在每一层中都是离群值的通道会显示为竖线。滚动可缩放，拖动可平移，双击可重置，单击某一行可打开对应的张量。</translation>
     </message>
     <message>
         <source>No model open.</source>
@@ -1171,6 +1328,20 @@
         <source>No activations captured yet: press Capture activations.</source>
         <translation>尚未采集激活值：请点击“采集激活值”。</translation>
     </message>
+    <message>
+        <source>Each row is a layer, each column an input channel; the color is the largest |weight| in that channel divided by the layer&apos;s median channel, and the line on the color bar marks the outlier rule&apos;s k. Channels that are outliers in every layer show up as vertical lines. Scroll to zoom, drag to pan, double-click to reset, click a row to open that tensor.</source>
+        <translation>每行是一层，每列是一个输入通道；颜色是该通道中最大的 |权重| 除以该层的中位通道，颜色条上的线标出离群规则的 k。在每一层都是离群值的通道显示为竖线。滚动缩放，拖动平移，双击重置，单击某行打开该张量。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more matrices of types BitCliff cannot read yet</source>
+        <translation>
+            <numerusform>… 以及另外 %n 个 BitCliff 暂不可读类型的矩阵</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of the %1 matrices can be read: %2</source>
+        <translation>%1 的矩阵均无法读取：%2</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelSession</name>
@@ -1196,6 +1367,33 @@
     <message>
         <source>Filter tensors by name or role…</source>
         <translation>按名称或角色筛选张量…</translation>
+    </message>
+    <message>
+        <source>Right-click to choose the columns.</source>
+        <translation>右键单击以选择列。</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::OutlierMapText</name>
+    <message>
+        <source>%1: per-input-channel absmax ÷ the layer&apos;s median channel</source>
+        <translation>%1：每个输入通道的 absmax ÷ 该层的中位通道</translation>
+    </message>
+    <message>
+        <source>%1: no outlier channels at k = %2 (absmax ÷ median channel)</source>
+        <translation>%1：k = %2 时没有离群通道（absmax ÷ 中位通道）</translation>
+    </message>
+    <message>
+        <source>absmax ÷ median channel absmax</source>
+        <translation>absmax ÷ 中位通道的 absmax</translation>
+    </message>
+    <message>
+        <source>no statistics</source>
+        <translation>无统计数据</translation>
+    </message>
+    <message>
+        <source>k = %1</source>
+        <translation>k = %1</translation>
     </message>
 </context>
 <context>
@@ -1248,10 +1446,6 @@
         <translation>请在模型树中选择一个张量，或单击概览中的某个单元格。</translation>
     </message>
     <message>
-        <source>%1: %2 bits/weight on %3 quantized parameters (model %4 bits/weight), mean squared error %5</source>
-        <translation>%1：%3 个已量化参数，%2 比特/权重（整个模型 %4 比特/权重），均方误差 %5</translation>
-    </message>
-    <message>
         <source>This tensor was not quantized (norms, biases and tensors whose rows do not fit the scheme&apos;s blocks are kept).</source>
         <translation>此张量未量化（归一化、偏置，以及行无法适配方案分块的张量均保持原样）。</translation>
     </message>
@@ -1282,6 +1476,14 @@
     <message>
         <source>Compare two schemes to see where their errors differ.</source>
         <translation>比较两种方案，查看它们的误差在哪里不同。</translation>
+    </message>
+    <message>
+        <source>%1; %2; mean squared error %3</source>
+        <translation>%1；%2；均方误差 %3</translation>
+    </message>
+    <message>
+        <source>%1: mean squared error per output channel and group of input channels; both schemes&apos; maps share one color scale</source>
+        <translation>%1：每个输出通道和输入通道组的均方误差；两种方案的图共用一个颜色刻度</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1546,10 @@
     <message>
         <source>No statistics for this tensor: %1</source>
         <translation>此张量没有统计量：%1</translation>
+    </message>
+    <message>
+        <source>%1 — BitCliff cannot decode this type yet, so this tensor has no statistics and the model cannot be quantized or evaluated.</source>
+        <translation>%1 — BitCliff 暂时无法解码此类型，因此该张量没有统计数据，模型也无法量化或评估。</translation>
     </message>
 </context>
 <context>

@@ -183,7 +183,7 @@ private slots:
             view.metricChoice()->setCurrentIndex(view.metricChoice()->findData(int(metric)));
             auto *series = qobject_cast<QBarSeries *>(view.chart()->chart()->series().first());
             for (QBarSet *set : series->barSets())
-                if (set->label() == name)
+                if (set->label().section(QStringLiteral(" \u00b7 "), 0, 0) == name) // "q2_k · 4.09 bpw"
                     return set->color();
             return QColor();
         };
