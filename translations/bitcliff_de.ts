@@ -41,27 +41,6 @@
 </context>
 <context>
     <name>PlanSummaryText</name>
-    <message numerus="yes">
-        <source>%n tensor(s) as %1</source>
-        <translation>
-            <numerusform>%n Tensor als %1</numerusform>
-            <numerusform>%n Tensoren als %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n fell back to %1 (%2)</source>
-        <translation>
-            <numerusform>%n auf %1 zurückgefallen (%2)</numerusform>
-            <numerusform>%n auf %1 zurückgefallen (%2)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kept (%1)</source>
-        <translation>
-            <numerusform>%n unverändert (%1)</numerusform>
-            <numerusform>%n unverändert (%1)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>nothing quantized</source>
         <translation>nichts quantisiert</translation>
@@ -69,6 +48,27 @@
     <message>
         <source>%1 bits/weight over the quantized tensors (%2 % of parameters), %3 over the model</source>
         <translation>%1 Bit/Gewicht über die quantisierten Tensoren (%2 % der Parameter), %3 über das Modell</translation>
+    </message>
+    <message numerus="yes">
+        <source>tensors as asked: %n</source>
+        <translation>
+            <numerusform>Tensoren wie verlangt: %n</numerusform>
+            <numerusform>Tensoren wie verlangt: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>fell back to %1: %n (%2)</source>
+        <translation>
+            <numerusform>auf %1 zurückgefallen: %n (%2)</numerusform>
+            <numerusform>auf %1 zurückgefallen: %n (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>kept: %n (%1)</source>
+        <translation>
+            <numerusform>unverändert: %n (%1)</numerusform>
+            <numerusform>unverändert: %n (%1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1253,16 +1253,16 @@
         <source>Quit BitCliff</source>
         <translation>BitCliff beenden</translation>
     </message>
+    <message>
+        <source>%1: cannot write the evaluation files</source>
+        <translation>%1: Die Auswertungsdateien können nicht geschrieben werden</translation>
+    </message>
     <message numerus="yes">
-        <source>%n background job(s) still running. Quit anyway and cancel them?</source>
+        <source>Background jobs still running: %n. Quit anyway and cancel them?</source>
         <translation>
             <numerusform>%n Hintergrundauftrag läuft noch. Trotzdem beenden und ihn abbrechen?</numerusform>
             <numerusform>%n Hintergrundaufträge laufen noch. Trotzdem beenden und sie abbrechen?</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1: cannot write the evaluation files</source>
-        <translation>%1: Die Auswertungsdateien können nicht geschrieben werden</translation>
     </message>
 </context>
 <context>

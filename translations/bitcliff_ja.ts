@@ -41,24 +41,6 @@
 </context>
 <context>
     <name>PlanSummaryText</name>
-    <message numerus="yes">
-        <source>%n tensor(s) as %1</source>
-        <translation>
-            <numerusform>%n 個のテンソルを %1 で</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n fell back to %1 (%2)</source>
-        <translation>
-            <numerusform>%n 個は %1 にフォールバック（%2）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kept (%1)</source>
-        <translation>
-            <numerusform>%n 個はそのまま（%1）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>nothing quantized</source>
         <translation>何も量子化されていません</translation>
@@ -66,6 +48,24 @@
     <message>
         <source>%1 bits/weight over the quantized tensors (%2 % of parameters), %3 over the model</source>
         <translation>量子化したテンソルで %1 ビット/重み（パラメータの %2 %）、モデル全体で %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>tensors as asked: %n</source>
+        <translation>
+            <numerusform>指定どおりのテンソル：%n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>fell back to %1: %n (%2)</source>
+        <translation>
+            <numerusform>%1 にフォールバック：%n（%2）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>kept: %n (%1)</source>
+        <translation>
+            <numerusform>そのまま：%n（%1）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1247,15 +1247,15 @@
         <source>Quit BitCliff</source>
         <translation>BitCliff を終了</translation>
     </message>
-    <message numerus="yes">
-        <source>%n background job(s) still running. Quit anyway and cancel them?</source>
-        <translation>
-            <numerusform>%n 個のバックグラウンドジョブが実行中です。キャンセルして終了しますか？</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: cannot write the evaluation files</source>
         <translation>%1: 評価ファイルを書き込めません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Background jobs still running: %n. Quit anyway and cancel them?</source>
+        <translation>
+            <numerusform>%n 個のバックグラウンドジョブが実行中です。キャンセルして終了しますか？</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -41,24 +41,6 @@
 </context>
 <context>
     <name>PlanSummaryText</name>
-    <message numerus="yes">
-        <source>%n tensor(s) as %1</source>
-        <translation>
-            <numerusform>%n 个张量为 %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n fell back to %1 (%2)</source>
-        <translation>
-            <numerusform>%n 个回退到 %1（%2）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kept (%1)</source>
-        <translation>
-            <numerusform>%n 个保持不变（%1）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>nothing quantized</source>
         <translation>没有量化任何内容</translation>
@@ -66,6 +48,24 @@
     <message>
         <source>%1 bits/weight over the quantized tensors (%2 % of parameters), %3 over the model</source>
         <translation>量化张量 %1 比特/权重（占参数的 %2 %），整个模型 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>tensors as asked: %n</source>
+        <translation>
+            <numerusform>按要求量化的张量：%n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>fell back to %1: %n (%2)</source>
+        <translation>
+            <numerusform>回退到 %1：%n（%2）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>kept: %n (%1)</source>
+        <translation>
+            <numerusform>保持不变：%n（%1）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1247,15 +1247,15 @@
         <source>Quit BitCliff</source>
         <translation>退出 BitCliff</translation>
     </message>
-    <message numerus="yes">
-        <source>%n background job(s) still running. Quit anyway and cancel them?</source>
-        <translation>
-            <numerusform>仍有 %n 个后台任务在运行。仍要退出并取消它们吗？</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: cannot write the evaluation files</source>
         <translation>%1：无法写入评估文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Background jobs still running: %n. Quit anyway and cancel them?</source>
+        <translation>
+            <numerusform>仍有 %n 个后台任务在运行。仍要退出并取消它们吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -252,7 +252,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         // Quitting would throw away a running quantization or evaluation: ask first.
         const int running = m_runner->runningCount();
         const auto answer = QMessageBox::question(this, tr("Quit BitCliff"),
-            tr("%n background job(s) still running. Quit anyway and cancel them?", nullptr, running),
+            tr("Background jobs still running: %n. Quit anyway and cancel them?", nullptr, running),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) {
             event->ignore();

@@ -25,12 +25,12 @@ QString planTreatmentText(const PlanSummary &summary)
 {
     const QString scheme = fromStd(summary.scheme);
     QStringList parts;
-    parts << PlanSummaryText::tr("%n tensor(s) as %1", nullptr, summary.quantized).arg(scheme);
+    parts << PlanSummaryText::tr("tensors as asked: %n", nullptr, summary.quantized);
     for (const TreatmentCount &f : summary.fallbacks)
-        parts << PlanSummaryText::tr("%n fell back to %1 (%2)", nullptr, f.tensors)
+        parts << PlanSummaryText::tr("fell back to %1: %n (%2)", nullptr, f.tensors)
                      .arg(fromStd(f.scheme), fromStd(f.reason));
     for (const TreatmentCount &k : summary.keptReasons)
-        parts << PlanSummaryText::tr("%n kept (%1)", nullptr, k.tensors).arg(fromStd(k.reason));
+        parts << PlanSummaryText::tr("kept: %n (%1)", nullptr, k.tensors).arg(fromStd(k.reason));
     return scheme + QStringLiteral(": ") + parts.join(QStringLiteral(", "));
 }
 

@@ -7,7 +7,7 @@
 
 namespace bitcliff::app {
 
-// "q4_k: 2 tensors as q4_k, 14 fell back to q5_0 (rows of 192 …), 5 kept (not a matrix …)"
+// "q4_k: tensors as asked: 2, fell back to q5_0: 14 (rows of 192 …), kept: 5 (not a matrix …)"
 QString planTreatmentText(const PlanSummary &summary);
 
 // "5.28 bits/weight over the quantized tensors (99.9 % of parameters), 5.29 over the model"

@@ -149,7 +149,7 @@ private slots:
         QCOMPARE(runs.rows.size(), 2);
         QCOMPARE(runs.rows[0][1], QStringLiteral("16.00"));
         QCOMPARE(runs.rows[1][4], QStringLiteral("14"));
-        QVERIFY2(runs.rows[1][6].contains(QStringLiteral("14 fell back to q4_0 (rows of 192")), qPrintable(runs.rows[1][6]));
+        QVERIFY2(runs.rows[1][6].contains(QStringLiteral("fell back to q4_0: 14 (rows of 192")), qPrintable(runs.rows[1][6]));
         const BarChartData ppl = EvalCharts::chart(*report, EvalMetric::PerplexityByText);
         QCOMPARE(ppl.series[0].name, QStringLiteral("unquantized · 16.00 bpw"));
         QCOMPARE(ppl.series[1].name, QStringLiteral("q2_k · 4.09 bpw"));
