@@ -144,6 +144,10 @@
         <source>%1: %2 bits/weight</source>
         <translation>%1: %2 Bit/Gewicht</translation>
     </message>
+    <message>
+        <source> (%1 of %2 matrices fell back; the tooltip says to what)</source>
+        <translation> (%1 von %2 Matrizen zurückgefallen; der Tooltip sagt, worauf)</translation>
+    </message>
 </context>
 <context>
     <name>ViewFormat</name>

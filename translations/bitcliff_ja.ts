@@ -141,6 +141,10 @@
         <source>%1: %2 bits/weight</source>
         <translation>%1: %2 ビット/重み</translation>
     </message>
+    <message>
+        <source> (%1 of %2 matrices fell back; the tooltip says to what)</source>
+        <translation>（%2 行列中 %1 がフォールバック。ツールチップで詳細）</translation>
+    </message>
 </context>
 <context>
     <name>ViewFormat</name>

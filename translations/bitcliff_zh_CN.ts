@@ -141,6 +141,10 @@
         <source>%1: %2 bits/weight</source>
         <translation>%1：%2 比特/权重</translation>
     </message>
+    <message>
+        <source> (%1 of %2 matrices fell back; the tooltip says to what)</source>
+        <translation>（%2 个矩阵中有 %1 个回退；提示中说明回退到何处）</translation>
+    </message>
 </context>
 <context>
     <name>ViewFormat</name>

@@ -168,6 +168,10 @@ OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report)
     OverviewHeatmap overview;
     HeatmapData &data = overview.data;
     data.title = QuantHeatmaps::tr("SQNR by layer and role \u2014 %1").arg(fromStd(report.scheme.toString()));
+    if (report.summary.fellBack > 0) // bright cells may be a fallback's, not the scheme's: say so
+        data.title += QuantHeatmaps::tr(" (%1 of %2 matrices fell back; the tooltip says to what)")
+                          .arg(report.summary.fellBack)
+                          .arg(report.summary.fellBack + report.summary.quantized);
     data.rowLabel = QuantHeatmaps::tr("layer");
     data.colLabel = QuantHeatmaps::tr("role");
     data.valueLabel = QuantHeatmaps::tr("SQNR (dB)");

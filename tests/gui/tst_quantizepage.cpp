@@ -2,6 +2,7 @@
 // overview, open a tensor's error maps, compare two schemes; bad scheme text is an error
 // message, not a crash.
 #include "channelerrorscatter.h"
+#include "gui/languagemenu.h"
 #include "gui/mainwindow.h"
 #include "gui/modelsession.h"
 #include "gui/modeltreepanel.h"
@@ -9,8 +10,10 @@
 #include "gui/quantizepage.h"
 #include "heatmapwidget.h"
 #include "support/fixtures.h"
+#include "support/tinytransformer.h"
 
 #include <QCheckBox>
+#include <QFileInfo>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -105,6 +108,67 @@ private slots:
         QCOMPARE(analysis->first.report->quantizedParameters, window.session()->model()->tensors()[4].elementCount());
         QVERIFY(views.count() > 0 || views.wait(10000)); // its error maps follow by themselves
         QVERIFY(page->errorMap()->visibleRegion().width() > 0);
+    }
+
+    // A model of hidden size 192: q4_k fits only ffn_down (rows of 512). The summary says what
+    // fell back to what and why, with bits per weight, and a cell's tooltip names its tensor's
+    // treatment — in English and in German, at 1024 × 700 and 1600 × 1000.
+    void narrowModelSaysWhatFellBack_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("en 1024") << QStringLiteral("en") << QSize(1024, 700);
+        QTest::newRow("de 1024") << QStringLiteral("de") << QSize(1024, 700);
+        QTest::newRow("de 1600") << QStringLiteral("de") << QSize(1600, 1000);
+    }
+
+    void narrowModelSaysWhatFellBack()
+    {
+        QFETCH(QString, language);
+        QFETCH(QSize, size);
+        QVERIFY(LanguageMenu::loadLanguage(language));
+        const QString model = m_dir.filePath(QStringLiteral("hidden192"));
+        if (!QFileInfo::exists(model)) {
+            test::TinyTransformerSpec spec;
+            spec.hidden = 192;
+            spec.intermediate = 512;
+            spec.heads = 3;
+            spec.kvHeads = 1;
+            spec.layers = 4;
+            test::writeTinyTransformer(model.toStdString(), spec);
+        }
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openPath(model);
+        QVERIFY(statsReady.wait(30000));
+        QuantizePage *page = window.quantizePage();
+        auto *mainTabs = qobject_cast<QTabWidget *>(page->parentWidget()->parentWidget());
+        mainTabs->setCurrentWidget(page);
+        page->firstScheme()->setCurrentText(QStringLiteral("q4_k"));
+        auto *controller = window.findChild<QuantizeController *>();
+        QSignalSpy quantized(controller, &QuantizeController::analysisReady);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY(quantized.wait(30000));
+        const QString summary = page->summaryText();
+        QVERIFY2(summary.contains(QStringLiteral("q5_0")) && summary.contains(QStringLiteral(": 26 (rows of 192")),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(language == QLatin1String("de") ? QStringLiteral("Bit/Gewicht") : QStringLiteral("bits/weight")),
+                 qPrintable(summary));
+        // The overview's cells: layer 0's q column fell back, its ffn_down is q4_k.
+        HeatmapWidget *overview = page->overview();
+        QTest::qWait(100);
+        QStringList tips;
+        for (int x = 0; x < overview->width(); x += 4)
+            tips << overview->toolTipAt(QPoint(x, overview->height() / 2));
+        const QString all = tips.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("q_proj.weight")) && all.contains(QStringLiteral("q5_0")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("down_proj.weight")), qPrintable(all));
+        if (!qEnvironmentVariableIsEmpty("BITCLIFF_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("BITCLIFF_SCREENSHOT_DIR")
+                               + QStringLiteral("/quantize-hidden192-%1-%2.png").arg(language).arg(size.width()));
+        QVERIFY(LanguageMenu::loadLanguage(QStringLiteral("en")));
     }
 
     void badSchemeTextIsAMessage()
