@@ -172,23 +172,17 @@ void AtomicFileStream::write(const void *data, size_t size)
         return;
     }
     flushBuffer();
-    const char *bytes = static_cast<const char *>(data);
-    while (size > 0) {
-        const ssize_t done = ::write(m_fd, bytes, size);
-        if (done < 0 && errno == EINTR)
-            continue;
-        if (done < 0)
-            fail("write failed", errno);
-        bytes += done;
-        size -= static_cast<size_t>(done);
-    }
+    writeAll(static_cast<const char *>(data), size);
 }
 
 void AtomicFileStream::flushBuffer()
 {
-    const char *bytes = m_buffer.data();
-    size_t size = m_buffer.size();
+    writeAll(m_buffer.data(), m_buffer.size());
     m_buffer.clear(); // keeps its capacity
+}
+
+void AtomicFileStream::writeAll(const char *bytes, size_t size)
+{
     while (size > 0) {
         const ssize_t done = ::write(m_fd, bytes, size);
         if (done < 0 && errno == EINTR)

@@ -44,6 +44,7 @@ public:
 
 private:
     void flushBuffer();
+    void writeAll(const char *bytes, size_t size); // retries EINTR and short writes
     [[noreturn]] void fail(const char *what, int error) const;
 
     std::filesystem::path m_path;

@@ -123,11 +123,8 @@ private slots:
     {
         QFETCH(int, hidden);
         QFETCH(int, heads);
-        test::TinyTransformerSpec spec;
-        spec.hidden = hidden;
-        spec.heads = heads;
-        spec.kvHeads = heads / 3;
-        spec.intermediate = 512;
+        test::TinyTransformerSpec spec = test::narrowSpec(hidden);
+        QCOMPARE(spec.heads, heads);
         spec.tied = hidden == 576;
         const QString model = m_dir.filePath(QStringLiteral("narrow%1").arg(hidden));
         const test::TinyTransformer tiny = test::writeEvaluableModel(model.toStdString(), spec);

@@ -299,11 +299,7 @@ private:
     // llama_model_quantize from the F16 export): BitCliff opens both and agrees with llama.cpp.
     void writeNarrowCases()
     {
-        test::TinyTransformerSpec spec;
-        spec.hidden = 192;
-        spec.intermediate = 512;
-        spec.heads = 3;
-        spec.kvHeads = 1;
+        test::TinyTransformerSpec spec = test::narrowSpec(192);
         spec.vocab = 256 + 8;
         const fs::path dir = path("llama-hidden192");
         test::writeTinyTransformer(dir, spec);

@@ -127,11 +127,7 @@ private slots:
     void summaryOfHidden192()
     {
         QTemporaryDir dir;
-        test::TinyTransformerSpec spec;
-        spec.hidden = 192;
-        spec.intermediate = 512;
-        spec.heads = 3;
-        spec.kvHeads = 1;
+        test::TinyTransformerSpec spec = test::narrowSpec(192);
         spec.vocab = 301;
         spec.dtype = "BF16";
         test::writeTinyTransformer(dir.path().toStdString(), spec);

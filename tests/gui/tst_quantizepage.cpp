@@ -129,11 +129,7 @@ private slots:
         QVERIFY(LanguageMenu::loadLanguage(language));
         const QString model = m_dir.filePath(QStringLiteral("hidden192"));
         if (!QFileInfo::exists(model)) {
-            test::TinyTransformerSpec spec;
-            spec.hidden = 192;
-            spec.intermediate = 512;
-            spec.heads = 3;
-            spec.kvHeads = 1;
+            test::TinyTransformerSpec spec = test::narrowSpec(192);
             spec.layers = 4;
             test::writeTinyTransformer(model.toStdString(), spec);
         }

@@ -155,4 +155,14 @@ std::filesystem::path subdirectory(const std::filesystem::path &root, const std:
     return root / safe;
 }
 
+TinyTransformerSpec narrowSpec(int hidden)
+{
+    TinyTransformerSpec spec;
+    spec.hidden = hidden;
+    spec.heads = hidden / 64;
+    spec.kvHeads = std::max(1, spec.heads / 3);
+    spec.intermediate = 512;
+    return spec;
+}
+
 } // namespace bitcliff::test

@@ -44,6 +44,10 @@ struct TinyTransformer
 inline constexpr double kTinyRopeFactor = 8.0;
 inline constexpr double kTinyRopeOriginalContext = 32.0;
 
+// A Llama of hidden size `hidden` (192, 576 …: rows that fit no 256-block) with heads of 64,
+// grouped-query attention (three query heads per K/V head) and SwiGLU 512 (rows of 512 fit).
+TinyTransformerSpec narrowSpec(int hidden);
+
 TinyTransformer writeTinyTransformer(const std::filesystem::path &directory, const TinyTransformerSpec &spec);
 
 // root / name, every character of `name` but letters and digits replaced by '_' (QTest data
