@@ -68,7 +68,7 @@ std::vector<std::shared_ptr<const QuantReport>> quantizeWithEach(
         std::printf("%-18s %6.3f bits/weight on %d tensors (%d fell back, %d kept), MSE %.4g, SQNR %s\n",
             scheme.toString().c_str(), r.quantizedBitsPerWeight, r.summary.quantized + r.summary.fellBack,
             r.summary.fellBack, r.summary.kept, r.quantizedMse, sqnrRange(r).c_str());
-        if (r.summary.fellBack > 0 || r.summary.quantizedParameters < r.summary.parameters / 2)
+        if (r.summary.deservesNote())
             std::printf("%-18s %s\n", "", r.summary.describe().c_str());
     }
     return reports;

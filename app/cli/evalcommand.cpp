@@ -122,7 +122,7 @@ int runEval(const std::vector<std::string> &argv)
     const auto report = runEvaluation(spec, progress.callback());
     progress.done();
     for (const EvalRun &run : report->runs) {
-        if (run.plan && (run.plan->fellBack > 0 || run.plan->quantizedParameters < run.plan->parameters / 2))
+        if (run.plan && run.plan->deservesNote())
             std::fprintf(stderr, "note: %s\n", run.plan->describe().c_str());
         if (run.streamed)
             std::fprintf(stderr,

@@ -31,10 +31,11 @@ struct MatrixPlan
 {
     const TensorInfo *tensor = nullptr;
     WeightMatrix *matrix = nullptr;
-    bool quantize = false;
-    bool global = false;     // the output or the embedding
+    std::optional<QuantScheme> scheme; // what it is fake-quantized with (resolved once), or none
+    bool global = false; // the output or the embedding
     bool lookupOnly = false; // the embedding of an untied model: never multiplied
     uint64_t bytes() const { return uint64_t(tensor->elementCount()) * sizeof(float); }
+    bool quantize() const { return scheme.has_value(); }
 };
 
 // Which matrices are loaded: all (resident), only the output and embedding (streamed, the
@@ -47,8 +48,7 @@ public:
     LoadPlan(const Model &model, const InferenceOptions &options)
         : m_model(model)
         , m_options(options)
-    {
-    }
+    { }
 
     std::optional<QuantScheme> applied(const TensorInfo &tensor) const
     {
@@ -61,7 +61,7 @@ public:
     void add(const std::string &name, std::vector<float> &values)
     {
         const TensorInfo &tensor = tensorNamed(name);
-        m_items.push_back({&tensor, &values, quantizes(tensor)});
+        m_items.push_back({ &tensor, &values, quantizes(tensor) });
     }
 
     void addMatrix(const std::string &name, WeightMatrix &matrix, bool global = false, bool lookupOnly = false)
@@ -69,7 +69,7 @@ public:
         const TensorInfo &tensor = tensorNamed(name);
         matrix.rows = tensor.shape.at(0);
         matrix.cols = tensor.shape.at(1);
-        m_matrices.push_back({&tensor, &matrix, quantizes(tensor), global, lookupOnly});
+        m_matrices.push_back({ &tensor, &matrix, applied(tensor), global, lookupOnly });
     }
 
     // Float32 bytes of every weight loaded, plus the original floats fakeQuantizeTensor holds
@@ -87,7 +87,7 @@ public:
             load(item.bytes(), item.quantize);
         for (const MatrixPlan &m : m_matrices) {
             if (resident(m, keep)) {
-                load(m.bytes(), m.quantize);
+                load(m.bytes(), m.quantize());
                 ++loaded;
             } else if (needsBuffer(m)) {
                 buffer = std::max(buffer, m.bytes());
@@ -102,11 +102,11 @@ public:
         weights.streamed = keep != Keep::All;
         for (const MatrixPlan &m : m_matrices) {
             if (resident(m, keep)) {
-                m_items.push_back({m.tensor, &m.matrix->values, m.quantize});
+                m_items.push_back({ m.tensor, &m.matrix->values, m.quantize() });
                 continue;
             }
             m.matrix->lazy = m.tensor;
-            m.matrix->scheme = applied(*m.tensor);
+            m.matrix->scheme = m.scheme;
             if (needsBuffer(m))
                 weights.scratchFloats = std::max(weights.scratchFloats, m.tensor->elementCount());
         }
@@ -116,8 +116,8 @@ public:
     void run(const ProgressCallback &progress)
     {
         // Largest first, so the last worker does not finish alone on the embedding.
-        std::stable_sort(m_items.begin(), m_items.end(),
-                         [](const LoadItem &a, const LoadItem &b) { return a.bytes() > b.bytes(); });
+        std::stable_sort(
+            m_items.begin(), m_items.end(), [](const LoadItem &a, const LoadItem &b) { return a.bytes() > b.bytes(); });
         parallelForEach(
             m_items.size(), m_options.threads, [&](size_t i) { return m_items[i].bytes(); },
             [&](size_t i, int) {
@@ -151,8 +151,7 @@ private:
     // An embedding only looked up is read row by row when its rows quantize alone.
     bool needsBuffer(const MatrixPlan &m) const
     {
-        const std::optional<QuantScheme> scheme = applied(*m.tensor);
-        return !m.lookupOnly || (scheme && !quantizesRowByRow(*scheme, m.tensor->cols()));
+        return !m.lookupOnly || (m.scheme && !quantizesRowByRow(*m.scheme, m.tensor->cols()));
     }
 
     const Model &m_model;
@@ -166,19 +165,20 @@ private:
 Keep chooseResidency(const LoadPlan &plan, WeightResidency residency, const Model &model)
 {
     const uint64_t available = availableMemoryBytes();
-    auto fits = [&](Keep keep) { return available == 0 || plan.bytesNeeded(keep) <= available; };
+    auto fits = [&](Keep keep) {
+        return available == 0 || plan.bytesNeeded(keep) <= available;
+    };
     const std::string availableText = gibText(available) + " available";
     switch (residency) {
     case WeightResidency::Resident:
         if (!fits(Keep::All))
             throw Error(model.sourcePath() + ": inference needs " + gibText(plan.bytesNeeded(Keep::All))
-                        + " as float32, " + availableText);
+                + " as float32, " + availableText);
         return Keep::All;
     case WeightResidency::Streamed:
         if (!fits(Keep::None))
             throw Error(model.sourcePath() + ": streaming the weights from disk needs "
-                        + gibText(plan.bytesNeeded(Keep::None)) + " (norms, biases and one float32 matrix), "
-                        + availableText);
+                + gibText(plan.bytesNeeded(Keep::None)) + " (norms, biases and one float32 matrix), " + availableText);
         return Keep::None;
     case WeightResidency::Automatic:
         break;
@@ -190,7 +190,7 @@ Keep chooseResidency(const LoadPlan &plan, WeightResidency residency, const Mode
     if (fits(Keep::None))
         return Keep::None;
     throw Error(model.sourcePath() + ": inference needs " + gibText(plan.bytesNeeded(Keep::All)) + " as float32, "
-                + gibText(plan.bytesNeeded(Keep::None)) + " streaming the weights from disk, " + availableText);
+        + gibText(plan.bytesNeeded(Keep::None)) + " streaming the weights from disk, " + availableText);
 }
 
 void planLayer(LoadPlan &plan, const Model &model, int layer, infer::LayerWeights &weights, bool qkNorm)
@@ -213,9 +213,8 @@ void planLayer(LoadPlan &plan, const Model &model, int layer, infer::LayerWeight
 
 } // namespace
 
-std::shared_ptr<const TransformerWeights> loadTransformer(std::shared_ptr<const Model> model,
-                                                          const InferenceOptions &options,
-                                                          const ProgressCallback &progress)
+std::shared_ptr<const TransformerWeights> loadTransformer(
+    std::shared_ptr<const Model> model, const InferenceOptions &options, const ProgressCallback &progress)
 {
     if (!model)
         throw Error("no model to load");
@@ -252,8 +251,14 @@ std::shared_ptr<const TransformerWeights> loadTransformer(std::shared_ptr<const 
     return weights;
 }
 
-const TransformerConfig &configOf(const TransformerWeights &weights) { return weights.config; }
+const TransformerConfig &configOf(const TransformerWeights &weights)
+{
+    return weights.config;
+}
 
-bool isStreamed(const TransformerWeights &weights) { return weights.streamed; }
+bool isStreamed(const TransformerWeights &weights)
+{
+    return weights.streamed;
+}
 
 } // namespace bitcliff

@@ -36,6 +36,9 @@ struct PlanSummary
     // "q4_k: 4 tensors as q4_k, 24 fell back to q5_0 (rows of 192 are not a multiple of the
     // q4_k block (256)), 9 kept (not a matrix …); 5.06 bits/weight quantized, 5.33 model"
     std::string describe() const;
+    // Whether the scheme was far from applied as asked (something fell back, or it covers
+    // under half the parameters): commands print describe() then even where not asked.
+    bool deservesNote() const { return fellBack > 0 || 2 * quantizedParameters < parameters; }
 };
 
 // Bits per weight of a tensor as stored in its file, and of a whole model.

@@ -1,7 +1,5 @@
 #include "quant/tensortreatment.h"
 
-#include "util/error.h"
-
 #include <algorithm>
 
 namespace bitcliff {
@@ -59,10 +57,11 @@ std::string rowText(int64_t cols)
 // Why `scheme` cannot quantize rows of `cols` values as written, or empty.
 std::string misfit(const QuantScheme &scheme, int64_t cols)
 {
-    try {
-        scheme.checkRowLength(cols, "");
+    // checkRowLength's rule, without an exception per tensor: a per-tensor scale fits any row.
+    const int64_t block = scheme.blockLength(cols);
+    const bool wholeTensor = scheme.method == QuantMethod::Rtn && scheme.granularity == Granularity::Tensor;
+    if (wholeTensor || (block > 0 && cols % block == 0))
         return {};
-    } catch (const Error &) { }
     if (scheme.method == QuantMethod::Gguf || scheme.method == QuantMethod::Mxfp4)
         return rowText(cols) + " are not a multiple of the " + scheme.baseText() + " block ("
             + std::to_string(scheme.blockLength(cols)) + ")";
