@@ -8,7 +8,10 @@
 #include <QEvent>
 #include <QImage>
 #include <QLayout>
+#include <QPageLayout>
+#include <QPageSize>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QWidget>
 
@@ -90,6 +93,10 @@ bool saveWidgetPng(QWidget *widget, const QString &path, QSize size, qreal dpr)
     prepare(widget, size);
     QImage image((QSizeF(size) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
+    // 96 logical pixels an inch, the figure's own: a viewer prints it at `size`.
+    const int dotsPerMeter = qRound(96.0 * dpr / 0.0254);
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
     image.fill(Qt::white);
     {
         QPainter painter(&image);
@@ -126,6 +133,34 @@ bool saveWidgetSvg(QWidget *widget, const QString &path, QSize size, const QStri
     }
     restore(widget, state);
     return ok && writeBytesAtomically(path, svg);
+}
+
+bool saveWidgetPdf(QWidget *widget, const QString &path, QSize size, const QString &title)
+{
+    if (!widget || size.isEmpty())
+        return false;
+    const SavedState state = save(widget);
+    prepare(widget, size);
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    bool ok = false;
+    {
+        QPdfWriter writer(&buffer);
+        writer.setTitle(title);
+        writer.setCreator(QCoreApplication::translate("bitcliff::ChartExport", "Exported by BitCliff"));
+        // One device unit per logical pixel, as on screen: text keeps its size (see the SVG).
+        const int dpi = widget->logicalDpiX();
+        writer.setResolution(dpi);
+        const QPageSize page(QSizeF(size) * 72.0 / dpi, QPageSize::Point, QString(), QPageSize::ExactMatch);
+        writer.setPageLayout(QPageLayout(page, QPageLayout::Portrait, QMarginsF()));
+        QPainter painter;
+        ok = painter.begin(&writer);
+        if (ok)
+            widget->render(&painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
+    }
+    restore(widget, state);
+    return ok && writeBytesAtomically(path, pdf);
 }
 
 } // namespace bitcliff
