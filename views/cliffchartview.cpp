@@ -7,6 +7,7 @@
 #include <QChart>
 #include <QCursor>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -373,17 +374,24 @@ void CliffChartView::drawGuideLabels(QPainter *painter) const
     QFont font = chart()->font();
     font.setPointSizeF(std::max(7.5, font.pointSizeF() * 0.9));
     painter->setFont(font);
-    painter->setPen(guideColor());
-    const double h = painter->fontMetrics().height();
+    const QFontMetricsF metrics(font);
+    const double h = metrics.height();
+    // On a white box: a label over a line or a marker must stay legible.
+    const auto label = [&](QPointF topLeft, const QString &text) {
+        const QRectF box(topLeft, QSizeF(metrics.horizontalAdvance(text) + 6.0, h));
+        painter->fillRect(box, QColor(255, 255, 255, 210));
+        painter->setPen(guideColor());
+        painter->drawText(box, Qt::AlignCenter, text);
+    };
+    // The baseline's label at the left end, where a cliff's points are furthest from it.
     if (m_baseline->count() == 2) {
-        const QPointF at = chart()->mapToPosition(m_baseline->at(1), m_baseline);
-        const QRectF box(plot.left(), at.y() - h - 1.0, plot.width() - 4.0, h);
-        painter->drawText(box, Qt::AlignRight | Qt::AlignBottom, m_baseline->name());
+        const QPointF at = chart()->mapToPosition(m_baseline->at(0), m_baseline);
+        const double y = at.y() - h - 2.0 < plot.top() ? at.y() + 2.0 : at.y() - h - 2.0;
+        label(QPointF(plot.left() + 4.0, y), m_baseline->name());
     }
     if (m_floor->count() == 2) {
         const QPointF at = chart()->mapToPosition(m_floor->at(1), m_floor);
-        painter->drawText(
-            QRectF(at.x() + 3.0, plot.top() + 2.0, 200.0, h), Qt::AlignLeft | Qt::AlignTop, m_floor->name());
+        label(QPointF(at.x() + 3.0, plot.top() + 2.0), m_floor->name());
     }
 }
 

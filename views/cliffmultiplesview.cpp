@@ -42,12 +42,21 @@ CliffMultiplesView::CliffMultiplesView(QWidget *parent)
     });
 }
 
-int CliffMultiplesView::columnsFor(int width, int panels)
+int CliffMultiplesView::columnsFor(QSize size, int panels)
 {
     if (panels <= 1)
         return 1;
-    // About 480 px a panel keeps axis labels and titles readable.
-    return std::min(panels, std::clamp(width / 480, 2, 4));
+    // About 480 px a panel keeps axis labels and titles readable; more columns (down to about
+    // 320 px) when the rows would otherwise be too low for their charts.
+    constexpr int rowHeight = 230;
+    int most = std::clamp(size.width() / 480, 2, 4);
+    while (most < std::min(panels, 4) && (panels + most - 1) / most * rowHeight > size.height()
+        && size.width() / (most + 1) >= 320)
+        ++most;
+    most = std::min(panels, most);
+    // As few columns as give the same number of rows: 4 panels make 2 x 2, not 3 + 1.
+    const int rows = (panels + most - 1) / most;
+    return (panels + rows - 1) / rows;
 }
 
 void CliffMultiplesView::setData(const CliffChartData &data)
@@ -60,6 +69,8 @@ void CliffMultiplesView::setData(const CliffChartData &data)
     while (m_panels.size() < data.panels.size()) {
         auto *panel = new CliffChartView(this);
         panel->setLegendShown(false); // the shared legend below the grid stands for all
+        panel->setMinimumSize(280, 180);
+        panel->show(); // a child added to a shown parent stays hidden until told
         connect(panel, &CliffChartView::pointClicked, this, &CliffMultiplesView::pointClicked);
         m_panels << panel;
     }
@@ -77,7 +88,7 @@ void CliffMultiplesView::setData(const CliffChartData &data)
         m_panels[i]->setPanel(data, int(i), range);
     }
     m_columns = 0; // re-place every panel
-    arrange(columnsFor(width(), int(m_panels.size())));
+    arrange(columnsFor(size(), int(m_panels.size())));
 }
 
 void CliffMultiplesView::setMethodVisible(const QString &method, bool visible)
@@ -93,7 +104,7 @@ bool CliffMultiplesView::isMethodVisible(const QString &method) const
 void CliffMultiplesView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    arrange(columnsFor(event->size().width(), int(m_panels.size())));
+    arrange(columnsFor(event->size(), int(m_panels.size())));
 }
 
 void CliffMultiplesView::arrange(int columns)

@@ -2,10 +2,11 @@
 // Small multiples of the accuracy cliff: one CliffChartView per panel (difficulty, language)
 // in a grid on the same X and Y ranges, so that panels compare at a glance, with one title
 // and one legend for all: toggling a method there hides it in every panel. Two to four
-// columns, as the width allows.
+// columns, as the size allows.
 #include "cliffdata.h"
 
 #include <QList>
+#include <QSize>
 #include <QWidget>
 
 class QGridLayout;
@@ -34,8 +35,8 @@ public:
     CliffLegend *legend() const { return m_legend; }
     QLabel *titleLabel() const { return m_title; }
     int columns() const { return m_columns; }
-    // The columns a grid of `panels` gets at `width` pixels.
-    static int columnsFor(int width, int panels);
+    // The columns a grid of `panels` gets in a view of `size`.
+    static int columnsFor(QSize size, int panels);
 
 signals:
     void pointClicked(int cell, const QString &scheme);

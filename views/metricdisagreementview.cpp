@@ -132,7 +132,7 @@ MetricDisagreementView::Geometry MetricDisagreementView::geometry() const
     const QFontMetrics strong(bold);
     const int line = plain.height();
     g.title = QRect(kMargin, kMargin, width() - 2 * kMargin, int(strong.height() * 1.4));
-    g.note = QRect(kMargin, g.title.bottom() + 1, width() - 2 * kMargin, line + 2);
+    g.note = QRect(kMargin, g.title.bottom() + 1, width() - 2 * kMargin, 2 * line + 2);
     int languageWidth = 0;
     for (const QString &language : m_data.languages)
         languageWidth = std::max(languageWidth, strong.horizontalAdvance(language));
@@ -168,7 +168,7 @@ QSize MetricDisagreementView::minimumSizeHint() const
 {
     const int line = fontMetrics().height();
     const int rows = 3 * int(m_data.languages.size());
-    return QSize(300 + 64 * int(m_data.schemes.size()), 4 * line + 40 + rows * (line + 8));
+    return QSize(300 + 64 * int(m_data.schemes.size()), 5 * line + 40 + rows * (line + 8));
 }
 
 QSize MetricDisagreementView::sizeHint() const
@@ -213,8 +213,9 @@ void MetricDisagreementView::paintEvent(QPaintEvent *)
     painter.drawText(g.title, Qt::AlignCenter, m_data.title);
     painter.setFont(font());
     painter.setPen(QColor(0x60, 0x60, 0x60));
-    painter.drawText(g.note, Qt::AlignCenter,
-        tr("Bars: each metric's damage as a share of its worst value in this table (longer = worse)"));
+    painter.drawText(g.note, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+        tr("\u0394: change from the unquantized model (pp: percentage points). Bars: each metric's damage as a "
+           "share of its worst value in this table; longer is worse."));
     if (m_data.languages.isEmpty() || m_data.schemes.isEmpty())
         return;
     painter.setFont(bold);
@@ -246,6 +247,8 @@ void MetricDisagreementView::paintEvent(QPaintEvent *)
 
 bool MetricDisagreementView::event(QEvent *event)
 {
+    if (event->type() == QEvent::LanguageChange)
+        update(); // the labels and the note are translated as they are painted
     if (event->type() != QEvent::ToolTip)
         return QWidget::event(event);
     const auto *help = static_cast<QHelpEvent *>(event);
