@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
@@ -30,6 +31,7 @@
 #include <QSvgRenderer>
 #include <QTableView>
 #include <QTest>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QXmlStreamReader>
 
@@ -436,6 +438,10 @@ void TestCliffViews::cliffChartToggleAndClick()
     const QPoint at
         = view.mapFromScene(view.chart()->mapToPosition(QPointF(target.x, target.y), view.pointSeries(kMethods[2])));
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at);
+    // Hovering the point shows its tooltip.
+    emit view.pointSeries(kMethods[2])->hovered(QPointF(target.x, target.y), true);
+    QCOMPARE(QToolTip::text(), QStringLiteral("q5_k: 5.55 bpw, KLD 0.0117 [0.0103, 0.0131]"));
+    emit view.pointSeries(kMethods[2])->hovered(QPointF(target.x, target.y), false);
     QCOMPARE(clicked.size(), 1);
     QCOMPARE(clicked[0][0].toInt(), target.cell);
     QCOMPARE(clicked[0][1].toString(), QStringLiteral("q5_k"));
@@ -534,6 +540,13 @@ void TestCliffViews::metricDisagreement()
     QVERIFY(a.isValid() && b.top() > a.bottom() && c.top() > view.cellRect(0, 0, Metric::DeltaAccuracy).bottom());
     QVERIFY(view.cellRect(0, 3, Metric::Kld).right() < 1024);
     QVERIFY(view.cellRect(2, 0, Metric::DeltaAccuracy).bottom() < 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QPoint at = view.cellRect(2, 2, Metric::DeltaAccuracy).center();
+    QHelpEvent help(QEvent::ToolTip, at, view.mapToGlobal(at));
+    QCoreApplication::sendEvent(&view, &help);
+    QCOMPARE(QToolTip::text(),
+        QStringLiteral("hi, q3_k\n\u0394 accuracy (pp): -24.0\n100% of the worst damage by this metric in the table"));
 }
 
 void TestCliffViews::exports()
