@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 #ifndef BITCLIFF_VERSION
@@ -58,24 +59,26 @@ QString escape(const std::string &text)
 
 QString formatNumber(double value, Format format)
 {
-    QString text;
+    // printf's rounding (exact ties to even), as the C library and most readers of the data round.
+    char buffer[64];
     switch (format) {
     case Format::Percent1:
-        text = QString::number(value * 100, 'f', 1);
+        std::snprintf(buffer, sizeof buffer, "%.1f", value * 100);
         break;
     case Format::Fixed1:
-        text = QString::number(value, 'f', 1);
+        std::snprintf(buffer, sizeof buffer, "%.1f", value);
         break;
     case Format::Fixed2:
-        text = QString::number(value, 'f', 2);
+        std::snprintf(buffer, sizeof buffer, "%.2f", value);
         break;
     case Format::Significant3:
-        text = QString::asprintf("%.3g", value);
+        std::snprintf(buffer, sizeof buffer, "%#.3g", value); // "0.200", not "0.2"
         break;
     case Format::Integer:
-        text = QString::number(std::llround(value));
+        std::snprintf(buffer, sizeof buffer, "%lld", std::llround(value));
         break;
     }
+    QString text = QString::fromLatin1(buffer);
     // "-0.0" says the value was a tiny negative: shown rounded, it is zero.
     if (text.startsWith(u'-') && !text.contains(QRegularExpression(u"[1-9]"_s)))
         text.remove(0, 1);

@@ -6,7 +6,8 @@
 // <span class="num" data-cell="3" data-key="/accuracy/overall/acc" data-format="pct1">
 // with the cell's index and the value's JSON pointer; data-format says how it is shown:
 //   pct1  value * 100, 1 decimal      fix1  1 decimal       fix2  2 decimals
-//   sig3  3 significant digits (printf %.3g)                int   an integer
+//   sig3  3 significant digits, zeros kept (printf %#.3g)   int   an integer
+// rounded as printf rounds (exact ties to even), a negative zero ("-0.0") without its sign.
 // Figures computed from those (differences in points) are <span class="derived">.
 #include "analysis/clifffindings.h"
 

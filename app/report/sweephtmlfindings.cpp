@@ -176,7 +176,7 @@ QString tiers(const Cells &cells, const CliffFindings &findings)
             const QString difference = f.differencePp == 0 ? u"as much as the easiest"_s
                                                            : derived(std::abs(f.differencePp), Format::Fixed1)
                     + (f.differencePp > 0 ? " pp more than the easiest"_L1 : " pp less than the easiest"_L1);
-            items += "<li>"_L1 + method(f.method) + " "_L1 + cells.label(f.cell) + ": the hardest tier, <i>"_L1
+            items += "<li>"_L1 + method(f.method) + ", "_L1 + cells.label(f.cell) + ": the hardest tier, <i>"_L1
                 + escape(f.hardest) + "</i>, "_L1 + drop(f.hard) + "; the easiest, <i>"_L1 + escape(f.easiest)
                 + "</i>, "_L1 + drop(f.easy) + ". The hardest tier loses "_L1 + difference + ".</li>\n"_L1;
         }
@@ -212,7 +212,7 @@ QString scripts(const Cells &cells, const CliffFindings &findings)
             if (f.kld)
                 parts << "KLD "_L1 + num(*f.kld, Format::Significant3) + " vs English's "_L1
                         + num(*f.englishKld, Format::Significant3);
-            items += "<li>"_L1 + method(f.method) + " "_L1 + cells.label(f.cell) + ", <b>"_L1 + escape(f.language)
+            items += "<li>"_L1 + method(f.method) + ", "_L1 + cells.label(f.cell) + ", <b>"_L1 + escape(f.language)
                 + "</b>: "_L1 + parts.join("; "_L1) + ".</li>\n"_L1;
         }
         html += "<h4>At "_L1 + QString::number(bits) + " bits</h4>\n"_L1
