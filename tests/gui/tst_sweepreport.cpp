@@ -242,6 +242,7 @@ private slots:
     void csvAndJsonRoundTrip();
     void textOnlySweepHasPerplexityFindings();
     void noBaselineIsAFindingNotACrash();
+    void perplexityWithoutRatioAndNothingWithin();
 };
 
 void TestSweepReport::thresholdsFollowTheCliff()
@@ -582,6 +583,40 @@ void TestSweepReport::noBaselineIsAFindingNotACrash()
         QVERIFY2(oddReport.error.isEmpty(), qPrintable(oddReport.error));
         QVERIFY(!sweepResultsCsv(odd).empty());
     }
+}
+
+void TestSweepReport::perplexityWithoutRatioAndNothingWithin()
+{
+    // Cells without ln_ppl_ratio are compared by their PPL; only 2- and 3-bit cells: none within.
+    const std::vector<TruthCell> truth = cliffTruth(true, true);
+    std::vector<Json> cells;
+    for (const TruthCell &t : truth)
+        if (t.bits <= 3 || t.cell == 0) {
+            cells.push_back(cellJson(t));
+            cells.back().erase("ln_ppl_ratio");
+        }
+    const CliffFindings findings = findCliffs(cells);
+    const ThresholdFinding *ppl = threshold(findings, "rtn:g128:sym", CliffMetric::Perplexity, 0.05);
+    const ThresholdFinding *acc = threshold(findings, "rtn:g128:sym", CliffMetric::Accuracy, 0.01);
+    QVERIFY(ppl && acc);
+    QVERIFY(!ppl->cell && !acc->cell);
+    QCOMPARE(acc->cells, (std::vector<int> { 1, 2 }));
+    // Its 2-bit cell on the PPL criterion, straight from the figures: PPL at most 5 % above.
+    std::vector<Json> twoBits { cells[0], cells[1] };
+    twoBits[1]["ppl"] = truth[0].ppl * 1.049;
+    const CliffFindings byPpl = findCliffs(twoBits);
+    const ThresholdFinding *within = threshold(byPpl, "rtn:g128:sym", CliffMetric::Perplexity, 0.05);
+    QVERIFY(within && within->cell);
+    QCOMPARE(within->reading->value.key, std::string("/ppl"));
+    QCOMPARE(within->reading->baseline->value, truth[0].ppl);
+    QVERIFY(!threshold(byPpl, "rtn:g128:sym", CliffMetric::Perplexity, 0.01)->cell);
+
+    const ParsedReport parsed = parseReport(sweepReportHtml({ {}, {}, cells, findings, {}, {} }));
+    QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+    QVERIFY(parsed.text.contains(QStringLiteral("none of its 2 cells (2\u20133 bits) is within 1\u00a0% of the "
+                                                "unquantized accuracy")));
+    QVERIFY(parsed.text.contains(QStringLiteral("4-bit cell"))); // "No method has a 4-bit cell ..."
+    QVERIFY(checkFigures(parsed, cells) > 0);
 }
 
 QTEST_MAIN(TestSweepReport)
