@@ -1,5 +1,6 @@
 #include "analysis/sweepcell.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace bitcliff::app {
@@ -19,6 +20,33 @@ const SweepCell *at(const SweepCell &cell, const std::string &pointer)
 }
 
 } // namespace
+
+SweepCells parseResultsJsonl(const std::string &text, std::vector<std::string> *problems, const std::string &source)
+{
+    SweepCells cells;
+    size_t lineNumber = 0;
+    for (size_t start = 0; start < text.size();) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        const std::string line = text.substr(start, end - start);
+        start = end + 1;
+        ++lineNumber;
+        if (line.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        std::string problem;
+        try {
+            SweepCell cell = SweepCell::parse(line);
+            if (cell.is_object())
+                cells.push_back(std::move(cell));
+            else
+                problem = "not a JSON object";
+        } catch (const nlohmann::json::exception &e) {
+            problem = std::string("not a JSON object: ") + e.what();
+        }
+        if (!problem.empty() && problems)
+            problems->push_back(source + " line " + std::to_string(lineNumber) + ": " + problem);
+    }
+    return cells;
+}
 
 int cellIndex(const SweepCell &cell, size_t position)
 {

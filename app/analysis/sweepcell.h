@@ -23,6 +23,12 @@ struct CellValue
     double value = 0;
 };
 
+// The cells of a results.jsonl text, one JSON object per line. Blank lines are skipped; a line
+// that is not a JSON object (a line cut short by a killed writer) is skipped too and named in
+// `problems` ("results.jsonl line 7: not a JSON object: ...") when given.
+SweepCells parseResultsJsonl(
+    const std::string &text, std::vector<std::string> *problems = nullptr, const std::string &source = "results.jsonl");
+
 // The cell's "cell", else its position in the list.
 int cellIndex(const SweepCell &cell, size_t position);
 // "bits", or -1 when absent.

@@ -572,6 +572,16 @@ void TestSweepReport::noBaselineIsAFindingNotACrash()
     QVERIFY(parsed.text.contains(QStringLiteral("No baseline")));
     QVERIFY(checkFigures(parsed, cells) > 0);
 
+    // results.jsonl with a blank line and a line cut short by a killed writer.
+    std::string jsonl = cells[0].dump() + "\n\n" + cells[1].dump() + "\n";
+    jsonl += cells[2].dump().substr(0, 40);
+    std::vector<std::string> problems;
+    const std::vector<Json> parsedCells = parseResultsJsonl(jsonl, &problems);
+    QCOMPARE(parsedCells.size(), size_t(2));
+    QVERIFY(parsedCells[1] == cells[1]);
+    QCOMPARE(problems.size(), size_t(1));
+    QVERIFY2(problems[0].rfind("results.jsonl line 4: not a JSON object", 0) == 0, problems[0].c_str());
+
     // Nothing at all, and cells that are barely cells: findings and a report, no crash.
     for (const std::vector<Json> &odd : { std::vector<Json> {},
              std::vector<Json> { Json(42), Json::array(), Json { { "cell", "x" }, { "status", 1 } },
