@@ -16,12 +16,12 @@ const std::string english = "en";
 
 struct Sweep
 {
-    const SweepCells &cells;
+    const ResultCells &cells;
     std::map<int, size_t> positions; // cell index -> position in `cells`
     std::optional<int> baseline;
 
-    const SweepCell &cell(int index) const { return cells[positions.at(index)]; }
-    const SweepCell *baselineCell() const { return baseline ? &cell(*baseline) : nullptr; }
+    const ResultCell &cell(int index) const { return cells[positions.at(index)]; }
+    const ResultCell *baselineCell() const { return baseline ? &cell(*baseline) : nullptr; }
 };
 
 std::string lower(std::string text)
@@ -33,8 +33,8 @@ std::string lower(std::string text)
 
 std::optional<MetricReading> readMetric(const Sweep &sweep, int index, CliffMetric metric)
 {
-    const SweepCell &cell = sweep.cell(index);
-    const SweepCell *base = sweep.baselineCell();
+    const ResultCell &cell = sweep.cell(index);
+    const ResultCell *base = sweep.baselineCell();
     switch (metric) {
     case CliffMetric::Accuracy: {
         const std::string key = "/accuracy/overall/acc";
@@ -74,12 +74,12 @@ std::vector<int> methodCells(const Sweep &sweep, const std::string &method)
 {
     std::vector<int> indices;
     for (const auto &[index, position] : sweep.positions) {
-        const SweepCell &cell = sweep.cells[position];
+        const ResultCell &cell = sweep.cells[position];
         if (cellOk(cell) && !isUnquantized(cell) && stringAt(cell, "/method") == method)
             indices.push_back(index);
     }
     std::stable_sort(indices.begin(), indices.end(), [&](int a, int b) {
-        const SweepCell &ca = sweep.cell(a), &cb = sweep.cell(b);
+        const ResultCell &ca = sweep.cell(a), &cb = sweep.cell(b);
         if (cellBits(ca) != cellBits(cb))
             return cellBits(ca) < cellBits(cb);
         return numberAt(ca, "/bpw").value_or(0) < numberAt(cb, "/bpw").value_or(0);
@@ -109,7 +109,7 @@ void addThresholds(const Sweep &sweep, const std::string &method, CliffMetric me
             if (!finding.cell) {
                 if (!withinTolerance(reading, metric, tolerance))
                     continue;
-                const SweepCell &cell = sweep.cell(index);
+                const ResultCell &cell = sweep.cell(index);
                 finding.cell = index;
                 finding.bits = cellBits(cell);
                 finding.scheme = stringAt(cell, "/scheme");
@@ -126,17 +126,17 @@ void addThresholds(const Sweep &sweep, const std::string &method, CliffMetric me
 std::optional<AccuracyDrop> accuracyDrop(const Sweep &sweep, int index, const std::string &key)
 {
     const std::optional<CellValue> acc = cellValue(sweep.cell(index), index, key);
-    const SweepCell *base = sweep.baselineCell();
+    const ResultCell *base = sweep.baselineCell();
     const std::optional<CellValue> baseAcc = base ? cellValue(*base, *sweep.baseline, key) : std::nullopt;
     if (!acc || !baseAcc)
         return std::nullopt;
     return AccuracyDrop { *acc, *baseAcc, (baseAcc->value - acc->value) * 100 };
 }
 
-std::vector<std::string> objectKeys(const SweepCell &cell, const std::string &pointer)
+std::vector<std::string> objectKeys(const ResultCell &cell, const std::string &pointer)
 {
     std::vector<std::string> keys;
-    if (const SweepCell *object = objectAt(cell, pointer))
+    if (const ResultCell *object = objectAt(cell, pointer))
         for (const auto &[key, value] : object->items())
             keys.push_back(key);
     return keys;
@@ -144,8 +144,8 @@ std::vector<std::string> objectKeys(const SweepCell &cell, const std::string &po
 
 void addTiers(const Sweep &sweep, int index, const std::string &method, CliffFindings &findings)
 {
-    const SweepCell &cell = sweep.cell(index);
-    const SweepCell *base = sweep.baselineCell();
+    const ResultCell &cell = sweep.cell(index);
+    const ResultCell *base = sweep.baselineCell();
     if (!base)
         return;
     std::vector<std::string> tiers;
@@ -174,12 +174,12 @@ void addTiers(const Sweep &sweep, int index, const std::string &method, CliffFin
 
 void addScripts(const Sweep &sweep, int index, const std::string &method, CliffFindings &findings)
 {
-    const SweepCell &cell = sweep.cell(index);
+    const ResultCell &cell = sweep.cell(index);
     std::set<std::string> languages;
     for (const std::string &language : objectKeys(cell, "/accuracy/by_language"))
         languages.insert(language);
     if (cell.contains("texts") && cell["texts"].is_array())
-        for (const SweepCell &text : cell["texts"])
+        for (const ResultCell &text : cell["texts"])
             if (text.is_object() && text.contains("language") && text["language"].is_string())
                 languages.insert(text["language"].get<std::string>());
     const auto accuracyKey = [](const std::string &language) {
@@ -314,14 +314,14 @@ std::vector<std::string> orderedTiers(std::vector<std::string> tiers)
     return tiers;
 }
 
-CliffFindings findCliffs(const SweepCells &cells)
+CliffFindings findCliffs(const ResultCells &cells)
 {
     Sweep sweep { cells, {}, {} };
     for (size_t position = 0; position < cells.size(); ++position)
         sweep.positions.emplace(cellIndex(cells[position], position), position); // the first of a duplicate wins
     CliffFindings findings;
     for (const auto &[index, position] : sweep.positions) {
-        const SweepCell &cell = cells[position];
+        const ResultCell &cell = cells[position];
         if (!cellOk(cell)) {
             std::string error = stringAt(cell, "/error");
             if (error.empty())
@@ -333,7 +333,7 @@ CliffFindings findCliffs(const SweepCells &cells)
     }
     findings.baseline = sweep.baseline;
     for (size_t position = 0; position < cells.size(); ++position) {
-        const SweepCell &cell = cells[position];
+        const ResultCell &cell = cells[position];
         const std::string method = stringAt(cell, "/method");
         if (cellOk(cell) && !isUnquantized(cell) && !method.empty()
             && std::find(findings.methods.begin(), findings.methods.end(), method) == findings.methods.end())

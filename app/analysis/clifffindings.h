@@ -12,7 +12,7 @@
 //    cells' /ppl: ppl <= (1 + x) * unquantized ppl;
 //  - same-top: same_top.p >= 1 - x (the unquantized model agrees with itself on every token).
 // Qt-free.
-#include "analysis/sweepcell.h"
+#include "analysis/resultcell.h"
 
 #include <array>
 #include <optional>
@@ -119,7 +119,7 @@ struct CliffFindings
     std::vector<FailedCell> failed;
 };
 
-CliffFindings findCliffs(const SweepCells &cells);
+CliffFindings findCliffs(const ResultCells &cells);
 
 // Whether `reading` is within `tolerance` of the unquantized cell (see the top of this file).
 bool withinTolerance(const MetricReading &reading, CliffMetric metric, double tolerance);

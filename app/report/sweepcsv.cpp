@@ -30,17 +30,17 @@ void addOnce(std::vector<std::string> &list, const std::string &name)
         list.push_back(name);
 }
 
-DiscoveredColumns discover(const SweepCells &cells)
+DiscoveredColumns discover(const ResultCells &cells)
 {
     DiscoveredColumns found;
-    for (const SweepCell &cell : cells) {
+    for (const ResultCell &cell : cells) {
         for (const auto &[pointer, list] : { std::pair { "/accuracy/by_difficulty", &found.difficulties },
                  std::pair { "/accuracy/by_language", &found.languages } })
-            if (const SweepCell *object = objectAt(cell, pointer))
+            if (const ResultCell *object = objectAt(cell, pointer))
                 for (const auto &item : object->items())
                     addOnce(*list, item.key());
         if (cell.is_object() && cell.contains("texts") && cell["texts"].is_array())
-            for (const SweepCell &text : cell["texts"])
+            for (const ResultCell &text : cell["texts"])
                 if (text.is_object() && text.contains("name") && text["name"].is_string())
                     addOnce(found.texts, text["name"].get<std::string>());
     }
@@ -57,21 +57,21 @@ std::string number(double value)
 
 // The field of the value at `pointer`: strings as they are, integers exactly, other numbers
 // with 7 significant digits, anything else (absent, null, objects) empty.
-std::string field(const SweepCell &cell, const std::string &pointer)
+std::string field(const ResultCell &cell, const std::string &pointer)
 {
     if (const std::optional<double> value = numberAt(cell, pointer)) {
-        const SweepCell &json = cell.at(SweepCell::json_pointer(pointer));
+        const ResultCell &json = cell.at(ResultCell::json_pointer(pointer));
         return json.is_number_integer() ? json.dump() : number(*value);
     }
     return csvField(stringAt(cell, pointer));
 }
 
 // The ppl of the text named `name` (the first such text).
-std::string textPpl(const SweepCell &cell, const std::string &name)
+std::string textPpl(const ResultCell &cell, const std::string &name)
 {
     if (!cell.is_object() || !cell.contains("texts") || !cell["texts"].is_array())
         return {};
-    const SweepCell &texts = cell["texts"];
+    const ResultCell &texts = cell["texts"];
     for (size_t i = 0; i < texts.size(); ++i)
         if (texts[i].is_object() && texts[i].contains("name") && texts[i]["name"] == name)
             return field(cell, "/texts/" + std::to_string(i) + "/ppl");
@@ -98,7 +98,7 @@ std::string csvField(const std::string &text)
     return quoted + '"';
 }
 
-std::vector<std::string> sweepCsvColumns(const SweepCells &cells)
+std::vector<std::string> sweepCsvColumns(const ResultCells &cells)
 {
     std::vector<std::string> columns;
     for (const auto &[name, pointer] : fixedColumns)
@@ -113,7 +113,7 @@ std::vector<std::string> sweepCsvColumns(const SweepCells &cells)
     return columns;
 }
 
-std::string sweepResultsCsv(const SweepCells &cells)
+std::string sweepResultsCsv(const ResultCells &cells)
 {
     std::string csv;
     const auto endLine = [&csv] {
@@ -125,7 +125,7 @@ std::string sweepResultsCsv(const SweepCells &cells)
     endLine();
     const DiscoveredColumns found = discover(cells);
     for (size_t position = 0; position < cells.size(); ++position) {
-        const SweepCell &cell = cells[position];
+        const ResultCell &cell = cells[position];
         for (const auto &[name, pointer] : fixedColumns)
             csv += (name == "cell" ? std::to_string(cellIndex(cell, position)) : field(cell, pointer)) + ',';
         for (const std::string &difficulty : found.difficulties)
@@ -139,21 +139,21 @@ std::string sweepResultsCsv(const SweepCells &cells)
     return csv;
 }
 
-std::string sweepResultsJson(const SweepCells &cells)
+std::string sweepResultsJson(const ResultCells &cells)
 {
     nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    for (const SweepCell &cell : cells)
+    for (const ResultCell &cell : cells)
         array.push_back(cell);
     // Replace invalid UTF-8 instead of throwing: an error message may quote raw bytes.
     return array.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
 }
 
-void writeSweepResultsCsv(const std::filesystem::path &path, const SweepCells &cells)
+void writeSweepResultsCsv(const std::filesystem::path &path, const ResultCells &cells)
 {
     writeAtomically(path, sweepResultsCsv(cells));
 }
 
-void writeSweepResultsJson(const std::filesystem::path &path, const SweepCells &cells)
+void writeSweepResultsJson(const std::filesystem::path &path, const ResultCells &cells)
 {
     writeAtomically(path, sweepResultsJson(cells));
 }

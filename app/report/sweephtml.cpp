@@ -112,7 +112,7 @@ QString num(const CellValue &value, Format format)
         + "\" data-format=\""_L1 + formatName(format) + "\">"_L1 + formatNumber(value.value, format) + "</span>"_L1;
 }
 
-QString num(const SweepCell &cell, int index, const std::string &pointer, Format format, const QString &absent)
+QString num(const ResultCell &cell, int index, const std::string &pointer, Format format, const QString &absent)
 {
     const std::optional<CellValue> value = cellValue(cell, index, pointer);
     return value ? num(*value, format) : absent;
@@ -149,11 +149,11 @@ dl.repro dt { font-weight: bold; margin-top: 0.5em; } dl.repro dd { margin-left:
 struct Indexed
 {
     int index;
-    const SweepCell *cell;
+    const ResultCell *cell;
 };
 
 // The cells in order of their index.
-std::vector<Indexed> indexed(const SweepCells &cells)
+std::vector<Indexed> indexed(const ResultCells &cells)
 {
     std::vector<Indexed> list;
     for (size_t position = 0; position < cells.size(); ++position)
@@ -182,7 +182,7 @@ QString modelPathOf(const SweepReportInput &input)
 {
     if (!input.modelPath.isEmpty())
         return input.modelPath;
-    for (const SweepCell &cell : input.cells)
+    for (const ResultCell &cell : input.cells)
         if (const std::string path = stringAt(cell, "/repro/model/path"); !path.empty())
             return QString::fromStdString(path);
     return {};
@@ -213,7 +213,7 @@ QString summary(const SweepReportInput &input, const std::vector<Indexed> &cells
         QString::number(cells.size()) + " ("_L1 + QString::number(ok) + " ok, "_L1
             + QString::number(int(cells.size()) - ok) + " failed): "_L1 + schemes.join(", "_L1));
     const std::optional<int> baseline = input.findings.baseline;
-    const SweepCell *base = nullptr;
+    const ResultCell *base = nullptr;
     for (const Indexed &c : cells)
         if (baseline && c.index == *baseline)
             base = c.cell;
@@ -267,10 +267,10 @@ QString resultsTable(const std::vector<Indexed> &cells)
 {
     std::vector<std::string> difficulties, languages;
     for (const Indexed &c : cells) {
-        if (const SweepCell *object = objectAt(*c.cell, "/accuracy/by_difficulty"))
+        if (const ResultCell *object = objectAt(*c.cell, "/accuracy/by_difficulty"))
             for (const auto &item : object->items())
                 addOnce(difficulties, item.key());
-        if (const SweepCell *object = objectAt(*c.cell, "/accuracy/by_language"))
+        if (const ResultCell *object = objectAt(*c.cell, "/accuracy/by_language"))
             for (const auto &item : object->items())
                 addOnce(languages, item.key());
     }
@@ -284,7 +284,7 @@ QString resultsTable(const std::vector<Indexed> &cells)
         html += "<th>"_L1 + escape(l) + " %</th>"_L1;
     html += "</tr></thead>\n<tbody>\n"_L1;
     for (const Indexed &c : cells) {
-        const SweepCell &cell = *c.cell;
+        const ResultCell &cell = *c.cell;
         const bool ok = cellOk(cell);
         const auto td = [&](const std::string &pointer, Format format) {
             return "<td>"_L1 + num(cell, c.index, pointer, format) + "</td>"_L1;
@@ -309,18 +309,18 @@ QString resultsTable(const std::vector<Indexed> &cells)
 
 // A repro value of one cell as text: strings as they are, a list of files as "name sha256"
 // (or "name bytes"), anything else as JSON.
-QString reproText(const SweepCell &cell, const std::string &pointer)
+QString reproText(const ResultCell &cell, const std::string &pointer)
 {
     try {
-        const SweepCell::json_pointer path(pointer);
+        const ResultCell::json_pointer path(pointer);
         if (!cell.contains(path))
             return {};
-        const SweepCell &value = cell.at(path);
+        const ResultCell &value = cell.at(path);
         if (value.is_string())
             return QString::fromStdString(value.get<std::string>());
         if (value.is_array()) {
             QStringList files;
-            for (const SweepCell &file : value) {
+            for (const ResultCell &file : value) {
                 if (!file.is_object()) {
                     files << QString::fromStdString(file.dump());
                     continue;
@@ -334,7 +334,7 @@ QString reproText(const SweepCell &cell, const std::string &pointer)
             }
             return files.join("; "_L1);
         }
-        return QString::fromStdString(value.dump(-1, ' ', false, SweepCell::error_handler_t::replace));
+        return QString::fromStdString(value.dump(-1, ' ', false, ResultCell::error_handler_t::replace));
     } catch (const nlohmann::json::exception &) {
         return {};
     }
@@ -368,7 +368,7 @@ QString reproduce(const std::vector<Indexed> &cells)
             continue;
         html += "<dt>"_L1 + escape(label) + "</dt>\n"_L1;
         for (const auto &[text, indices] : values) {
-            const SweepCell &first = *std::find_if(cells.begin(), cells.end(), [&](const Indexed &c) {
+            const ResultCell &first = *std::find_if(cells.begin(), cells.end(), [&](const Indexed &c) {
                 return c.index == indices.front();
             })->cell;
             const QString shown = numberAt(first, pointer) ? num(first, indices.front(), pointer, Format::Integer)

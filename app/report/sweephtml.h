@@ -30,7 +30,7 @@ struct SweepReportInput
 {
     QString title; // empty: "Quantization sweep of <model file name>"
     QString modelPath; // empty: the cells' /repro/model/path
-    SweepCells cells;
+    ResultCells cells;
     CliffFindings findings; // findCliffs(cells)
     std::vector<SweepChart> charts;
     QDateTime generated; // invalid: now

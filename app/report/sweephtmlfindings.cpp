@@ -16,12 +16,12 @@ using namespace Qt::StringLiterals;
 class Cells
 {
 public:
-    explicit Cells(const SweepCells &cells)
+    explicit Cells(const ResultCells &cells)
     {
         for (size_t position = 0; position < cells.size(); ++position)
             m_cells.emplace(cellIndex(cells[position], position), &cells[position]);
     }
-    const SweepCell &operator[](int index) const { return *m_cells.at(index); }
+    const ResultCell &operator[](int index) const { return *m_cells.at(index); }
 
     QString scheme(int index) const { return "<code>"_L1 + escape(stringAt((*this)[index], "/scheme")) + "</code>"_L1; }
     QString bits(int index) const { return num((*this)[index], index, "/bits", Format::Integer, u"?"_s); }
@@ -35,7 +35,7 @@ public:
     }
 
 private:
-    std::map<int, const SweepCell *> m_cells;
+    std::map<int, const ResultCell *> m_cells;
 };
 
 QString tolerance(double t)
@@ -242,7 +242,7 @@ QString floorSentence(const Cells &cells, const FloorFinding &f)
 
 } // namespace
 
-QString findingsSection(const SweepCells &sweepCells, const CliffFindings &findings)
+QString findingsSection(const ResultCells &sweepCells, const CliffFindings &findings)
 {
     const Cells cells(sweepCells);
     QString html = u"<section id=\"findings\">\n<h2>Findings</h2>\n"_s;

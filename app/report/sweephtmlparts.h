@@ -22,11 +22,11 @@ QString formatNumber(double value, Format format);
 QString num(const CellValue &value, Format format);
 // num() of the value at `pointer` of `cell` (cell index `index`), or `absent` when there is none.
 QString num(
-    const SweepCell &cell, int index, const std::string &pointer, Format format, const QString &absent = QString());
+    const ResultCell &cell, int index, const std::string &pointer, Format format, const QString &absent = QString());
 // A figure derived from cell values: <span class="derived">text</span>.
 QString derived(double value, Format format);
 
 // Sections of the report.
-QString findingsSection(const SweepCells &cells, const CliffFindings &findings);
+QString findingsSection(const ResultCells &cells, const CliffFindings &findings);
 
 } // namespace bitcliff::app::sweephtml

@@ -62,7 +62,8 @@ EvalRun runUnquantized(CachedSequence &base, const EvalSpec &spec, const EvalWor
             run.texts.push_back(evaluateText(base, text, total, meter));
         run.perplexity = perplexityOf(total);
     }
-    runTasks(run, base, spec, workload, meter);
+    if (spec.unquantizedTasks)
+        runTasks(run, base, spec, workload, meter);
     run.seconds = secondsSince(start);
     return run;
 }
@@ -92,9 +93,10 @@ EvalRun schemeRun(const QuantScheme &scheme, const Model &model)
 
 // Schemes whose weights are all in memory at once: every text chunk runs the unquantized model
 // once for all of them.
-void runSchemesTogether(std::vector<EvalRun> &runs, CachedSequence &base, const EvalSpec &spec,
-                        const EvalWorkload &workload, WorkMeter &meter)
+void runSchemesTogether(EvalReport &report, CachedSequence &base, const EvalSpec &spec, const EvalWorkload &workload,
+                        WorkMeter &meter, const EvalRunCallback &onRun)
 {
+    std::vector<EvalRun> &runs = report.runs;
     const auto start = Clock::now();
     std::vector<std::unique_ptr<CachedSequence>> models;
     std::vector<CachedSequence *> pointers;
@@ -114,12 +116,20 @@ void runSchemesTogether(std::vector<EvalRun> &runs, CachedSequence &base, const 
     }
     const double sharedSeconds = secondsSince(start) / double(spec.schemes.size());
     for (size_t s = 0; s < spec.schemes.size(); ++s) {
+        runs[first + s].comparison = totals[s].result();
+        runs[first + s].perplexity = runs[first + s].comparison->quantized;
+    }
+    unquantizedTextsFrom(runs[first], runs.front());
+    if (onRun)
+        onRun(runs.front(), report);
+    for (size_t s = 0; s < spec.schemes.size(); ++s) {
         EvalRun &run = runs[first + s];
         const auto taskStart = Clock::now();
-        run.comparison = totals[s].result();
-        run.perplexity = run.comparison->quantized;
         runTasks(run, *models[s], spec, workload, meter);
         run.seconds = sharedSeconds + secondsSince(taskStart);
+        models[s].reset(); // its weights are no longer needed
+        if (onRun)
+            onRun(run, report);
     }
 }
 
@@ -155,7 +165,8 @@ bool schemesFitTogether(const EvalSpec &spec)
 
 } // namespace
 
-std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const ProgressCallback &progress)
+std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const ProgressCallback &progress,
+                                                const EvalRunCallback &onRun)
 {
     if (!spec.model || !spec.tokenizer)
         throw Error("internal: an evaluation needs a model and a tokenizer");
@@ -170,7 +181,8 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     // Text passes: the unquantized model alone without schemes, else beside them: once for
     // all of them together, or once per scheme.
     const double textRuns = spec.schemes.empty() ? 1 : (together ? 1 + schemes : 2 * schemes);
-    const double total = (1 + schemes) * (loadUnits + workload.taskTokens) + textRuns * workload.textTokens;
+    const double taskRuns = schemes + (spec.unquantizedTasks ? 1 : 0);
+    const double total = (1 + schemes) * loadUnits + taskRuns * workload.taskTokens + textRuns * workload.textTokens;
     WorkMeter meter(progress, total);
 
     auto report = std::make_shared<EvalReport>();
@@ -183,14 +195,24 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     CachedSequence base(std::move(baseWeights), workload.maxContext);
     report->runs.push_back(runUnquantized(base, spec, workload, meter));
     report->runs.back().streamed = baseStreamed;
-    if (together) {
-        runSchemesTogether(report->runs, base, spec, workload, meter);
-    } else {
-        for (const QuantScheme &scheme : spec.schemes)
-            report->runs.push_back(runScheme(base, scheme, spec, workload, meter));
+    if (spec.schemes.empty() || workload.texts.empty()) {
+        if (onRun)
+            onRun(report->runs.front(), *report);
     }
-    if (!spec.schemes.empty() && !workload.texts.empty())
-        unquantizedTextsFrom(report->runs[1], report->runs[0]);
+    if (together) {
+        runSchemesTogether(*report, base, spec, workload, meter, onRun);
+    } else {
+        for (const QuantScheme &scheme : spec.schemes) {
+            report->runs.push_back(runScheme(base, scheme, spec, workload, meter));
+            if (report->runs.size() == 2 && !workload.texts.empty()) {
+                unquantizedTextsFrom(report->runs[1], report->runs[0]);
+                if (onRun)
+                    onRun(report->runs.front(), *report);
+            }
+            if (onRun)
+                onRun(report->runs.back(), *report);
+        }
+    }
     return report;
 }
 

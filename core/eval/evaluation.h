@@ -14,6 +14,7 @@
 #include "quant/scheme.h"
 #include "util/progress.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,7 @@ struct EvalSpec
     int threads = 0;
     int maxNewTokens = 32;            // generation tasks
     WeightResidency residency = WeightResidency::Automatic; // streamed when float32 weights do not fit
+    bool unquantizedTasks = true;     // false: the unquantized model's tasks are known already (a resumed sweep)
 };
 
 struct TextEvaluation
@@ -68,8 +70,13 @@ struct EvalReport
     std::vector<EvalRun> runs; // the unquantized run first, then one per scheme
 };
 
+// Called with each run as soon as its figures are final (the unquantized run first), on the
+// evaluating thread: a sweep streams its cells out while later schemes still run.
+using EvalRunCallback = std::function<void(const EvalRun &run, const EvalReport &report)>;
+
 // Throws Error (too little text for n_ctx, a task longer than the context...) before any
 // weights are loaded where it can, Cancelled when progress returns false.
-std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const ProgressCallback &progress = {});
+std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const ProgressCallback &progress = {},
+                                                const EvalRunCallback &onRun = {});
 
 } // namespace bitcliff

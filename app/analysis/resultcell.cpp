@@ -1,4 +1,4 @@
-#include "analysis/sweepcell.h"
+#include "analysis/resultcell.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,10 +7,10 @@ namespace bitcliff::app {
 
 namespace {
 
-const SweepCell *at(const SweepCell &cell, const std::string &pointer)
+const ResultCell *at(const ResultCell &cell, const std::string &pointer)
 {
     try {
-        const SweepCell::json_pointer path(pointer);
+        const ResultCell::json_pointer path(pointer);
         if (!cell.contains(path))
             return nullptr;
         return &cell.at(path);
@@ -21,9 +21,9 @@ const SweepCell *at(const SweepCell &cell, const std::string &pointer)
 
 } // namespace
 
-SweepCells parseResultsJsonl(const std::string &text, std::vector<std::string> *problems, const std::string &source)
+ResultCells parseResultsJsonl(const std::string &text, std::vector<std::string> *problems, const std::string &source)
 {
-    SweepCells cells;
+    ResultCells cells;
     size_t lineNumber = 0;
     for (size_t start = 0; start < text.size();) {
         const size_t end = std::min(text.find('\n', start), text.size());
@@ -34,7 +34,7 @@ SweepCells parseResultsJsonl(const std::string &text, std::vector<std::string> *
             continue;
         std::string problem;
         try {
-            SweepCell cell = SweepCell::parse(line);
+            ResultCell cell = ResultCell::parse(line);
             if (cell.is_object())
                 cells.push_back(std::move(cell));
             else
@@ -48,31 +48,31 @@ SweepCells parseResultsJsonl(const std::string &text, std::vector<std::string> *
     return cells;
 }
 
-int cellIndex(const SweepCell &cell, size_t position)
+int cellIndex(const ResultCell &cell, size_t position)
 {
     const std::optional<double> index = numberAt(cell, "/cell");
     return index ? int(*index) : int(position);
 }
 
-int cellBits(const SweepCell &cell)
+int cellBits(const ResultCell &cell)
 {
     const std::optional<double> bits = numberAt(cell, "/bits");
     return bits ? int(*bits) : -1;
 }
 
-bool cellOk(const SweepCell &cell)
+bool cellOk(const ResultCell &cell)
 {
     return stringAt(cell, "/status") == "ok";
 }
 
-bool isUnquantized(const SweepCell &cell)
+bool isUnquantized(const ResultCell &cell)
 {
     return stringAt(cell, "/scheme") == "unquantized";
 }
 
-std::optional<double> numberAt(const SweepCell &cell, const std::string &pointer)
+std::optional<double> numberAt(const ResultCell &cell, const std::string &pointer)
 {
-    const SweepCell *value = at(cell, pointer);
+    const ResultCell *value = at(cell, pointer);
     if (!value || !value->is_number())
         return std::nullopt;
     const double number = value->get<double>();
@@ -81,19 +81,19 @@ std::optional<double> numberAt(const SweepCell &cell, const std::string &pointer
     return number;
 }
 
-std::string stringAt(const SweepCell &cell, const std::string &pointer)
+std::string stringAt(const ResultCell &cell, const std::string &pointer)
 {
-    const SweepCell *value = at(cell, pointer);
+    const ResultCell *value = at(cell, pointer);
     return value && value->is_string() ? value->get<std::string>() : std::string();
 }
 
-const SweepCell *objectAt(const SweepCell &cell, const std::string &pointer)
+const ResultCell *objectAt(const ResultCell &cell, const std::string &pointer)
 {
-    const SweepCell *value = at(cell, pointer);
+    const ResultCell *value = at(cell, pointer);
     return value && value->is_object() ? value : nullptr;
 }
 
-std::optional<CellValue> cellValue(const SweepCell &cell, int index, const std::string &pointer)
+std::optional<CellValue> cellValue(const ResultCell &cell, int index, const std::string &pointer)
 {
     const std::optional<double> value = numberAt(cell, pointer);
     if (!value)
@@ -115,13 +115,13 @@ std::string pointerToken(const std::string &token)
     return escaped;
 }
 
-int textPosition(const SweepCell &cell, const std::string &language)
+int textPosition(const ResultCell &cell, const std::string &language)
 {
-    const SweepCell *texts = at(cell, "/texts");
+    const ResultCell *texts = at(cell, "/texts");
     if (!texts || !texts->is_array())
         return -1;
     for (size_t i = 0; i < texts->size(); ++i) {
-        const SweepCell &text = (*texts)[i];
+        const ResultCell &text = (*texts)[i];
         if (text.is_object() && text.contains("language") && text["language"].is_string()
             && text["language"].get<std::string>() == language)
             return int(i);

@@ -1,0 +1,99 @@
+#include "sweep/sweepcell.h"
+
+#include "quant/scheme.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace bitcliff {
+
+std::vector<SweepCell> sweepCells(const SweepSpec &spec)
+{
+    std::vector<SweepCell> cells{ { 0, kUnquantized } };
+    for (size_t i = 0; i < spec.schemes.size(); ++i)
+        cells.push_back({ int(i + 1), spec.schemes[i] });
+    return cells;
+}
+
+namespace {
+
+bool isKQuant(DType type)
+{
+    return type == DType::Q2_K || type == DType::Q3_K || type == DType::Q4_K || type == DType::Q5_K
+        || type == DType::Q6_K;
+}
+
+} // namespace
+
+std::string seriesKeyOf(const std::string &text)
+{
+    if (text == kUnquantized)
+        return kUnquantized;
+    const QuantScheme scheme = QuantScheme::parse(text);
+    switch (scheme.method) {
+    case QuantMethod::Gguf:
+        if (isKQuant(scheme.ggufType))
+            return "gguf-k";
+        if (scheme.ggufType == DType::F16 || scheme.ggufType == DType::BF16)
+            return scheme.baseText();
+        if (scheme.ggufType == DType::IQ4_NL)
+            return "iq4_nl";
+        return "gguf-legacy";
+    case QuantMethod::Rtn:
+    case QuantMethod::Hqq: {
+        // The scheme's text without its bN option: rtn:b3:g128:sym -> rtn:g128:sym.
+        const std::string base = scheme.baseText();
+        std::string key;
+        size_t start = 0;
+        while (start <= base.size()) {
+            const size_t end = std::min(base.find(':', start), base.size());
+            const std::string part = base.substr(start, end - start);
+            if (!(part.size() > 1 && part[0] == 'b' && std::isdigit(static_cast<unsigned char>(part[1]))))
+                key += (key.empty() ? "" : ":") + part;
+            start = end + 1;
+        }
+        return key;
+    }
+    default:
+        return scheme.baseText();
+    }
+}
+
+int nominalBitsOf(const std::string &text)
+{
+    if (text == kUnquantized)
+        return 16;
+    const QuantScheme scheme = QuantScheme::parse(text);
+    if (scheme.method == QuantMethod::Gguf && (scheme.ggufType == DType::F16 || scheme.ggufType == DType::BF16))
+        return 16;
+    return scheme.bits;
+}
+
+double quantizationCostOf(const std::string &text)
+{
+    if (text == kUnquantized)
+        return 0;
+    const QuantScheme scheme = QuantScheme::parse(text);
+    double cost = 1;
+    if (scheme.method == QuantMethod::Gguf && isKQuant(scheme.ggufType))
+        cost = 4; // scale and minimum searches per sub-block
+    else if (scheme.method == QuantMethod::Hqq)
+        cost = 6; // iterative zero-point optimization
+    else if (scheme.method == QuantMethod::Gguf && scheme.ggufType == DType::IQ4_NL)
+        cost = 3;
+    if (scheme.mseClip)
+        cost *= 8; // a clipping search per group
+    return cost;
+}
+
+std::vector<SweepCell> cheapestFirst(std::vector<SweepCell> cells)
+{
+    std::stable_sort(cells.begin(), cells.end(), [](const SweepCell &a, const SweepCell &b) {
+        if (a.baseline() != b.baseline())
+            return a.baseline();
+        return quantizationCostOf(a.scheme) < quantizationCostOf(b.scheme);
+    });
+    return cells;
+}
+
+} // namespace bitcliff

@@ -1,0 +1,50 @@
+#pragma once
+// What a sweep measures: one model, the unquantized baseline and a list of schemes, one
+// evaluation set (texts and/or task files, by reference: "bundled", "bundled:en+ru" or paths)
+// and the evaluation settings. Stored as DIR/sweep.json; `--spec FILE` and the GUI read and
+// write the same JSON form.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace bitcliff {
+
+struct SweepSpec
+{
+    std::string model;                // checkpoint directory, .safetensors or .gguf
+    std::vector<std::string> schemes; // canonical scheme texts, no duplicates, no "unquantized"
+    std::optional<std::string> text;  // corpus reference
+    std::optional<std::string> tasks; // task reference(s), comma-separated
+    int nCtx = 512;
+    int maxNewTokens = 32;
+    uint64_t seed = 0; // of the bootstrap intervals: results are reproducible to the bit
+    int threads = 0;   // 0: all cores
+    std::string preset; // "quick", "full" or "" (recorded; the fields above are what runs)
+
+    // Throws Error("<what>: <problem>") for a missing or mistyped field, an unknown key, a bad
+    // scheme, duplicate schemes, no text and no tasks, or a context out of range.
+    static SweepSpec fromJson(const nlohmann::ordered_json &json, const std::string &what);
+    nlohmann::ordered_json toJson() const;
+
+    // The same measurement: data, context, generation length and seed (schemes and threads
+    // may differ: a resumed sweep may add schemes or run on another machine; the model is
+    // compared by its fingerprint, so a moved checkpoint still resumes).
+    bool measuresLike(const SweepSpec &other) const;
+};
+
+// Parses and canonicalizes scheme texts (QuantScheme::parse), dropping exact duplicates and
+// "unquantized" (always cell 0). Throws Error for a bad scheme.
+std::vector<std::string> canonicalSchemes(const std::vector<std::string> &texts);
+
+// "quick" (a few minutes on the demo model) or "full"; throws Error for another name.
+// The preset fills schemes, text, tasks and context; a model path is still needed.
+SweepSpec sweepPreset(const std::string &name);
+
+SweepSpec loadSweepSpec(const std::filesystem::path &file);
+void saveSweepSpec(const std::filesystem::path &file, const SweepSpec &spec); // atomic
+
+} // namespace bitcliff
