@@ -71,10 +71,11 @@ double ChartStyle::niceStep(double raw)
 
 void ChartStyle::setNiceTicks(QValueAxis *axis, double span, int count, double minStep)
 {
-    axis->setTickType(QValueAxis::TicksDynamic);
+    // The interval before the type: dynamic ticks under a stale interval can be millions.
     axis->setTickAnchor(0.0);
     axis->setTickInterval(std::max(niceStep(span / std::max(count, 1)), minStep));
     axis->setMinorTickCount(0);
+    axis->setTickType(QValueAxis::TicksDynamic);
 }
 
 } // namespace bitcliff

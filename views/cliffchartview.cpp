@@ -154,16 +154,21 @@ void CliffChartView::rebuild()
     m_floor->clear();
     m_axes->setLogScale(m_range.logY);
 
+    // Each axis setter lays the ticks out at once: with dynamic ticks, a new range under the
+    // old interval (a KLD chart's 0.001 under a perplexity range) would create millions of
+    // them. Fixed ticks while the range and interval change, dynamic again once both fit.
     QValueAxis *x = m_axes->x();
+    x->setTickType(QValueAxis::TicksFixed);
     x->setRange(m_range.xMin, m_range.xMax);
-    x->setTickType(QValueAxis::TicksDynamic);
     x->setTickAnchor(0.0);
     x->setTickInterval(m_range.xMax - m_range.xMin > 14.0 ? 2.0 : 1.0); // whole bits
+    x->setTickType(QValueAxis::TicksDynamic);
     x->setTitleText(m_data.xTitle);
     if (m_range.logY) {
         m_axes->yLog()->setRange(m_range.yMin, m_range.yMax);
         m_axes->yLog()->setTitleText(m_data.yTitle.isEmpty() ? QString() : tr("%1, log scale").arg(m_data.yTitle));
     } else {
+        m_axes->yLinear()->setTickType(QValueAxis::TicksFixed);
         m_axes->yLinear()->setRange(m_range.yMin, m_range.yMax);
         ChartStyle::setNiceTicks(m_axes->yLinear(), m_range.yMax - m_range.yMin, 6);
         m_axes->yLinear()->setTitleText(m_data.yTitle);
