@@ -1,7 +1,10 @@
 #include "gui/mainwindow.h"
 
 #include "eval/activationstats.h"
+#include "gui/cliffcontroller.h"
+#include "gui/cliffpage.h"
 #include "gui/evaluatecontroller.h"
+#include "gui/evaluateform.h"
 #include "gui/evaluatepage.h"
 #include "gui/evaluateresults.h"
 #include "gui/jobspanel.h"
@@ -51,6 +54,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_quantizePage(new QuantizePage(m_quantizeController, this))
     , m_evaluateController(new EvaluateController(m_runner, this))
     , m_evaluatePage(new EvaluatePage(m_evaluateController, this))
+    , m_cliffController(new CliffController(m_runner, this))
+    , m_cliffPage(new CliffPage(m_cliffController, this))
     , m_jobs(new JobsPanel(m_runner, this))
     , m_tabs(new QTabWidget(this))
     , m_treeDock(new QDockWidget(this))
@@ -67,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_tensorPage, QString());
     m_tabs->addTab(m_quantizePage, QString());
     m_tabs->addTab(m_evaluatePage, QString());
+    m_tabs->addTab(m_cliffPage, QString());
     setCentralWidget(m_tabs);
     m_treeDock->setObjectName(QStringLiteral("modelTreeDock"));
     m_treeDock->setWidget(m_tree);
@@ -111,6 +117,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_captureJob = -1;
         m_modelPage->setCaptureBusy(false);
     });
+    connect(m_cliffPage, &CliffPage::schemeRequested, this, &MainWindow::showScheme);
     connect(m_quantizePage, &QuantizePage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
     // A newer success replaces an error shown in the status bar.
     connect(m_runner, &JobRunner::jobStarted, this,
@@ -209,6 +216,7 @@ void MainWindow::retranslate()
     m_tabs->setTabText(1, tr("Tensor"));
     m_tabs->setTabText(2, tr("Quantize"));
     m_tabs->setTabText(3, tr("Evaluate"));
+    m_tabs->setTabText(4, tr("Cliff"));
     m_treeDock->setWindowTitle(tr("Model"));
     m_jobsDock->setWindowTitle(tr("Jobs"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));
@@ -232,6 +240,7 @@ void MainWindow::retranslate()
     m_modelPage->retranslate();
     m_quantizePage->retranslate();
     m_evaluatePage->retranslate();
+    m_cliffPage->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -368,6 +377,7 @@ void MainWindow::onModelOpened()
     m_modelPage->setModel(model);
     m_quantizePage->setModel(model);
     m_evaluatePage->setModel(model);
+    m_cliffPage->setModel(model);
     m_export->setEnabled(false);
     m_tabs->setCurrentWidget(m_modelPage);
     setStatus(tr("%1: %n tensor(s), computing statistics…", nullptr, int(model->tensors().size()))
@@ -386,6 +396,15 @@ void MainWindow::onAnalysisReady()
     if (m_tensorPage->tensorIndex() < 0 && analysis->mostOutlierTensor >= 0)
         m_tensorPage->showTensor(analysis->mostOutlierTensor);
     setStatus(tr("%1: statistics ready").arg(QString::fromStdString(m_session->model()->sourcePath())));
+}
+
+void MainWindow::showScheme(const QString &scheme)
+{
+    // A point of the cliff: its scheme on the Quantize page (shown) and checked on the
+    // Evaluate page, ready to look at where its error lands or to evaluate it in detail.
+    m_quantizePage->showScheme(scheme);
+    m_evaluatePage->form()->addScheme(scheme, true);
+    m_tabs->setCurrentWidget(m_quantizePage);
 }
 
 QString MainWindow::statusText() const

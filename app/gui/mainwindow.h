@@ -26,6 +26,8 @@ class QuantizeController;
 class QuantizePage;
 class EvaluateController;
 class EvaluatePage;
+class CliffController;
+class CliffPage;
 class RecentFilesMenu;
 class TensorPage;
 
@@ -47,6 +49,8 @@ public:
     ModelPage *modelPage() const { return m_modelPage; }
     QuantizePage *quantizePage() const { return m_quantizePage; }
     EvaluatePage *evaluatePage() const { return m_evaluatePage; }
+    CliffPage *cliffPage() const { return m_cliffPage; }
+    QTabWidget *pages() const { return m_tabs; }
     JobsPanel *jobsPanel() const { return m_jobs; }
     QString statusText() const;
     // Closing with a job running asks first (tests switch the question off).
@@ -74,6 +78,7 @@ private:
     void onModelOpened();
     void onAnalysisReady();
     void onFailed(const QString &message);
+    void showScheme(const QString &scheme);
     void setStatus(const QString &text, bool error = false);
 
     JobRunner *m_runner;
@@ -85,6 +90,8 @@ private:
     QuantizePage *m_quantizePage;
     EvaluateController *m_evaluateController;
     EvaluatePage *m_evaluatePage;
+    CliffController *m_cliffController;
+    CliffPage *m_cliffPage;
     JobsPanel *m_jobs;
     QTabWidget *m_tabs;
     QDockWidget *m_treeDock;

@@ -130,6 +130,11 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     retranslate();
 }
 
+void QuantizePage::showScheme(const QString &scheme)
+{
+    m_first->setCurrentText(scheme);
+}
+
 QStringList QuantizePage::presetSchemes()
 {
     QStringList schemes;

@@ -34,6 +34,9 @@ public:
     void setModel(std::shared_ptr<const Model> model);
     void setStats(std::shared_ptr<const ModelStats> stats);
     void showTensor(int tensorIndex);
+    // Sets the (first) scheme to `scheme`, as the Cliff page asks when a point is clicked;
+    // quantizing stays the user's choice (it runs over the whole model).
+    void showScheme(const QString &scheme);
     void retranslate();
     static QStringList presetSchemes();
 
