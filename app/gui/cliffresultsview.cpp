@@ -38,6 +38,19 @@ CliffSlice sliceOf(CliffResultsView::View view)
     }
 }
 
+// The combo's short name; the chart's axis has the long one with its unit.
+QString metricName(CliffChartMetric metric)
+{
+    switch (metric) {
+    case CliffChartMetric::LnPplRatio: return CliffResultsView::tr("ln PPL ratio");
+    case CliffChartMetric::Kld: return CliffResultsView::tr("KL divergence");
+    case CliffChartMetric::SameTop: return CliffResultsView::tr("same top token");
+    case CliffChartMetric::Accuracy: return CliffResultsView::tr("task accuracy");
+    case CliffChartMetric::Perplexity: return CliffResultsView::tr("perplexity");
+    }
+    return {};
+}
+
 } // namespace
 
 CliffResultsView::CliffResultsView(QWidget *parent)
@@ -140,7 +153,7 @@ void CliffResultsView::retranslate()
     m_view->setItemText(3, tr("Small multiples by task file"));
     m_view->setItemText(4, tr("Metric disagreement per language"));
     for (int i = 0; i < m_metric->count(); ++i)
-        m_metric->setItemText(i, metricTitle(CliffChartMetric(m_metric->itemData(i).toInt())));
+        m_metric->setItemText(i, metricName(CliffChartMetric(m_metric->itemData(i).toInt())));
     if (m_cells.empty())
         m_empty->setText(tr("No results yet: run a sweep or open the results of one."));
     // The snapshot's texts come from the builder: build them again in the new language.
@@ -205,7 +218,9 @@ void CliffResultsView::fillMetricChoice(const QList<CliffChartMetric> &metrics)
     const QSignalBlocker blocker(m_metric);
     m_metric->clear();
     for (CliffChartMetric metric : metrics)
-        m_metric->addItem(metricTitle(metric), int(metric));
+        m_metric->addItem(metricName(metric), int(metric));
+    for (int i = 0; i < m_metric->count(); ++i)
+        m_metric->setItemData(i, metricTitle(CliffChartMetric(m_metric->itemData(i).toInt())), Qt::ToolTipRole);
     const int index = m_metric->findData(current);
     m_metric->setCurrentIndex(index >= 0 ? index : 0);
 }

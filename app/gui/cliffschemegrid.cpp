@@ -107,8 +107,12 @@ CliffSchemeGrid::CliffSchemeGrid(QWidget *parent)
 QCheckBox *CliffSchemeGrid::addBox(const QString &scheme, int row, int column)
 {
     const QString text = canonical(scheme);
-    auto *box = new QCheckBox(text, this);
+    // In the RTN and HQQ rows the row names the method and the column the bits: "b3" is
+    // enough there (the full text in the tooltip) and keeps the grid narrow.
+    const bool inBitsRow = row >= 0 && (text.startsWith(QLatin1String("rtn:")) || text.startsWith(QLatin1String("hqq:")));
+    auto *box = new QCheckBox(inBitsRow ? text.section(QLatin1Char(':'), 1, 1) : text, this);
     box->setObjectName(text);
+    box->setToolTip(text);
     m_boxes << box;
     if (row >= 0)
         m_grid->addWidget(box, row, column);
@@ -119,7 +123,7 @@ QCheckBox *CliffSchemeGrid::addBox(const QString &scheme, int row, int column)
 void CliffSchemeGrid::retranslate()
 {
     for (int column = 0; column < 6; ++column)
-        m_bitHeaders[column]->setText(tr("%n bit(s)", nullptr, kBits[column]));
+        m_bitHeaders[column]->setText(tr("%1 bits").arg(kBits[column]));
     for (const Row &row : m_rows) {
         const QString key = QString::fromLatin1(row.method);
         row.label->setText(key == QLatin1String("gguf-k") ? tr("GGUF K-quants")
