@@ -152,12 +152,14 @@ std::string slurmSweepScript(const SlurmScriptOptions &options)
     s += "fi\n";
     s += "\n";
     s += "# Task 0 submits the merge job once (not again when Slurm requeues the task). Should that\n";
-    s += "# fail, the cell still runs and the task then fails, saying how to merge by hand.\n";
+    s += "# fail, the cell still runs and the task then fails, saying how to merge by hand. The merge\n";
+    s += "# job is no array task: sbatch passes it this environment without the SLURM_ARRAY_ variables.\n";
     s += "merge_not_submitted=0\n";
     s += "if [ \"$SLURM_ARRAY_TASK_ID\" = 0 ] && [ \"${SLURM_RESTART_COUNT:-0}\" = 0 ]; then\n";
-    s += "    sbatch --dependency=\"afterany:$SLURM_ARRAY_JOB_ID\" --job-name=" + options.jobName + "-merge"
-        + partitionOption + " \\\n";
-    s += "        --output=\"$MERGE_LOG\" --wrap=\"$MERGE_COMMAND\" || merge_not_submitted=1\n";
+    s += "    array_job=$SLURM_ARRAY_JOB_ID\n";
+    s += "    (unset \"${!SLURM_ARRAY_@}\"; sbatch --dependency=\"afterany:$array_job\" --job-name=" + options.jobName
+        + "-merge" + partitionOption + " \\\n";
+    s += "        --output=\"$MERGE_LOG\" --wrap=\"$MERGE_COMMAND\") || merge_not_submitted=1\n";
     s += "fi\n";
     s += "\n";
     s += "status=0\n";

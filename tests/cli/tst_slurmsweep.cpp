@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +37,7 @@ sweep-cell)
     mkdir -p "$dir/cells"
     file=$(printf '%s/cells/cell-%04d.json' "$dir" "$cell")
     printf '{"cell":%d,"scheme":"stand-in","status":"ok"}\n' "$cell" >"$file.tmp"
+    sleep 0.5 # long enough for cells that run at once to overlap
     mv "$file.tmp" "$file"
     note "end $cell" ;;
 sweep-merge)
@@ -79,6 +79,15 @@ private slots:
         if (!unavailable.isEmpty())
             QSKIP(qPrintable(unavailable));
         QVERIFY(m_dir.isValid());
+        const QString bin = m_dir.filePath("stand-in bin");
+        QVERIFY(QDir().mkpath(bin));
+        m_standInCli = bin + "/bitcliff-cli";
+        QFile file(m_standInCli);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(kStandInCli);
+        file.close();
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+
         m_cluster = std::make_unique<test::SlurmCluster>();
         QElapsedTimer timer;
         timer.start();
@@ -92,33 +101,22 @@ private slots:
 
     void cellsRunAsArrayTasksThenOneMerge()
     {
-        const QString bin = m_dir.filePath("stand-in bin");
-        QVERIFY(QDir().mkpath(bin));
-        const QString cli = bin + "/bitcliff-cli";
-        QFile file(cli);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(kStandInCli);
-        file.close();
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
-
         const QString sweepDir = m_dir.filePath("sweep 'q' \"d\" 50%");
-        QVERIFY(QDir().mkpath(sweepDir));
         const int cells = 3;
-        runSweepOnSlurm(cli, sweepDir, cells);
+        runSweepOnSlurm(scriptOptions(m_standInCli, sweepDir, cells));
         if (QTest::currentTestFailed())
             return;
         checkResults(sweepDir, cells);
 
         // The merge ran once, after every cell had ended (afterany on the array job).
-        const QStringList order = readText(sweepDir + "/order.log").split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(order.size(), 2 * cells + 1);
-        QVERIFY2(order.last().startsWith("merge "), qPrintable(order.join('\n')));
+        const QList<Event> events = standInEvents(sweepDir);
+        QCOMPARE(events.size(), 2 * cells + 1);
+        QCOMPARE(events.last().what, QStringLiteral("merge"));
         for (int cell = 0; cell < cells; ++cell) {
-            QCOMPARE(order.filter(QRegularExpression(QStringLiteral("^start %1 ").arg(cell))).size(), 1);
-            QCOMPARE(order.filter(QRegularExpression(QStringLiteral("^end %1 ").arg(cell))).size(), 1);
+            QCOMPARE(std::count_if(events.begin(), events.end(), [&](const Event &e) { return e.cell == cell; }), 2);
+            QVERIFY(endOf(events, cell) <= events.last().time);
         }
-        // Task 0 said it submitted the merge job, and its log and the merge's are where the
-        // script puts them.
+        // Task 0 said it submitted the merge job; the logs are where the script puts them.
         QVERIFY2(
             readText(sweepDir + "/logs/cell-0.out").contains("Submitted batch job"), qPrintable(jobLogs(sweepDir)));
         QVERIFY(QFile::exists(sweepDir + "/logs/merge.out"));
@@ -126,16 +124,76 @@ private slots:
             QVERIFY(QFile::exists(sweepDir + QStringLiteral("/logs/cell-%1.out").arg(cell)));
     }
 
+    // --array=0-2%1: one cell at a time, although the node has room for two.
+    void throttleRunsOneCellAtATime()
+    {
+        const QString sweepDir = m_dir.filePath("throttled sweep");
+        const int cells = 3;
+        SlurmScriptOptions options = scriptOptions(m_standInCli, sweepDir, cells);
+        options.maxParallel = 1;
+        runSweepOnSlurm(options);
+        if (QTest::currentTestFailed())
+            return;
+        checkResults(sweepDir, cells);
+        QList<Event> starts = standInEvents(sweepDir);
+        starts.removeIf([](const Event &e) { return e.what != "start"; });
+        QCOMPARE(starts.size(), cells);
+        std::sort(starts.begin(), starts.end(), [](const Event &a, const Event &b) { return a.time < b.time; });
+        const QList<Event> events = standInEvents(sweepDir);
+        for (int i = 1; i < cells; ++i)
+            QVERIFY2(
+                starts[i].time >= endOf(events, starts[i - 1].cell), qPrintable(readText(sweepDir + "/order.log")));
+    }
+
 private:
-    // Writes DIR/sweep.sbatch for `cells` cells run by `cli`, submits it and waits until
-    // every job, the merge included, has left the queue.
-    void runSweepOnSlurm(const QString &cli, const QString &sweepDir, int cells)
+    struct Event
+    {
+        QString what; // start, end, merge
+        int cell = -1;
+        double time = 0; // seconds since the epoch
+    };
+
+    // DIR/order.log of the stand-in: "start 2 <time> job=..", "end 2 <time> ..", "merge <time> ..".
+    static QList<Event> standInEvents(const QString &sweepDir)
+    {
+        QList<Event> events;
+        for (const QString &line : readText(sweepDir + "/order.log").split('\n', Qt::SkipEmptyParts)) {
+            const QStringList words = line.split(' ');
+            Event e;
+            e.what = words.value(0);
+            const bool merge = e.what == "merge";
+            e.cell = merge ? -1 : words.value(1).toInt();
+            e.time = words.value(merge ? 1 : 2).toDouble();
+            events.append(e);
+        }
+        return events;
+    }
+
+    static double endOf(const QList<Event> &events, int cell)
+    {
+        for (const Event &e : events) {
+            if (e.what == "end" && e.cell == cell)
+                return e.time;
+        }
+        return 1e300;
+    }
+
+    static SlurmScriptOptions scriptOptions(const QString &cli, const QString &sweepDir, int cells)
     {
         SlurmScriptOptions options;
         options.cliPath = cli.toStdString();
         options.sweepDir = sweepDir.toStdString();
         options.cellCount = cells;
-        options.cpusPerTask = 1;
+        options.cpusPerTask = 1; // two tasks at once on a node of two CPUs
+        return options;
+    }
+
+    // Writes DIR/sweep.sbatch, submits it as a user would (sbatch DIR/sweep.sbatch) and waits
+    // until every job, the merge included, has left the queue.
+    void runSweepOnSlurm(const SlurmScriptOptions &options)
+    {
+        const QString sweepDir = QString::fromStdString(options.sweepDir);
+        QVERIFY(QDir().mkpath(sweepDir));
         const QString script = QString::fromStdString(writeSlurmSweepScript(options).string());
         QElapsedTimer timer;
         timer.start();
@@ -144,7 +202,7 @@ private:
         QVERIFY2(!job.isEmpty(), qPrintable(error));
         QVERIFY2(m_cluster->waitForJobs(45),
             qPrintable("jobs still queued after 45 s\n" + m_cluster->logTail() + jobLogs(sweepDir)));
-        qInfo("job %s: %d cells and the merge in %.1f s", qPrintable(job), cells, timer.elapsed() / 1000.0);
+        qInfo("job %s: %d cells and the merge in %.1f s", qPrintable(job), options.cellCount, timer.elapsed() / 1000.0);
     }
 
     // DIR/results.jsonl holds one line per cell, 0 .. cells-1, each once.
@@ -168,7 +226,8 @@ private:
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<test::SlurmCluster> m_cluster;
+    QString m_standInCli; // in a folder with a blank
+    std::unique_ptr<test::SlurmCluster> m_cluster; // declared last: its jobs end before m_dir goes
 };
 
 QTEST_GUILESS_MAIN(TestSlurmSweep)

@@ -156,12 +156,13 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(readAll(f.calls + ".cli"), lines({ "sweep-cell", f.sweepDir, "task=0" }));
         const QList<QByteArray> sbatch = readAll(f.calls + ".sbatch").split('\n');
-        QCOMPARE(sbatch.size(), 5); // four arguments and the final newline
+        QCOMPARE(sbatch.size(), 6); // four arguments, the array variables and the final newline
         QCOMPARE(sbatch[0], QByteArray("--dependency=afterany:4242"));
         QCOMPARE(sbatch[1], QByteArray("--job-name=bitcliff-sweep-merge"));
         QCOMPARE(
             sbatch[2], QByteArray("--output=" + QString(f.sweepDir).replace("%", "%%").toUtf8() + "/logs/merge.out"));
         QVERIFY(sbatch[3].startsWith("--wrap="));
+        QCOMPARE(sbatch[4], QByteArray("array=unset unset")); // the merge job is no array task
 
         // What sbatch --wrap runs: /bin/sh with the command.
         QFile::remove(f.calls + ".cli");
@@ -346,7 +347,9 @@ private:
                     + "; echo \"task=${SLURM_ARRAY_TASK_ID:-}\"; } >\"$STANDIN_CALLS.cli\"\n"
                       "exit \"${STANDIN_CLI_STATUS:-0}\"\n");
             writeExecutable(root + "/path/sbatch",
-                "#!/bin/sh\n" + record + " >\"$STANDIN_CALLS.sbatch\"\nexit \"${STANDIN_SBATCH_STATUS:-0}\"\n");
+                "#!/bin/sh\n{ " + record
+                    + "; echo \"array=${SLURM_ARRAY_TASK_ID-unset} ${SLURM_ARRAY_JOB_ID-unset}\"; } "
+                      ">\"$STANDIN_CALLS.sbatch\"\nexit \"${STANDIN_SBATCH_STATUS:-0}\"\n");
         }();
         f.script = QString::fromStdString(
             writeSlurmSweepScript(optionsFor((bin + "/bitcliff-cli").toStdString(), f.sweepDir.toStdString(), 3))

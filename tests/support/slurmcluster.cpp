@@ -203,6 +203,7 @@ SchedulerType=sched/backfill
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 ReturnToService=2
+SchedulerParameters=batch_sched_delay=0
 MinJobAge=10
 NodeName=%1 NodeAddr=127.0.0.1 %5 State=UNKNOWN
 PartitionName=debug Nodes=ALL Default=YES MaxTime=INFINITE State=UP
