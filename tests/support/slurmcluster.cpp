@@ -282,9 +282,7 @@ QString SlurmCluster::sbatch(const QString &scriptPath, QString *error)
     if (status != 0 || !number.match(id).hasMatch()) {
         if (error)
             *error = QStringLiteral("sbatch %1 failed (status %2): %3")
-                         .arg(scriptPath)
-                         .arg(status)
-                         .arg(QString::fromLocal8Bit(err.trimmed()));
+                         .arg(scriptPath, QString::number(status), QString::fromLocal8Bit(err.trimmed()));
         return {};
     }
     return id;
