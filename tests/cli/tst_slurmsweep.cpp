@@ -2,10 +2,14 @@
 // slurmSweepScript submitted as is, one array task per cell, then the merge job once every
 // task has ended, in a sweep folder whose name has blanks, quotes and '%'.
 //
-// The program the script runs is a stand-in for bitcliff-cli for now (a bash script doing what
-// sweep-cell and sweep-merge do to the files, minus the evaluation); runSweepOnSlurm and
-// checkResults take any CLI path, so the real bitcliff-cli (BITCLIFF_CLI) can replace it.
+// Two programs run: a stand-in for bitcliff-cli (a bash script doing what sweep-cell and
+// sweep-merge do to the files, minus the evaluation, logging when each ran) for the order of
+// tasks and merge, and the real bitcliff-cli, whose merged results must equal a local run.
+#include "support/clirunner.h"
+#include "support/evalfixtures.h"
 #include "support/slurmcluster.h"
+#include "support/tokenizerfixtures.h"
+#include "sweepjson.h"
 #include "sweep/slurmscript.h"
 
 #include <QDir>
@@ -143,6 +147,34 @@ private slots:
         for (int i = 1; i < cells; ++i)
             QVERIFY2(
                 starts[i].time >= endOf(events, starts[i - 1].cell), qPrintable(readText(sweepDir + "/order.log")));
+    }
+
+    // The real bitcliff-cli: `sweep ... --slurm` writes sweep.sbatch, submitted as is; the
+    // merged results equal a local run of the same sweep, cell for cell.
+    void realSweepOnSlurmEqualsLocalRun()
+    {
+        const QString model = m_dir.filePath("model"), text = m_dir.filePath("text.txt");
+        test::writeEvaluableModel(model.toStdString());
+        test::writeTextFile(text.toStdString(), test::sampleText(150));
+        const QStringList sweep { "sweep", model, "--schemes", "q8_0,q4_0,rtn:b3:g32:sym", "--text", text, "--ctx", "32" };
+        const QString local = m_dir.filePath("local"), cluster = m_dir.filePath("cluster sweep");
+        const auto localRun = test::runCli(QStringLiteral(BITCLIFF_CLI), sweep + QStringList { "--out", local }, 300000);
+        QVERIFY2(localRun.exitCode == 0, localRun.err.constData());
+        const auto planned = test::runCli(
+            QStringLiteral(BITCLIFF_CLI), sweep + QStringList { "--out", cluster, "--slurm", "--slurm-cpus", "1" }, 60000);
+        QVERIFY2(planned.exitCode == 0, planned.err.constData());
+        QVERIFY2(planned.out.contains("sbatch"), planned.out.constData());
+        QString error;
+        const QString job = m_cluster->sbatch(cluster + "/sweep.sbatch", &error);
+        QVERIFY2(!job.isEmpty(), qPrintable(error));
+        QVERIFY2(m_cluster->waitForJobs(120), qPrintable(m_cluster->logTail() + jobLogs(cluster)));
+        const auto merged = test::sweepCells(cluster), reference = test::sweepCells(local);
+        QVERIFY2(merged.size() == 4, qPrintable(jobLogs(cluster)));
+        for (int cell = 0; cell < 4; ++cell) {
+            QCOMPARE(merged.values(cell).size(), 1);
+            QCOMPARE(test::measurements(merged.value(cell)), test::measurements(reference.value(cell)));
+        }
+        QVERIFY(QFile::exists(cluster + "/results.csv"));
     }
 
 private:
