@@ -78,7 +78,7 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
         if (const auto v = at("/kld/mean")) {
             r.value = *v;
             std::vector<double> chunks;
-            if (const ResultCell *list = objectAt(cell, base + "/kld/chunks"); list && list->is_array())
+            if (const ResultCell *list = valueAt(cell, base + "/kld/chunks"); list && list->is_array())
                 for (const ResultCell &chunk : *list)
                     if (chunk.is_number())
                         chunks.push_back(chunk.get<double>());
@@ -206,7 +206,7 @@ std::vector<std::string> textLanguages(const ResultCells &cells)
 {
     std::set<std::string> languages;
     forEachOkCell(cells, [&](const ResultCell &cell) {
-        if (const ResultCell *texts = objectAt(cell, "/texts"); texts && texts->is_array())
+        if (const ResultCell *texts = valueAt(cell, "/texts"); texts && texts->is_array())
             for (const ResultCell &text : *texts)
                 if (text.is_object() && text.contains("language") && text["language"].is_string()
                     && !text["language"].get<std::string>().empty())

@@ -87,6 +87,11 @@ std::string stringAt(const ResultCell &cell, const std::string &pointer)
     return value && value->is_string() ? value->get<std::string>() : std::string();
 }
 
+const ResultCell *valueAt(const ResultCell &cell, const std::string &pointer)
+{
+    return at(cell, pointer);
+}
+
 const ResultCell *objectAt(const ResultCell &cell, const std::string &pointer)
 {
     const ResultCell *value = at(cell, pointer);

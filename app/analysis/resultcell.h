@@ -40,6 +40,8 @@ bool isUnquantized(const ResultCell &cell); // "scheme" is "unquantized"
 std::optional<double> numberAt(const ResultCell &cell, const std::string &pointer);
 // The string at `pointer`, or "" when absent.
 std::string stringAt(const ResultCell &cell, const std::string &pointer);
+// The value at `pointer` of any type (arrays: texts, chunks), or nullptr.
+const ResultCell *valueAt(const ResultCell &cell, const std::string &pointer);
 // The object at `pointer`, or nullptr.
 const ResultCell *objectAt(const ResultCell &cell, const std::string &pointer);
 // numberAt as a CellValue of the cell `index`.

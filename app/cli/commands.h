@@ -10,6 +10,10 @@ int runOutliers(const std::vector<std::string> &args);
 int runQuantize(const std::vector<std::string> &args);
 int runTokenize(const std::vector<std::string> &args);
 int runEval(const std::vector<std::string> &args);
+int runSweep(const std::vector<std::string> &args);
+int runSweepCell(const std::vector<std::string> &args);
+int runSweepMerge(const std::vector<std::string> &args);
+int runReport(int argc, char **argv, const std::vector<std::string> &args);
 int runDemo(int argc, char **argv, const std::vector<std::string> &args);
 
 } // namespace bitcliff::cli

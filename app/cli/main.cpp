@@ -103,6 +103,14 @@ int main(int argc, char **argv)
             return bitcliff::cli::runTokenize(rest);
         if (command == "eval")
             return bitcliff::cli::runEval(rest);
+        if (command == "sweep")
+            return bitcliff::cli::runSweep(rest);
+        if (command == "sweep-cell")
+            return bitcliff::cli::runSweepCell(rest);
+        if (command == "sweep-merge")
+            return bitcliff::cli::runSweepMerge(rest);
+        if (command == "report")
+            return bitcliff::cli::runReport(argc, argv, rest);
         if (command == "demo")
             return bitcliff::cli::runDemo(argc, argv, rest);
         throw bitcliff::cli::UsageError("unknown command '" + command + "'");

@@ -41,7 +41,8 @@ void addPerplexity(Json &object, const PerplexityResult &ppl)
 void addComparison(Json &object, const LogitComparison &c)
 {
     object["kld"]
-        = { { "mean", c.kld.mean }, { "err", c.kld.error }, { "percentiles", percentilesJson(c.kldPercentiles) } };
+        = { { "mean", c.kld.mean }, { "err", c.kld.error }, { "percentiles", percentilesJson(c.kldPercentiles) },
+              { "chunks", c.chunkKld } };
     object["same_top"] = { { "p", c.sameTop.mean }, { "err", c.sameTop.error } };
     object["delta_p"] = { { "mean", c.deltaP.mean }, { "err", c.deltaP.error }, { "rms", c.rmsDeltaP },
         { "percentiles", percentilesJson(c.deltaPPercentiles) } };

@@ -1,5 +1,6 @@
 #include "eval/cachedsequence.h"
 
+#include "infer/transformerweights.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -8,9 +9,10 @@
 namespace bitcliff {
 
 CachedSequence::CachedSequence(std::shared_ptr<const TransformerWeights> weights, int maxContext)
-    : m_session(std::move(weights), maxContext)
+    : m_session(weights, maxContext)
     , m_vocab(m_session.config().vocab)
     , m_maxContext(maxContext)
+    , m_threads(weights->threads)
 {
 }
 

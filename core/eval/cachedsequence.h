@@ -18,11 +18,12 @@ public:
 
     int vocab() const { return m_vocab; }
     int maxContext() const { return m_maxContext; }
+    int threads() const { return m_threads; } // the model's threads (0: one per core), for work around it
 
     // Logits of positions [firstLogit, tokens.size()) of `tokens` (row-major, vocab floats a
     // row); valid until the next call.
-    std::span<const float> run(const std::vector<int32_t> &tokens, int firstLogit,
-                               ActivationObserver *observer = nullptr);
+    std::span<const float> run(
+        const std::vector<int32_t> &tokens, int firstLogit, ActivationObserver *observer = nullptr);
     // Appends one token to the current sequence and returns its logits.
     std::span<const float> append(int32_t token);
     const std::vector<int32_t> &tokens() const { return m_tokens; }
@@ -31,6 +32,7 @@ private:
     InferenceSession m_session;
     int m_vocab = 0;
     int m_maxContext = 0;
+    int m_threads = 0;
     std::vector<int32_t> m_tokens;
     std::vector<float> m_logits;
 };

@@ -1,5 +1,7 @@
 #include "eval/logitcomparison.h"
 
+#include "eval/logitkernels.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -60,6 +62,22 @@ ComparedPosition comparePosition(const LogitRow &base, const LogitRow &quantized
     return position;
 }
 
+ComparedPosition comparePosition(const LogitRow &base, const double *baseExps, std::span<const float> quantized,
+                                 int32_t nextToken)
+{
+    const RowMaximum maximum = rowMaximum(quantized);
+    const CrossSums sums = crossSums(base.logits, baseExps, quantized, maximum.value);
+    // As LogitRow computes it: the same sum in the same order.
+    const double logSumExp = double(maximum.value) + std::log(sums.quantizedExpSum);
+    ComparedPosition position;
+    position.nllBase = -base.logProb(nextToken);
+    position.nllQuantized = -(double(quantized[size_t(nextToken)]) - logSumExp);
+    position.kld = klDivergenceFromSums(base, sums.weightedDifference, logSumExp);
+    position.deltaP = std::exp(-position.nllQuantized) - std::exp(-position.nllBase);
+    position.sameTop = base.argmax == maximum.index;
+    return position;
+}
+
 void LogitComparisonAccumulator::add(const ComparedPosition &position)
 {
     m_kld.push_back(float(position.kld));
@@ -68,6 +86,17 @@ void LogitComparisonAccumulator::add(const ComparedPosition &position)
     m_nllBase.add(position.nllBase);
     m_nllQuantized.add(position.nllQuantized);
     m_nllDifference.add(position.nllQuantized - position.nllBase);
+}
+
+void LogitComparisonAccumulator::endChunk()
+{
+    if (m_kld.size() > m_chunkBegin) {
+        double sum = 0; // of the stored values, as the overall mean sums them
+        for (size_t i = m_chunkBegin; i < m_kld.size(); ++i)
+            sum += m_kld[i];
+        m_chunkKld.push_back(sum / double(m_kld.size() - m_chunkBegin));
+    }
+    m_chunkBegin = m_kld.size();
 }
 
 LogitComparison LogitComparisonAccumulator::result() const
@@ -89,6 +118,7 @@ LogitComparison LogitComparisonAccumulator::result() const
     }
     result.lnPplRatio = m_nllDifference.mean();
     result.lnPplRatioError = m_nllDifference.standardError();
+    result.chunkKld = m_chunkKld;
     result.base = perplexityOf(m_nllBase);
     result.quantized = perplexityOf(m_nllQuantized);
     return result;

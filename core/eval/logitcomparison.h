@@ -6,6 +6,7 @@
 #include "eval/tokenlogprobs.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace bitcliff {
@@ -33,6 +34,7 @@ struct LogitComparison
     std::vector<Percentile> deltaPPercentiles;
     double lnPplRatio = 0;                  // ⟨nll_Q⟩ − ⟨nll_base⟩
     double lnPplRatioError = 0;
+    std::vector<double> chunkKld;           // mean KLD of each perplexity chunk in order (bootstrap)
     PerplexityResult base;
     PerplexityResult quantized;
 };
@@ -49,6 +51,10 @@ struct ComparedPosition
 };
 
 ComparedPosition comparePosition(const LogitRow &base, const LogitRow &quantized, int32_t nextToken);
+// The same for a base row prepared once for every scheme (`baseExps` as LogitRow stores them):
+// the quantized row's maximum, normaliser and the KLD's cross term in two passes over it.
+ComparedPosition comparePosition(const LogitRow &base, const double *baseExps, std::span<const float> quantized,
+                                 int32_t nextToken);
 
 class LogitComparisonAccumulator
 {
@@ -59,11 +65,16 @@ public:
     {
         add(comparePosition(base, quantized, nextToken));
     }
+    // Closes the current perplexity chunk: the mean KLD of the positions added since the
+    // previous call joins chunkKld (nothing when there were none).
+    void endChunk();
     LogitComparison result() const;
     int64_t count() const { return int64_t(m_kld.size()); }
 
 private:
     std::vector<float> m_kld;
+    std::vector<double> m_chunkKld;
+    size_t m_chunkBegin = 0; // first position of the open chunk in m_kld
     std::vector<float> m_deltaP;
     int64_t m_sameTop = 0;
     NllAccumulator m_nllBase;

@@ -99,6 +99,12 @@ private slots:
         const double kldB2 = runs[2].toObject()["kld"].toObject()["mean"].toDouble();
         QVERIFY2(kldQ8 < kldB2, qPrintable(QString("%1 %2").arg(kldQ8).arg(kldB2)));
         QCOMPARE(json["kld"].toObject()["mean"].toDouble(), kldB2); // top level = the last run
+        const QJsonArray chunks = runs[2].toObject()["kld"].toObject()["chunks"].toArray();
+        QCOMPARE(chunks.size() * 15, json["tokens_scored"].toInt()); // one mean per chunk
+        double sumOfMeans = 0;
+        for (const QJsonValue chunk : chunks)
+            sumOfMeans += chunk.toDouble();
+        QVERIFY(std::abs(sumOfMeans / chunks.size() - kldB2) < 1e-9 * kldB2);
         QCOMPARE(json["tokens_scored"].toInt() % 15, 0); // 15 scored tokens per chunk at n_ctx 32
 
         const auto plain = cli({ "eval", m_model, "--text", m_text, "--ctx", "32", "--scheme", "q8_0" });

@@ -5,6 +5,7 @@
 #include "eval/choicerequest.h"
 #include "eval/corpus.h"
 #include "eval/labelaccuracy.h"
+#include "eval/logitkernels.h"
 #include "eval/logitcomparison.h"
 #include "eval/perplexity.h"
 #include "eval/taskset.h"
@@ -17,6 +18,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <random>
 
 using namespace bitcliff;
 
@@ -122,6 +124,88 @@ private slots:
         const double kld = klDivergence(LogitRow(p), LogitRow(q));
         QVERIFY(std::abs(kld - (0.5 * std::log(2.0) + 0.5 * std::log(2.0 / 3.0))) < 1e-7);
         QCOMPARE(klDivergence(LogitRow(p), LogitRow(p)), 0.0);
+    }
+
+    void vectorizedRowPassesMatchTheScalarFormulas()
+    {
+        // Vocabulary-wide rows with a tail (not a multiple of 8), huge logits, a distant one.
+        std::mt19937 random(3);
+        std::normal_distribution<float> normal(0.0f, 4.0f);
+        for (const size_t n : {size_t(1), size_t(7), size_t(13), size_t(32003)}) {
+            std::vector<float> base(n), quantized(n);
+            for (size_t i = 0; i < n; ++i) {
+                base[i] = normal(random) + 300.0f;
+                quantized[i] = base[i] + 0.3f * normal(random);
+            }
+            base[n / 2] = 320.0f;
+            quantized[n - 1] -= 40.0f;
+            if (n > 2)
+                base[n - 2] = 320.0f; // a later tie: the first maximum wins
+            const RowMaximum maximum = rowMaximum(base);
+            QCOMPARE(maximum.index, int32_t(n / 2));
+            QCOMPARE(maximum.value, 320.0f);
+            std::vector<double> exps(n);
+            const double sum = sumExpShifted(base, maximum.value, exps.data());
+            double scalarSum = 0;
+            for (size_t i = 0; i < n; ++i) {
+                const double e = std::exp(double(base[i]) - 320.0);
+                QVERIFY2(std::abs(exps[i] - e) <= 1e-15 * e, qPrintable(QString("%1 vs %2").arg(exps[i]).arg(e)));
+                scalarSum += e;
+            }
+            QVERIFY(std::abs(sum - scalarSum) < 1e-14 * scalarSum);
+            QCOMPARE(sumExpShifted(base, maximum.value), sum);
+
+            // The KLD as llama.cpp writes it, term by term in double, against the one-pass form.
+            const LogitRow p(base), q(quantized);
+            double kld = 0;
+            for (size_t i = 0; i < n; ++i) {
+                const double logP = double(base[i]) - p.logSumExp;
+                const double logQ = double(quantized[i]) - q.logSumExp;
+                kld += std::exp(logP) * (logP - logQ);
+            }
+            const LogitRow prepared(base, exps.data());
+            const ComparedPosition position = comparePosition(prepared, exps.data(), quantized, 0);
+            QVERIFY2(std::abs(position.kld - kld) < 1e-12 * std::max(1.0, kld),
+                     qPrintable(QString("%1 vs %2").arg(position.kld).arg(kld)));
+            QVERIFY(std::abs(klDivergence(p, q) - kld) < 1e-12 * std::max(1.0, kld));
+            // The quantized normaliser is the one LogitRow gives: its NLL is the same figure
+            // an evaluation of the quantized model alone adds up.
+            QCOMPARE(position.nllQuantized, -q.logProb(0));
+            QCOMPARE(position.sameTop, p.argmax == q.argmax);
+        }
+        // exp's range: underflow to 0, no overflow next to the maximum, NaN stays NaN.
+        const std::vector<float> extremes = {0.0f, -700.0f, -800.0f, -INFINITY, -80.5f, -1e-30f, -0.5f, -3.25f};
+        std::vector<double> exps(extremes.size());
+        sumExpShifted(extremes, 0.0f, exps.data());
+        for (size_t i = 0; i < extremes.size(); ++i) {
+            const double e = std::exp(double(extremes[i]));
+            QVERIFY2(std::abs(exps[i] - e) <= 1e-15 * e || (e < 1e-300 && exps[i] == 0), qPrintable(QString::number(i)));
+        }
+        const std::vector<float> withNan = {0.0f, NAN, 1.0f, 2.0f, 3.0f, 4.0f, 5.0f, 6.0f, 7.0f};
+        QVERIFY(std::isnan(sumExpShifted(withNan, 7.0f)));
+    }
+
+    void chunkMeansOfKld()
+    {
+        LogitComparisonAccumulator accumulator;
+        const std::vector<float> base = {2.0f, 0.0f, 0.0f};
+        const std::vector<float> near = {1.8f, 0.1f, 0.0f};
+        const std::vector<float> far = {0.0f, 2.0f, 0.0f};
+        const double kldNear = klDivergence(LogitRow(base), LogitRow(near));
+        const double kldFar = klDivergence(LogitRow(base), LogitRow(far));
+        accumulator.add(LogitRow(base), LogitRow(near), 0);
+        accumulator.add(LogitRow(base), LogitRow(near), 0);
+        accumulator.endChunk();
+        accumulator.endChunk(); // an empty chunk adds nothing
+        accumulator.add(LogitRow(base), LogitRow(near), 0);
+        accumulator.add(LogitRow(base), LogitRow(far), 0);
+        accumulator.endChunk();
+        const LogitComparison result = accumulator.result();
+        QCOMPARE(result.chunkKld.size(), size_t(2));
+        QVERIFY(std::abs(result.chunkKld[0] - kldNear) < 1e-6 * kldNear);
+        QVERIFY(std::abs(result.chunkKld[1] - (kldNear + kldFar) / 2) < 1e-6 * kldFar);
+        // Chunks of equal size: the mean of their means is the mean.
+        QVERIFY(std::abs((result.chunkKld[0] + result.chunkKld[1]) / 2 - result.kld.mean) < 1e-12);
     }
 
     void comparisonStatistics()

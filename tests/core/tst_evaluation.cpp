@@ -109,6 +109,18 @@ private slots:
         QVERIFY(!report->runs[0].comparison && !report->runs[0].texts.at(0).comparison);
         QVERIFY(std::abs(q8.lnPplRatio - (std::log(q8.quantized.ppl) - std::log(q8.base.ppl))) < 1e-9);
         QCOMPARE(q8.count, report->runs[0].perplexity.tokensScored);
+        // One mean KLD per chunk, in order; the chunks score equally many tokens, so the mean
+        // of their means is the mean over all positions.
+        const int chunks = int(q8.count / 15); // 15 scored positions per chunk at n_ctx 32
+        QCOMPARE(q8.chunkKld.size(), size_t(chunks));
+        double sumOfMeans = 0;
+        for (const double chunk : q8.chunkKld) {
+            QVERIFY(chunk >= 0);
+            sumOfMeans += chunk;
+        }
+        QVERIFY2(std::abs(sumOfMeans / chunks - q8.kld.mean) < 1e-9 * q8.kld.mean,
+                 qPrintable(QString("%1 %2").arg(sumOfMeans / chunks).arg(q8.kld.mean)));
+        QCOMPARE(report->runs[1].texts.at(0).comparison->chunkKld, q8.chunkKld); // one text: the same chunks
 
         // Both schemes ran beside one unquantized pass; alone, q8_0 reruns the unquantized
         // model next to it: the same figures either way.
