@@ -38,7 +38,6 @@ CliffForm::CliffForm(QWidget *parent)
     , m_preset(new QComboBox(this))
     , m_saveSpec(new QPushButton(this))
     , m_loadSpec(new QPushButton(this))
-    , m_schemesLabel(new QLabel(this))
     , m_schemes(new CliffSchemeGrid(this))
     , m_evalSet(new CliffEvalSet(this))
     , m_contextLabel(new QLabel(this))
@@ -79,8 +78,7 @@ CliffForm::CliffForm(QWidget *parent)
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addLayout(top, 0, 0, 1, 2);
-    grid->addWidget(m_schemesLabel, 1, 0, Qt::AlignTop);
-    grid->addWidget(m_schemes, 1, 1);
+    grid->addWidget(m_schemes, 1, 0, 1, 2); // the grid is wide: it titles itself
     grid->addWidget(m_evalSet, 2, 0, 1, 2);
     grid->addWidget(m_contextLabel, 3, 0);
     grid->addLayout(lengths, 3, 1);
@@ -115,7 +113,6 @@ void CliffForm::retranslate()
     m_saveSpec->setText(tr("Save spec…"));
     m_saveSpec->setToolTip(tr("The same JSON as bitcliff-cli sweep --spec FILE."));
     m_loadSpec->setText(tr("Load spec…"));
-    m_schemesLabel->setText(tr("Schemes:"));
     m_contextLabel->setText(tr("Context:"));
     m_context->setSuffix(tr(" tokens"));
     m_context->setToolTip(tr("n_ctx of llama.cpp's perplexity: the text is cut into chunks of this many tokens "

@@ -67,7 +67,6 @@ private:
     QComboBox *m_preset;
     QPushButton *m_saveSpec;
     QPushButton *m_loadSpec;
-    QLabel *m_schemesLabel;
     CliffSchemeGrid *m_schemes;
     CliffEvalSet *m_evalSet;
     QLabel *m_contextLabel;

@@ -42,11 +42,16 @@ CliffSlice sliceOf(CliffResultsView::View view)
 QString metricName(CliffChartMetric metric)
 {
     switch (metric) {
-    case CliffChartMetric::LnPplRatio: return CliffResultsView::tr("ln PPL ratio");
-    case CliffChartMetric::Kld: return CliffResultsView::tr("KL divergence");
-    case CliffChartMetric::SameTop: return CliffResultsView::tr("same top token");
-    case CliffChartMetric::Accuracy: return CliffResultsView::tr("task accuracy");
-    case CliffChartMetric::Perplexity: return CliffResultsView::tr("perplexity");
+    case CliffChartMetric::LnPplRatio:
+        return CliffResultsView::tr("ln PPL ratio");
+    case CliffChartMetric::Kld:
+        return CliffResultsView::tr("KL divergence");
+    case CliffChartMetric::SameTop:
+        return CliffResultsView::tr("same top token");
+    case CliffChartMetric::Accuracy:
+        return CliffResultsView::tr("task accuracy");
+    case CliffChartMetric::Perplexity:
+        return CliffResultsView::tr("perplexity");
     }
     return {};
 }
@@ -144,14 +149,18 @@ void CliffResultsView::retranslate()
 {
     m_metricLabel->setText(tr("Metric:"));
     m_xLabel->setText(tr("Bits:"));
-    m_x->setItemText(0, tr("stored bits per weight"));
+    m_x->setItemText(0, tr("stored bits/weight"));
     m_x->setItemText(1, tr("nominal bits"));
+    m_x->setToolTip(tr("Stored: the bits each weight takes with its scales and zero points; nominal: the code "
+                       "bits of the scheme (q4_k and rtn:b4 are both 4)."));
     m_viewLabel->setText(tr("View:"));
     m_view->setItemText(0, tr("Single chart"));
-    m_view->setItemText(1, tr("Small multiples by difficulty"));
-    m_view->setItemText(2, tr("Small multiples by language"));
-    m_view->setItemText(3, tr("Small multiples by task file"));
-    m_view->setItemText(4, tr("Metric disagreement per language"));
+    m_view->setItemText(1, tr("By difficulty"));
+    m_view->setItemText(2, tr("By language"));
+    m_view->setItemText(3, tr("By task file"));
+    m_view->setItemText(4, tr("Metric disagreement"));
+    m_view->setToolTip(tr("One chart, small multiples (a panel per difficulty tier, language or task file on "
+                          "shared axes), or per language the three measures of damage side by side."));
     for (int i = 0; i < m_metric->count(); ++i)
         m_metric->setItemText(i, metricName(CliffChartMetric(m_metric->itemData(i).toInt())));
     if (m_cells.empty())
@@ -238,8 +247,8 @@ void CliffResultsView::showSnapshot(const CliffSnapshot &snapshot)
         m_disagreement->setData(snapshot.disagreement);
         m_stack->setCurrentIndex(3);
     } else if (snapshot.chart.panels.isEmpty()) {
-        m_empty->setText(tr("This metric has no such breakdown: text metrics are per language, task accuracy "
-                            "per difficulty, language and task file."));
+        m_empty->setText(tr("No panels for this metric in this view: text metrics split by language (texts that "
+                            "name their language), task accuracy by difficulty, language and task file."));
         m_stack->setCurrentWidget(m_empty);
     } else if (view == View::Single) {
         m_chart->setData(snapshot.chart);

@@ -33,8 +33,8 @@ constexpr GridRow kGrid[] = {
             "rtn:b8:g128:asym" } },
     { "hqq:g64", { "hqq:b2:g64", "hqq:b3:g64", "hqq:b4:g64", "hqq:b5:g64", "hqq:b6:g64", "hqq:b8:g64" } },
 };
-// 4-bit float and lookup-table formats share the 4-bit cell of one row; FP8 is at 8 bits.
-constexpr const char *kFourBitFormats[] = { "nf4:g64", "fp4:g64", "mxfp4", "iq4_nl" };
+// The float and lookup-table types, one row of their own.
+constexpr const char *kFormats[] = { "nf4:g64", "fp4:g64", "mxfp4", "iq4_nl", "fp8" };
 
 QString canonical(const QString &text)
 {
@@ -46,13 +46,15 @@ QString canonical(const QString &text)
 CliffSchemeGrid::CliffSchemeGrid(QWidget *parent)
     : QWidget(parent)
     , m_grid(new QGridLayout)
+    , m_title(new QLabel(this))
     , m_extras(new QWidget(this))
     , m_otherLabel(new QLabel(this))
     , m_other(new QLineEdit(this))
     , m_otherError(new QLabel(this))
 {
     m_grid->setContentsMargins(0, 0, 0, 0);
-    m_grid->setHorizontalSpacing(12);
+    m_grid->setHorizontalSpacing(10);
+    m_grid->addWidget(m_title, 0, 0);
     m_grid->setVerticalSpacing(2);
     for (int column = 0; column < 6; ++column) {
         auto *header = new QLabel(this);
@@ -68,17 +70,16 @@ CliffSchemeGrid::CliffSchemeGrid(QWidget *parent)
                 addBox(QString::fromLatin1(grid.schemes[column]), row, column + 1);
         ++row;
     }
+    // The float and lookup-table formats (mostly 4 bits) in one line under the grid: in the
+    // bit columns they would widen the grid past a small window.
     m_rows.push_back({ "formats", new QLabel(this) });
     m_grid->addWidget(m_rows.back().label, row, 0);
-    auto *fourBit = new QHBoxLayout;
-    fourBit->setSpacing(12);
-    for (const char *scheme : kFourBitFormats) {
-        QCheckBox *box = addBox(QString::fromLatin1(scheme), -1, -1);
-        fourBit->addWidget(box);
-    }
-    fourBit->addStretch(1);
-    m_grid->addLayout(fourBit, row, 3, 1, 3);
-    addBox(QStringLiteral("fp8"), row, 6);
+    auto *formats = new QHBoxLayout;
+    formats->setSpacing(8);
+    for (const char *scheme : kFormats)
+        formats->addWidget(addBox(QString::fromLatin1(scheme), -1, -1));
+    formats->addStretch(1);
+    m_grid->addLayout(formats, row, 1, 1, 7);
     m_grid->setColumnStretch(7, 1);
 
     auto *extras = new QHBoxLayout(m_extras);
@@ -109,7 +110,8 @@ QCheckBox *CliffSchemeGrid::addBox(const QString &scheme, int row, int column)
     const QString text = canonical(scheme);
     // In the RTN and HQQ rows the row names the method and the column the bits: "b3" is
     // enough there (the full text in the tooltip) and keeps the grid narrow.
-    const bool inBitsRow = row >= 0 && (text.startsWith(QLatin1String("rtn:")) || text.startsWith(QLatin1String("hqq:")));
+    const bool inBitsRow
+        = row >= 0 && (text.startsWith(QLatin1String("rtn:")) || text.startsWith(QLatin1String("hqq:")));
     auto *box = new QCheckBox(inBitsRow ? text.section(QLatin1Char(':'), 1, 1) : text, this);
     box->setObjectName(text);
     box->setToolTip(text);
@@ -134,6 +136,7 @@ void CliffSchemeGrid::retranslate()
                 : key == QLatin1String("hqq:g64")         ? tr("HQQ g64")
                                                           : tr("Float and lookup formats"));
     }
+    m_title->setText(tr("Schemes:"));
     m_otherLabel->setText(tr("Other scheme:"));
     m_other->setPlaceholderText(tr("any scheme text, e.g. rtn:b3:g64:asym or nf4:g128:dq, then Enter"));
     m_other->setToolTip(tr("The scheme grammar is in bitcliff-cli --help."));

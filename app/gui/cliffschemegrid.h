@@ -49,6 +49,7 @@ private:
     void showOtherError(const QString &message);
 
     QGridLayout *m_grid;
+    QLabel *m_title;
     std::vector<Row> m_rows;
     QList<QLabel *> m_bitHeaders;
     QList<QCheckBox *> m_boxes; // grid and extra boxes; objectName is the canonical scheme

@@ -4,6 +4,7 @@
 // and click a point to see its scheme on the Quantize page. Screenshots in English and German
 // at 1024 x 700 and 1600 x 1000.
 #include "cliffchartview.h"
+#include "cliffmultiplesview.h"
 #include "gui/cliffcontroller.h"
 #include "gui/cliffevalset.h"
 #include "gui/cliffform.h"
@@ -23,7 +24,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -170,11 +173,16 @@ private slots:
                 QVERIFY(window.grab().save(
                     m_shots.path(QStringLiteral("cliff-page-%1-%2").arg(language).arg(size.width()))));
             }
-            page->results()->viewChoice()->setCurrentIndex(2); // small multiples by language
-            emit page->results()->viewChoice()->activated(2);
+            // Small multiples of task accuracy by difficulty tier.
+            QComboBox *metricBox = page->results()->metricChoice();
+            metricBox->setCurrentIndex(metricBox->findData(int(CliffChartMetric::Accuracy)));
+            page->results()->viewChoice()->setCurrentIndex(1);
+            emit page->results()->viewChoice()->activated(1);
             QTRY_VERIFY(!page->results()->building());
             QTest::qWait(150);
             QVERIFY(window.grab().save(m_shots.path(QStringLiteral("cliff-multiples-%1").arg(language))));
+            QCOMPARE(page->results()->currentView(), page->results()->multiples());
+            metricBox->setCurrentIndex(0);
             page->results()->viewChoice()->setCurrentIndex(0);
             emit page->results()->viewChoice()->activated(0);
             QTRY_VERIFY(!page->results()->building());
@@ -226,6 +234,21 @@ private slots:
         QCOMPARE(page->form()->contextBox()->value(), 64);
         QTRY_VERIFY(!page->results()->building());
         QVERIFY(!page->results()->chart()->methods().isEmpty());
+
+        // The report of what is shown, written in the background.
+        QVERIFY(page->exportButton()->isVisible());
+        QVERIFY(page->exportButton()->isEnabled());
+        QSignalSpy written(page->controller(), &CliffController::reportWritten);
+        const QString report = m_dir.filePath(QStringLiteral("report"));
+        page->exportReportTo(report);
+        QVERIFY(!page->exportButton()->isEnabled()); // busy
+        QVERIFY2(written.wait(120000), qPrintable(page->statusText()));
+        const QStringList files = written.first().at(1).toStringList();
+        QVERIFY(!files.isEmpty());
+        QVERIFY2(files.first().endsWith(QStringLiteral("report.html")), qPrintable(files.first()));
+        for (const QString &file : files)
+            QVERIFY2(QFileInfo::exists(file) || QFileInfo::exists(QDir(report).filePath(file)), qPrintable(file));
+        QVERIFY2(page->statusText().contains(report), qPrintable(page->statusText()));
 
         // A folder without results: one line, nothing shown changes.
         QSignalSpy failed(page->controller(), &CliffController::failed);
