@@ -1,123 +1,93 @@
-// `demo`: the synthetic demo checkpoint, analysed and rendered as report charts, headless:
-// where the outlier channels are, then what each scheme does to the weights and where.
+// `demo`: the accuracy cliff on the demo model, headless: the quick sweep (every scheme
+// evaluated against the unquantized model), then the report — cliff charts, the model's
+// outlier and SQNR maps, report.html with the findings in numbers.
 #include "cli/cliargs.h"
 #include "cli/commands.h"
+#include "cli/headlessgui.h"
+#include "cli/reportcommand.h"
+#include "cli/sweepoutput.h"
 #include "cli/terminalprogress.h"
+#include "analysis/sweepevaluator.h"
+#include "analysis/sweepinputs.h"
 #include "demo/syntheticcheckpoint.h"
-#include "quant/schemepresets.h"
-#include "report/chartreport.h"
-#include "report/modelanalysis.h"
-#include "report/quantreport.h"
+#include "sweep/sweeprunner.h"
 #include "util/error.h"
 
-#include <QApplication>
 #include <QDir>
 
-#include <algorithm>
-#include <cmath>
+#include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 
 namespace bitcliff::cli {
 
 namespace {
-// Qt's platform chatter ("XDG_RUNTIME_DIR not set", offscreen plugin notes) is noise on a
-// command line; real problems reach the user as exceptions. BITCLIFF_VERBOSE=1 shows it.
-void quietMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
-{
-    if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("BITCLIFF_VERBOSE"))
-        std::fprintf(stderr, "%s\n", message.toLocal8Bit().constData());
-}
 
-// "9.9 to 12.3 dB" over the quantized tensors.
-std::string sqnrRange(const QuantReport &report)
+// The quick preset; on the synthetic model text only: its weights are random, so its task
+// accuracy is 0 at every bit-width and says nothing (the trained demo model will change that).
+SweepSpec demoSpec(const CliArgs &args, const std::filesystem::path &model, bool synthetic)
 {
-    double lo = INFINITY, hi = -INFINITY;
-    for (const TensorQuantResult &t : report.tensors)
-        if (t.quantized && std::isfinite(t.error.sqnrDb)) {
-            lo = std::min(lo, t.error.sqnrDb);
-            hi = std::max(hi, t.error.sqnrDb);
-        }
-    char text[64];
-    std::snprintf(text, sizeof text, "%.1f to %.1f dB", lo, hi);
-    return text;
-}
-
-// Quantizes with each scheme, printing a line per scheme. `skipUnfit`: a scheme that fits no
-// tensor of the model is skipped with a note (the default schemes on another --model).
-std::vector<std::shared_ptr<const QuantReport>> quantizeWithEach(
-    const std::shared_ptr<const Model> &model, const std::vector<QuantScheme> &schemes, bool skipUnfit)
-{
-    std::vector<std::shared_ptr<const QuantReport>> reports;
-    for (const QuantScheme &scheme : schemes) {
-        QuantizeOptions quantize;
-        quantize.scheme = scheme;
-        if (skipUnfit) {
-            try {
-                checkQuantizable(*model, quantize);
-            } catch (const Error &error) {
-                std::fprintf(stderr, "skipped %s: %s\n", scheme.toString().c_str(), error.what());
-                continue;
-            }
-        }
-        TerminalProgress progress("quantizing with " + scheme.toString());
-        reports.push_back(quantizeModel(model, quantize, progress.callback()));
-        progress.done();
-        const QuantReport &r = *reports.back();
-        std::printf("%-18s %6.3f bits/weight on %d tensors (%d fell back, %d kept), MSE %.4g, SQNR %s\n",
-            scheme.toString().c_str(), r.quantizedBitsPerWeight, r.summary.quantized + r.summary.fellBack,
-            r.summary.fellBack, r.summary.kept, r.quantizedMse, sqnrRange(r).c_str());
-        if (r.summary.deservesNote())
-            std::printf("%-18s %s\n", "", r.summary.describe().c_str());
+    SweepSpec spec = sweepPreset(args.value("--preset").value_or("quick"));
+    spec.model = std::filesystem::absolute(model).lexically_normal().string();
+    if (synthetic) {
+        spec.tasks.reset();
+        spec.text = "bundled:en+ru"; // the common script and a rarer one, ~26k byte tokens
     }
-    return reports;
+    if (const auto schemes = args.value("--schemes"))
+        spec.schemes = canonicalSchemes(commaList(*schemes));
+    if (const auto text = args.value("--text"))
+        spec.text = *text;
+    if (const auto tasks = args.value("--tasks"))
+        spec.tasks = *tasks;
+    spec.nCtx = int(args.number("--ctx", spec.nCtx, 8, 131072));
+    spec.threads = int(args.number("--threads", 0, 0, 256));
+    if (spec.schemes.empty())
+        throw UsageError("--schemes names no scheme");
+    return spec;
 }
 
 } // namespace
 
 int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
 {
-    const CliArgs args(argvRest, { "--out", "--model", "--k", "--schemes" }, {});
+    const auto start = std::chrono::steady_clock::now();
+    const CliArgs args(argvRest, { "--out", "--model", "--schemes", "--preset", "--text", "--tasks", "--ctx", "--threads", "--dpi" },
+        { "--quiet" });
     if (!args.positional().empty())
         throw UsageError("demo takes no positional arguments");
-    const std::string out = args.required("--out");
-    std::vector<QuantScheme> schemes; // parsed first: a bad one fails before any work
-    for (const std::string &text : commaList(args.value("--schemes").value_or(demoSchemeList())))
-        schemes.push_back(QuantScheme::parse(text));
-    std::filesystem::path modelPath;
-    if (const auto given = args.value("--model")) {
-        modelPath = *given;
-    } else {
-        modelPath = std::filesystem::path(out) / "synthetic-demo-model";
-        if (!isCurrentSyntheticCheckpoint(modelPath)) {
-            TerminalProgress progress("generating the synthetic demo model");
-            writeSyntheticCheckpoint(modelPath, {}, progress.callback());
-            progress.done();
-        }
+    const std::filesystem::path out = std::filesystem::absolute(args.required("--out")).lexically_normal();
+    const bool synthetic = !args.value("--model");
+    std::filesystem::path model = synthetic ? out / "synthetic-demo-model" : std::filesystem::path(*args.value("--model"));
+    const SweepSpec spec = demoSpec(args, model, synthetic); // bad options fail before any work
+    const int dpi = int(args.number("--dpi", 144, 48, 1200));
+    const auto application = startHeadlessApplication(argc, argv);
+    if (synthetic && !isCurrentSyntheticCheckpoint(model)) {
+        TerminalProgress progress("generating the synthetic demo model");
+        writeSyntheticCheckpoint(model, {}, progress.callback());
+        progress.done();
     }
-    // Charts are widgets rendered to files: without a display, use the offscreen platform.
-    if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
-        setenv("QT_QPA_PLATFORM", "offscreen", 1);
-    qInstallMessageHandler(quietMessageHandler);
-    QApplication application(argc, argv);
+    std::printf("model: %s%s\n", model.string().c_str(),
+        synthetic ? "  (SYNTHETIC: random heavy-tailed weights, not a trained model; text metrics only)" : "");
 
-    StatsOptions options;
-    options.rule.k = args.number("--k", 4.0, 1.0, 1e6);
-    TerminalProgress progress("statistics");
-    const auto analysis = app::analyseModel(openModel(modelPath), options, progress.callback());
+    const app::SweepInputs inputs = app::resolveSweepInputs(spec);
+    SweepSetup setup;
+    setup.spec = spec;
+    setup.dir = out / "sweep";
+    setup.repro = inputs.repro;
+    app::SweepEvaluator evaluator(spec, inputs);
+    SweepPrinter printer(setup.dir, args.has("--quiet"));
+    TerminalProgress progress("sweeping " + std::to_string(spec.schemes.size()) + " schemes");
+    const SweepOutcome outcome = runSweep(setup, evaluator, [&](const nlohmann::ordered_json &line) {
+        progress.done();
+        printer.cell(line);
+    }, progress.callback());
     progress.done();
-    QStringList files = app::writeOutlierReport(*analysis, QString::fromStdString(out));
-    std::printf("model: %s%s\n", modelPath.string().c_str(),
-        args.value("--model") ? "" : "  (SYNTHETIC: random heavy-tailed weights, not a trained model)");
-    const auto &worst = analysis->stats->tensors[size_t(std::max(0, analysis->mostOutlierTensor))];
-    std::printf("most outlier input channels: %s (%zu, threshold %.4g = %g x median)\n", worst.name.c_str(),
-        worst.cols.outliers.size(), worst.cols.threshold, options.rule.k);
-    const auto reports = quantizeWithEach(analysis->stats->model, schemes, !args.value("--schemes"));
-    files << app::writeQuantizationReport(reports, *analysis, QString::fromStdString(out));
-    std::printf("wrote %lld files to %s:\n", static_cast<long long>(files.size()), out.c_str());
-    for (const QString &file : files)
-        std::printf("  %s\n", QDir(QString::fromStdString(out)).relativeFilePath(file).toUtf8().constData());
+    printer.finish(outcome);
+
+    const QStringList files = writeReportOf(setup.dir, QString::fromStdString(out.string()), dpi, true);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("wrote the report (%lld files) in %.0f s: open %s\n", static_cast<long long>(files.size()), seconds,
+        files.front().toUtf8().constData());
     return 0;
 }
 

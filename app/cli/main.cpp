@@ -48,10 +48,44 @@ Commands:
       parallel passages (en de ru ja zh hi ar) and task sets.
       --json keys: ppl, ppl_err, tokens_scored, kld, same_top, delta_p,
       ln_ppl_ratio, accuracy (of the last run) and runs (every run).
-  demo --out DIR [--model DIR] [--schemes SPEC,...]
-      Generates the synthetic demo checkpoint (or uses --model) and renders its
-      outlier charts and, per scheme (default q8_0,q4_k,q3_k,q2_k), its SQNR map
-      and per-channel error as PNG and SVG, with the data behind them (JSON, CSV).
+  sweep PATH (--schemes SPEC,... | --preset quick|full | --spec FILE.json) --out DIR
+        [--text FILE|DIR|bundled[:en+ru...]] [--tasks FILE.jsonl[,...]|bundled[:NAME]]
+        [--ctx N] [--max-tokens N] [--threads N] [--seed N] [--group N] [--retry-failed]
+        [--plan | --slurm [--slurm-time T] [--slurm-mem M] [--slurm-partition P]
+                          [--slurm-cpus N] [--slurm-parallel N]]
+      The accuracy cliff: the unquantized model (cell 0) and every scheme (cells
+      1..N) evaluated as `eval` does, each scheme in lockstep with the unquantized
+      model (one unquantized pass per group of --group schemes, default 6), the
+      cheapest first. Each finished cell is appended to DIR/results.jsonl (synced at
+      once; results.csv and results.json follow) with what reproduces it: model
+      fingerprint, data hashes, context, seed, version, machine. Running the same
+      command again (or `sweep --out DIR` alone) resumes: finished cells are kept,
+      the rest run; a folder holding another model's results is refused. A cell
+      that fails (a scheme that fits no tensor, out of memory) is recorded with its
+      reason and the sweep goes on. --spec FILE: the fields of DIR/sweep.json
+      (model, schemes, text, tasks, ctx, max_tokens, seed, threads). Presets:
+      quick (10 schemes from 8 to 2 bits, en+ru+hi text, arithmetic tasks, ctx
+      128) and full (25 schemes, all bundled data, ctx 512).
+      --plan writes DIR/sweep.json and the cell list only; --slurm also writes
+      DIR/sweep.sbatch, a Slurm job array (one task per cell) whose task 0 submits
+      the merge job to run after all of them: sbatch DIR/sweep.sbatch.
+  sweep-cell DIR [--cell I] [--threads N]
+      Runs cell I of the sweep planned in DIR (without --cell: $SLURM_ARRAY_TASK_ID)
+      into DIR/cells/cell-000I.json (skipped when a finished one is there).
+  sweep-merge DIR
+      Merges DIR/cells/*.json into DIR/results.jsonl (idempotent); exits 1 naming
+      the cells still missing.
+  report DIR --out OUT [--dpi N] [--no-model-maps]
+      The report of the sweep in DIR: cliff charts per metric and small multiples
+      per difficulty, language and task file (PNG at --dpi, default 144; SVG; PDF),
+      the per-language metric disagreement table, the model's outlier maps and the
+      SQNR and per-channel error maps of the lowest-bit and 4-bit schemes,
+      results.csv/json, and OUT/report.html (self-contained) with the findings.
+  demo --out DIR [--model PATH] [--preset quick|full] [--schemes SPEC,...]
+       [--text ...] [--tasks ...] [--ctx N] [--dpi N]
+      The quick sweep of the demo model (generated synthetic checkpoint unless
+      --model; text only on it: its weights are random) into DIR/sweep, then its
+      report into DIR (report.html, cliff charts, DIR/model/ maps).
 
 PATH is a .safetensors file, a .gguf file, or a Hugging Face checkpoint directory
 (config.json + model.safetensors or sharded model-*-of-*.safetensors with
@@ -68,7 +102,9 @@ Scheme SPEC: METHOD[:OPTION]... (case-insensitive)
   hqq     HQQ zero-point optimization: bN (default 4), gN (default 64)
   q8_0 q4_0 q4_1 q5_0 q5_1 q2_k q3_k q4_k q5_k q6_k iq4_nl   GGUF block types
   f16 bf16  16-bit floats (GGUF F16/BF16: convert a checkpoint for llama.cpp)
-Norms, biases and tensors whose rows do not fit the scheme's blocks are kept.
+Norms and biases are kept. A tensor whose rows do not fit a scheme's blocks falls back
+(GGUF types as llama-quantize does, rtn/hqq to a smaller group...) unless the scheme
+says :strict; every result reports the fallbacks and the bits per weight really stored.
 
 Outlier rule: a channel is an outlier when its absmax exceeds K times the median
 channel absmax of the same tensor (default K = 4).

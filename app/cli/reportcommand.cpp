@@ -3,6 +3,7 @@
 #include "cli/cliargs.h"
 #include "cli/commands.h"
 #include "cli/headlessgui.h"
+#include "cli/reportcommand.h"
 #include "cli/terminalprogress.h"
 #include "report/sweepreport.h"
 #include "sweep/resultslog.h"

@@ -79,8 +79,14 @@ SweepPrinter::SweepPrinter(std::filesystem::path dir, bool quiet)
 
 void SweepPrinter::cell(const Json &line)
 {
-    if (!m_quiet)
+    if (!m_quiet) {
         std::printf("cell %-3d %s\n", line.value("cell", -1), cellSummary(line).c_str());
+        // A scheme that did not run as asked on every tensor says so: its bpw is the truth.
+        if (line.contains("tensors") && line["tensors"].contains("fallbacks"))
+            for (const Json &fallback : line["tensors"]["fallbacks"])
+                std::printf("         %d tensors fell back to %s (%s)\n", fallback.value("count", 0),
+                    fallback.value("to", "?").c_str(), fallback.value("reason", "").c_str());
+    }
     std::fflush(stdout);
     refreshResultTables(m_dir);
 }

@@ -206,7 +206,11 @@ SweepOutcome runSweep(const SweepSetup &setup, CellEvaluator &evaluator, const s
     });
     // Groups: the baseline rides with the first group; each further group reruns the
     // unquantized model once as its reference.
-    const size_t groupSize = size_t(std::max(1, setup.groupSize));
+    // Groups as even as the size allows: 10 schemes in groups of at most 6 run as 5 + 5.
+    const size_t schemes = pending.size() - (pending.front().baseline() ? 1 : 0);
+    const size_t groups = std::max<size_t>(1, (schemes + size_t(std::max(1, setup.groupSize)) - 1)
+            / size_t(std::max(1, setup.groupSize)));
+    const size_t groupSize = std::max<size_t>(1, (schemes + groups - 1) / groups);
     size_t start = 0;
     while (start < pending.size()) {
         size_t end = std::min(pending.size(), start + groupSize + (pending[start].baseline() ? 1 : 0));

@@ -117,9 +117,10 @@ SweepSpec sweepPreset(const std::string &name)
     SweepSpec spec;
     spec.preset = name;
     if (name == "quick") {
-        // The cliff in a few minutes: the GGUF K-quants and integer RTN, 2 to 8 bits.
-        spec.schemes = { "q8_0", "q6_k", "q5_k", "q4_k", "q3_k", "q2_k", "rtn:b8:g128:sym", "rtn:b6:g128:sym",
-            "rtn:b5:g128:sym", "rtn:b4:g128:sym", "rtn:b3:g128:sym", "rtn:b2:g128:sym" };
+        // The cliff in a few minutes: the GGUF K-quants and integer RTN from 8 to 2 bits, the
+        // common script beside two rarer ones, the graded arithmetic tasks.
+        spec.schemes = { "q8_0", "q6_k", "q5_k", "q4_k", "q3_k", "q2_k", "rtn:b8:g128:sym", "rtn:b4:g128:sym",
+            "rtn:b3:g128:sym", "rtn:b2:g128:sym" };
         spec.text = "bundled:en+ru+hi";
         spec.tasks = "bundled:arithmetic";
         spec.nCtx = 128;

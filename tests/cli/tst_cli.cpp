@@ -4,6 +4,7 @@
 #include "util/blaskernels.h"
 #include "util/floatformats.h"
 #include "stats/statsengine.h"
+#include "support/evalfixtures.h"
 #include "support/fixtures.h"
 
 #include <QDir>
@@ -196,23 +197,50 @@ private slots:
         QCOMPARE_LT(std::fabs(q.value(QStringLiteral("std")).toDouble() - std::sqrt(m2 / double(expected.size()))), 1e-5);
     }
 
-    void demoWritesChartsAndData()
+    // The demo: a sweep of the model, then its report — cliff charts, report.html and the
+    // model's outlier and SQNR maps with their data.
+    void demoSweepsAndWritesTheReport()
     {
         const QString out = m_dir.filePath(QStringLiteral("demo"));
-        const Run run = runCli({QStringLiteral("demo"), QStringLiteral("--out"), out, QStringLiteral("--model"), m_model});
+        const QString model = m_dir.filePath(QStringLiteral("evaluable"));
+        test::writeEvaluableModel(model.toStdString()); // hidden 64, a tokenizer
+        const Run run = runCli({QStringLiteral("demo"), QStringLiteral("--out"), out, QStringLiteral("--model"), model,
+                                QStringLiteral("--schemes"), QStringLiteral("q4_k,rtn:b8:g8:sym,rtn:b2:g8:asym"),
+                                QStringLiteral("--text"), QStringLiteral("bundled:en"), QStringLiteral("--tasks"),
+                                QStringLiteral("bundled:knowledge"), QStringLiteral("--ctx"), QStringLiteral("32"),
+                                QStringLiteral("--dpi"), QStringLiteral("96")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        const QImage map(out + QStringLiteral("/outlier-map-attn_q.png"));
-        QVERIFY(!map.isNull());
-        QVERIFY(map.width() >= 1200);
-        QFile svg(out + QStringLiteral("/outlier-map-attn_q.svg"));
-        QVERIFY(svg.open(QIODevice::ReadOnly));
-        QVERIFY(svg.readAll().contains("<svg"));
-        QVERIFY(QFile::exists(out + QStringLiteral("/outlier-map-attn_q.csv")));
-        QVERIFY(QFile::exists(out + QStringLiteral("/statistics.json")));
-        QVERIFY(run.out.contains("wrote"));
-        // The default GGUF schemes do not fit rows of 16: they fall back to F16, and the demo says so.
-        QVERIFY2(run.out.contains("fell back to f16 (rows of 16 are not a multiple of the q4_k block (256))"),
+        QVERIFY(run.out.contains("4 of 4 cells ok"));
+        // q4_k does not fit rows of 64: it falls back to q5_0, and the demo says so.
+        QVERIFY2(run.out.contains("fell back to q5_0 (rows of 64 are not a multiple of the q4_k block (256))"),
                  run.out.constData());
+        QFile html(out + QStringLiteral("/report.html"));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray report = html.readAll();
+        QVERIFY(report.contains("<svg"));
+        QVERIFY(report.contains("rtn:b2:g8:asym"));
+        for (const char *chart : {"cliff-kld", "cliff-accuracy", "cliff-same-top"}) {
+            QVERIFY2(!QImage(out + "/" + chart + ".png").isNull(), chart);
+            QVERIFY2(QFile::exists(out + "/" + chart + ".svg") && QFile::exists(out + "/" + chart + ".pdf"), chart);
+        }
+        const QImage map(out + QStringLiteral("/model/outlier-map-attn_q.png"));
+        QVERIFY(!map.isNull());
+        QVERIFY(QFile::exists(out + QStringLiteral("/model/outlier-map-attn_q.csv")));
+        QVERIFY(QFile::exists(out + QStringLiteral("/model/statistics.json")));
+        QVERIFY(QFile::exists(out + QStringLiteral("/model/quant-sqnr-rtn_b2_g8_asym.svg")));
+        QFile csv(out + QStringLiteral("/model/quant-sqnr-rtn_b2_g8_asym.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readLine().trimmed(), QByteArray("layer,attn_q,attn_k,attn_v,attn_o,ffn_gate,ffn_up,ffn_down"));
+        QVERIFY(QFile::exists(out + QStringLiteral("/sweep/results.jsonl")));
+        QVERIFY(QFile::exists(out + QStringLiteral("/results.csv")));
+
+        // A bad scheme fails at once, before anything is written.
+        const QString badOut = m_dir.filePath(QStringLiteral("demo-bad-scheme"));
+        const Run bad = runCli({QStringLiteral("demo"), QStringLiteral("--out"), badOut, QStringLiteral("--model"),
+                                m_model, QStringLiteral("--schemes"), QStringLiteral("q4_k,q9_0")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.trimmed().count('\n') == 0 && bad.err.contains("q9_0"), bad.err.constData());
+        QVERIFY(!QFileInfo::exists(badOut));
     }
 
     // OpenBLAS may pick kernels older than this CPU (Debian 12's 0.3.21 does on Sapphire

@@ -179,7 +179,11 @@ private slots:
     void killedExportLeavesNothing()
     {
         const QString model = m_dir.filePath(QStringLiteral("synthetic"));
-        writeSyntheticCheckpoint(model.toStdString()); // 8 layers of 512: seconds of Q4_K work
+        SyntheticModelSpec spec; // 8 layers of 512: seconds of Q4_K work, time to kill it
+        spec.layers = 8;
+        spec.hiddenSize = 512;
+        spec.intermediateSize = 1536;
+        writeSyntheticCheckpoint(model.toStdString(), spec);
         QDir(m_dir.path()).mkdir(QStringLiteral("killed"));
         const QString outDir = m_dir.filePath(QStringLiteral("killed"));
         const QStringList arguments { QStringLiteral("quantize"), model, QStringLiteral("--scheme"),
