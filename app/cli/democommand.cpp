@@ -27,12 +27,8 @@ namespace {
 // accuracy is 0 at every bit-width and says nothing (the trained demo model will change that).
 SweepSpec demoSpec(const CliArgs &args, const std::filesystem::path &model, bool synthetic)
 {
-    SweepSpec spec = sweepPreset(args.value("--preset").value_or("quick"));
+    SweepSpec spec = sweepPreset(args.value("--preset").value_or(synthetic ? "demo" : "quick"));
     spec.model = std::filesystem::absolute(model).lexically_normal().string();
-    if (synthetic) {
-        spec.tasks.reset();
-        spec.text = "bundled:en+ru"; // the common script and a rarer one, ~26k byte tokens
-    }
     if (const auto schemes = args.value("--schemes"))
         spec.schemes = canonicalSchemes(commaList(*schemes));
     if (const auto text = args.value("--text"))

@@ -4,7 +4,9 @@
 #include "gui/cliffform.h"
 #include "gui/cliffresultsview.h"
 #include "gui/cliffschemegrid.h"
+#include "demo/syntheticcheckpoint.h"
 #include "sweep/sweepcell.h"
+#include "sweep/sweepspec.h"
 #include "util/error.h"
 
 #include <QDir>
@@ -121,6 +123,12 @@ void CliffPage::setModel(std::shared_ptr<const Model> model)
 {
     m_model = std::move(model);
     m_form->setModelPath(m_model ? QString::fromStdString(m_model->sourcePath()) : QString());
+    // The synthetic demo model gets the demo's sweep, ready to run (text only: random weights).
+    if (m_model && isCurrentSyntheticCheckpoint(m_model->sourcePath())) {
+        SweepSpec spec = sweepPreset("demo");
+        spec.model = m_model->sourcePath();
+        m_form->setSpec(spec);
+    }
     updateButtons();
 }
 

@@ -28,6 +28,8 @@ class CliffPage final : public QWidget
 public:
     CliffPage(CliffController *controller, QWidget *parent = nullptr);
     void setModel(std::shared_ptr<const Model> model);
+    // Runs the sweep the form describes, as the Run button does.
+    void runSweep() { start(); }
     void retranslate();
 
     // Without dialogs (the buttons ask for the folder, then call these).

@@ -28,9 +28,10 @@ int main(int argc, char **argv)
 
     bitcliff::app::MainWindow window;
     window.show();
-    if (parser.isSet(demo))
+    if (parser.isSet(demo)) {
+        window.runDemoSweepOnOpen();
         window.openDemo();
-    else if (!parser.positionalArguments().isEmpty())
+    } else if (!parser.positionalArguments().isEmpty())
         window.openPath(parser.positionalArguments().constFirst());
     return QApplication::exec();
 }

@@ -33,6 +33,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+
+#include <utility>
 #include <QMimeData>
 #include <QResizeEvent>
 #include <QStatusBar>
@@ -380,6 +382,10 @@ void MainWindow::onModelOpened()
     m_cliffPage->setModel(model);
     m_export->setEnabled(false);
     m_tabs->setCurrentWidget(m_modelPage);
+    if (std::exchange(m_runDemoSweep, false)) {
+        m_tabs->setCurrentWidget(m_cliffPage);
+        m_cliffPage->runSweep();
+    }
     setStatus(tr("%1: %n tensor(s), computing statistics…", nullptr, int(model->tensors().size()))
                   .arg(QString::fromStdString(model->sourcePath())));
     retranslate();

@@ -41,6 +41,8 @@ public:
 
     void openPath(const QString &path);
     void openDemo();
+    // `bitcliff --demo`: once the demo model is open, the Cliff page runs the demo's sweep.
+    void runDemoSweepOnOpen() { m_runDemoSweep = true; }
 
     ModelSession *session() const { return m_session; }
     JobRunner *jobRunner() const { return m_runner; }
@@ -108,6 +110,7 @@ private:
     QAction *m_openFile = nullptr;
     QAction *m_openFolder = nullptr;
     QAction *m_openDemo = nullptr;
+    bool m_runDemoSweep = false;
     QAction *m_export = nullptr;
     QAction *m_quit = nullptr;
     int m_captureJob = -1; // the running activation capture, -1 when none

@@ -125,6 +125,13 @@ SweepSpec sweepPreset(const std::string &name)
         spec.tasks = "bundled:arithmetic";
         spec.nCtx = 128;
         spec.maxNewTokens = 16;
+    } else if (name == "demo") {
+        // The quick schemes on the synthetic demo model: text only (its weights are random, so
+        // its task accuracy is 0 at every width) over the common script and a rarer one.
+        spec = sweepPreset("quick");
+        spec.preset = name;
+        spec.tasks.reset();
+        spec.text = "bundled:en+ru";
     } else if (name == "full") {
         spec.schemes = { "q8_0", "q6_k", "q5_k", "q5_0", "q4_k", "q4_0", "iq4_nl", "q3_k", "q2_k", "rtn:b8:g128:sym",
             "rtn:b6:g128:sym", "rtn:b5:g128:sym", "rtn:b4:g128:sym", "rtn:b3:g128:sym", "rtn:b2:g128:sym",
@@ -134,7 +141,7 @@ SweepSpec sweepPreset(const std::string &name)
         spec.tasks = "bundled";
         spec.nCtx = 512;
     } else {
-        throw Error("unknown sweep preset '" + name + "' (quick or full)");
+        throw Error("unknown sweep preset '" + name + "' (quick, full or demo)");
     }
     spec.schemes = canonicalSchemes(spec.schemes);
     return spec;

@@ -40,7 +40,8 @@ struct SweepSpec
 // "unquantized" (always cell 0). Throws Error for a bad scheme.
 std::vector<std::string> canonicalSchemes(const std::vector<std::string> &texts);
 
-// "quick" (a few minutes on the demo model) or "full"; throws Error for another name.
+// "quick" (a few minutes on a small model), "full", or "demo" (the quick schemes, text only,
+// for the synthetic demo model); throws Error for another name.
 // The preset fills schemes, text, tasks and context; a model path is still needed.
 SweepSpec sweepPreset(const std::string &name);
 
