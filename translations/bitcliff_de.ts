@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>CliffSeries</name>
+    <message>
+        <source>interval: ± 1 standard error</source>
+        <translation>Intervall: ± 1 Standardfehler</translation>
+    </message>
+    <message>
+        <source>interval: 95 % bootstrap over %1 chunks</source>
+        <translation>Intervall: 95-%-Bootstrap über %1 Abschnitte</translation>
+    </message>
+    <message>
+        <source>interval: 95 % Wilson</source>
+        <translation>Intervall: 95 % Wilson</translation>
+    </message>
+    <message>
+        <source>interval: 95 % Wilson, %1 items</source>
+        <translation>Intervall: 95 % Wilson, %1 Einträge</translation>
+    </message>
+    <message>
+        <source>ln(PPL ratio)</source>
+        <translation>ln(PPL-Verhältnis)</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>KLD</source>
+        <translation>KLD</translation>
+    </message>
+    <message>
+        <source>same top token</source>
+        <translation>gleiches Top-Token</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>by difficulty</source>
+        <translation>nach Schwierigkeitsgrad</translation>
+    </message>
+    <message>
+        <source>by language</source>
+        <translation>nach Sprache</translation>
+    </message>
+    <message>
+        <source>by task file</source>
+        <translation>nach Task-Datei</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <source>%1 nominal bits, %2 bits per weight stored</source>
+        <translation>%1 nominelle Bit, %2 Bit pro Gewicht gespeichert</translation>
+    </message>
+    <message>
+        <source>ln(PPL quantized / PPL unquantized)</source>
+        <translation>ln(PPL quantisiert / PPL unquantisiert)</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>mean KLD to the unquantized model (nats)</source>
+        <translation>mittlere KLD zum unquantisierten Modell (nats)</translation>
+    </message>
+    <message>
+        <source>same top token as unquantized (%)</source>
+        <translation>gleiches Top-Token wie unquantisiert (%)</translation>
+    </message>
+    <message>
+        <source>task accuracy (%)</source>
+        <translation>Task-Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>bits per weight as stored (scales included)</source>
+        <translation>Bit pro Gewicht wie gespeichert (inkl. Skalen)</translation>
+    </message>
+    <message>
+        <source>nominal bits per weight</source>
+        <translation>nominelle Bit pro Gewicht</translation>
+    </message>
+    <message>
+        <source>The accuracy cliff: %1</source>
+        <translation>Die Genauigkeitsklippe: %1</translation>
+    </message>
+    <message>
+        <source>The accuracy cliff: %1, %2</source>
+        <translation>Die Genauigkeitsklippe: %1, %2</translation>
+    </message>
+    <message>
+        <source>Per language: perplexity change, KLD and accuracy change at each scheme</source>
+        <translation>Je Sprache: Änderung der Perplexität, KLD und Änderung der Genauigkeit je Schema</translation>
+    </message>
+    <message>
+        <source>GGUF K-quants</source>
+        <translation>GGUF-K-Quants</translation>
+    </message>
+    <message>
+        <source>GGUF legacy</source>
+        <translation>GGUF klassisch</translation>
+    </message>
+    <message>
+        <source>unquantized</source>
+        <translation>unquantisiert</translation>
+    </message>
+</context>
+<context>
     <name>ColorLegend</name>
     <message>
         <source>missing</source>
@@ -293,6 +404,37 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::CliffChartView</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>chart title, panel title</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, log scale</source>
+        <translation>%1, log. Skala</translation>
+    </message>
+    <message>
+        <source>unquantized</source>
+        <translation>unquantisiert</translation>
+    </message>
+    <message>
+        <source>%1-bit</source>
+        <comment>the bit-width floor marker</comment>
+        <translation>%1 Bit</translation>
+    </message>
+    <message>
+        <source>%1: %2 bpw, %3 %4</source>
+        <comment>scheme: bits per weight, metric value</comment>
+        <translation>%1: %2 Bit/Gew., %3 %4</translation>
+    </message>
+    <message>
+        <source> [%1, %2]</source>
+        <comment>confidence interval</comment>
+        <translation> [%1, %2]</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::HeatmapWidget</name>
     <message>
         <source>No data</source>
@@ -352,6 +494,42 @@
     <message>
         <source>Gaussian, same mean and std</source>
         <translation>Gauß (gleicher Mittelwert, gleiche Std.-Abw.)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::MetricDisagreementView</name>
+    <message>
+        <source>Δ ln PPL</source>
+        <translation>Δ ln PPL</translation>
+    </message>
+    <message>
+        <source>KLD (nats)</source>
+        <translation>KLD (nats)</translation>
+    </message>
+    <message>
+        <source>Δ accuracy (pp)</source>
+        <comment>pp: percentage points</comment>
+        <translation>Δ Genauigkeit (Pp.)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <comment>no value measured</comment>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Δ: change from the unquantized model (pp: percentage points). Bars: each metric&apos;s damage as a share of its worst value in this table; longer is worse.</source>
+        <translation>Δ: Änderung gegenüber dem unquantisierten Modell (Pp.: Prozentpunkte). Balken: der Schaden jeder Metrik als Anteil ihres schlechtesten Werts in dieser Tabelle; länger ist schlechter.</translation>
+    </message>
+    <message>
+        <source>%1, %2
+%3: %4</source>
+        <comment>language, scheme, metric: value</comment>
+        <translation>%1, %2
+%3: %4</translation>
+    </message>
+    <message>
+        <source>%1% of the worst damage by this metric in the table</source>
+        <translation>%1 % des größten Schadens dieser Metrik in der Tabelle</translation>
     </message>
 </context>
 <context>
@@ -609,6 +787,77 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::SweepResultsModel</name>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>This cell failed.</source>
+        <translation>Diese Zelle ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Bits per weight as stored over the quantized tensors, scales included</source>
+        <translation>Bit pro Gewicht wie gespeichert über die quantisierten Tensoren, Skalen inbegriffen</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence from the unquantized model&apos;s next-token distribution, in nats</source>
+        <translation>Mittlere KL-Divergenz zur Verteilung des nächsten Tokens beim unquantisierten Modell, in nats</translation>
+    </message>
+    <message>
+        <source>How often the most likely next token is the unquantized model&apos;s</source>
+        <translation>Wie oft das wahrscheinlichste nächste Token dem des unquantisierten Modells entspricht</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>Bit</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>KLD (nats)</source>
+        <translation>KLD (nats)</translation>
+    </message>
+    <message>
+        <source>Same top (%)</source>
+        <translation>Gleiches Top-Token (%)</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::app::ActivationHeatmaps</name>
     <message>
         <source>attention input (q/k/v)</source>
@@ -649,6 +898,469 @@
     <message>
         <source>absmax |x|</source>
         <translation>absmax |x|</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffController</name>
+    <message numerus="yes">
+        <source>Sweeping %n cell(s) into %1</source>
+        <translation>
+            <numerusform>Sweep über %n Zelle nach %1</numerusform>
+            <numerusform>Sweep über %n Zellen nach %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the sweep in %1</source>
+        <translation>Sweep in %1 wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Writing the sweep report to %1</source>
+        <translation>Sweep-Bericht wird nach %1 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffEvalSet</name>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Bundled passages</source>
+        <translation>Mitgelieferte Textpassagen</translation>
+    </message>
+    <message>
+        <source>A file or folder (choose one)</source>
+        <translation>Datei oder Ordner (bitte wählen)</translation>
+    </message>
+    <message>
+        <source>No text (tasks only)</source>
+        <translation>Kein Text (nur Tasks)</translation>
+    </message>
+    <message>
+        <source>Text file…</source>
+        <translation>Textdatei…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>A folder of &lt;language&gt;.txt files, evaluated one by one.</source>
+        <translation>Ein Ordner mit &lt;language&gt;.txt-Dateien, die einzeln ausgewertet werden.</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>Tasks:</translation>
+    </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation>Arithmetik</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Schlussfolgern</translation>
+    </message>
+    <message>
+        <source>Task file…</source>
+        <translation>Task-Datei…</translation>
+    </message>
+    <message>
+        <source>JSON Lines: multiple choice or generation items, optionally labelled with difficulty and language.</source>
+        <translation>JSON Lines: Multiple-Choice- oder Generierungseinträge, optional mit Schwierigkeitsgrad und Sprache gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Folder of &lt;language&gt;.txt files</source>
+        <translation>Ordner mit &lt;language&gt;.txt-Dateien</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>Evaluierungstext</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Task file</source>
+        <translation>Task-Datei</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffForm</name>
+    <message>
+        <source>Preset:</source>
+        <translation>Vorgabe:</translation>
+    </message>
+    <message>
+        <source>Quick (a few minutes)</source>
+        <translation>Schnell (wenige Minuten)</translation>
+    </message>
+    <message>
+        <source>Full (every method)</source>
+        <translation>Vollständig (alle Methoden)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Save spec…</source>
+        <translation>Spezifikation speichern…</translation>
+    </message>
+    <message>
+        <source>The same JSON as bitcliff-cli sweep --spec FILE.</source>
+        <translation>Dasselbe JSON wie bei bitcliff-cli sweep --spec FILE.</translation>
+    </message>
+    <message>
+        <source>Load spec…</source>
+        <translation>Spezifikation laden…</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>n_ctx of llama.cpp&apos;s perplexity: the text is cut into chunks of this many tokens and the second half of each chunk is scored.</source>
+        <translation>n_ctx wie bei perplexity von llama.cpp: Der Text wird in Abschnitte mit dieser Anzahl Tokens zerlegt, bewertet wird jeweils die zweite Hälfte jedes Abschnitts.</translation>
+    </message>
+    <message>
+        <source>Answer length:</source>
+        <translation>Antwortlänge:</translation>
+    </message>
+    <message>
+        <source>The most tokens generated for a generation task&apos;s answer.</source>
+        <translation>Höchstzahl an Tokens, die für die Antwort eines Generierungs-Tasks erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Ausgabeordner:</translation>
+    </message>
+    <message>
+        <source>sweep.json and results.jsonl go here; running again with the same folder resumes.</source>
+        <translation>sweep.json und results.jsonl werden hier abgelegt; ein erneuter Lauf mit demselben Ordner setzt fort.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Öffnen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>Check at least one scheme.</source>
+        <translation>Wählen Sie mindestens ein Schema aus.</translation>
+    </message>
+    <message>
+        <source>Choose a text or at least one task set.</source>
+        <translation>Einen Text oder mindestens ein Task-Set auswählen.</translation>
+    </message>
+    <message>
+        <source>Sweep output folder</source>
+        <translation>Ausgabeordner des Sweeps</translation>
+    </message>
+    <message>
+        <source>Saved the spec to %1.</source>
+        <translation>Spezifikation in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Loaded the spec from %1.</source>
+        <translation>Spezifikation aus %1 geladen.</translation>
+    </message>
+    <message>
+        <source>It names the model %1; the sweep runs on the open model.</source>
+        <translation>Sie nennt das Modell %1; der Sweep läuft mit dem geöffneten Modell.</translation>
+    </message>
+    <message>
+        <source>Save sweep spec</source>
+        <translation>Sweep-Spezifikation speichern</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Load sweep spec</source>
+        <translation>Sweep-Spezifikation laden</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffPage</name>
+    <message numerus="yes">
+        <source>All %n cell(s) already finished in %1: nothing to run.</source>
+        <translation>
+            <numerusform>Die %n Zelle in %1 ist bereits fertig: nichts zu tun.</numerusform>
+            <numerusform>Alle %n Zellen in %1 sind bereits fertig: nichts zu tun.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cell(s) already finished in %2: resuming. Progress, time left and Cancel are in the Jobs panel.</source>
+        <translation>
+            <numerusform>%1 von %n Zelle in %2 bereits fertig: wird fortgesetzt. Fortschritt, Restzeit und „Abbrechen“ im Bereich „Aufgaben“.</numerusform>
+            <numerusform>%1 von %n Zellen in %2 bereits fertig: wird fortgesetzt. Fortschritt, Restzeit und „Abbrechen“ im Bereich „Aufgaben“.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %n cell(s) into %1. Progress, time left and Cancel are in the Jobs panel.</source>
+        <translation>
+            <numerusform>Sweep über %n Zelle nach %1. Fortschritt, Restzeit und „Abbrechen“ im Bereich „Aufgaben“.</numerusform>
+            <numerusform>Sweep über %n Zellen nach %1. Fortschritt, Restzeit und „Abbrechen“ im Bereich „Aufgaben“.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: the %n finished cell(s) stay in %1; run again to resume.</source>
+        <translation>
+            <numerusform>Abgebrochen: Die %n fertige Zelle bleibt in %1; zum Fortsetzen erneut starten.</numerusform>
+            <numerusform>Abgebrochen: Die %n fertigen Zellen bleiben in %1; zum Fortsetzen erneut starten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n cell(s) from %1.</source>
+        <translation>
+            <numerusform>%n Zelle aus %1 geöffnet.</numerusform>
+            <numerusform>%n Zellen aus %1 geöffnet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n unreadable line(s): %1</source>
+        <translation>
+            <numerusform>%n unlesbare Zeile übersprungen: %1</numerusform>
+            <numerusform>%n unlesbare Zeilen übersprungen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1.</source>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben.</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>Sweep starten</translation>
+    </message>
+    <message>
+        <source>Runs the unquantized model and every checked scheme on the evaluation set; each finished cell is saved at once, so running again with the same folder resumes.</source>
+        <translation>Führt das unquantisierte Modell und jedes ausgewählte Schema auf dem Evaluierungsset aus; jede fertige Zelle wird sofort gespeichert, daher setzt ein erneuter Lauf mit demselben Ordner fort.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open results…</source>
+        <translation>Ergebnisse öffnen…</translation>
+    </message>
+    <message>
+        <source>Shows the results of an earlier sweep (a folder with results.jsonl and sweep.json).</source>
+        <translation>Zeigt die Ergebnisse eines früheren Sweeps (ein Ordner mit results.jsonl und sweep.json).</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Charts (PNG, SVG, PDF), report.html and results.csv/json of the cells shown.</source>
+        <translation>Diagramme (PNG, SVG, PDF), report.html und results.csv/json der angezeigten Zellen.</translation>
+    </message>
+    <message>
+        <source>The accuracy cliff: how each quantization method&apos;s damage grows as its bits per weight shrink. Check schemes and an evaluation set, then run.</source>
+        <translation>Die Genauigkeitsklippe: wie der Schaden jeder Quantisierungsmethode wächst, wenn ihre Bit pro Gewicht sinken. Wählen Sie Schemata und ein Evaluierungsset aus und starten Sie.</translation>
+    </message>
+    <message>
+        <source>Fix the scheme text first: %1</source>
+        <translation>Korrigieren Sie zuerst den Schema-Text: %1</translation>
+    </message>
+    <message>
+        <source>Choose an output folder.</source>
+        <translation>Wählen Sie einen Ausgabeordner.</translation>
+    </message>
+    <message>
+        <source>Opening the model and the evaluation set…</source>
+        <translation>Modell und Evaluierungsset werden geöffnet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep finished in %1: %n cell(s)</source>
+        <translation>
+            <numerusform>Sweep in %1 fertig: %n Zelle</numerusform>
+            <numerusform>Sweep in %1 fertig: %n Zellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n resumed</source>
+        <translation>
+            <numerusform>, davon %n übernommen</numerusform>
+            <numerusform>, davon %n übernommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed (see the table)</source>
+        <translation>
+            <numerusform>, %n fehlgeschlagen (siehe Tabelle)</numerusform>
+            <numerusform>, %n fehlgeschlagen (siehe Tabelle)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation>Bericht wird nach %1 geschrieben…</translation>
+    </message>
+    <message>
+        <source>Open sweep results</source>
+        <translation>Sweep-Ergebnisse öffnen</translation>
+    </message>
+    <message>
+        <source>Export the sweep report to</source>
+        <translation>Sweep-Bericht exportieren nach</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffResultsView</name>
+    <message>
+        <source>ln PPL ratio</source>
+        <translation>ln PPL-Verhältnis</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>same top token</source>
+        <translation>gleiches Top-Token</translation>
+    </message>
+    <message>
+        <source>task accuracy</source>
+        <translation>Task-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <source>Bits:</source>
+        <translation>Bit:</translation>
+    </message>
+    <message>
+        <source>stored bits/weight</source>
+        <translation>gespeicherte Bit/Gewicht</translation>
+    </message>
+    <message>
+        <source>nominal bits</source>
+        <translation>nominelle Bit</translation>
+    </message>
+    <message>
+        <source>Stored: the bits each weight takes with its scales and zero points; nominal: the code bits of the scheme (q4_k and rtn:b4 are both 4).</source>
+        <translation>Gespeichert: die Bit, die jedes Gewicht samt Skalen und Nullpunkten belegt; nominell: die Code-Bit des Schemas (q4_k und rtn:b4 haben beide 4).</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Ansicht:</translation>
+    </message>
+    <message>
+        <source>Single chart</source>
+        <translation>Ein Diagramm</translation>
+    </message>
+    <message>
+        <source>By difficulty</source>
+        <translation>Nach Schwierigkeitsgrad</translation>
+    </message>
+    <message>
+        <source>By language</source>
+        <translation>Nach Sprache</translation>
+    </message>
+    <message>
+        <source>By task file</source>
+        <translation>Nach Task-Datei</translation>
+    </message>
+    <message>
+        <source>Metric disagreement</source>
+        <translation>Uneinigkeit der Metriken</translation>
+    </message>
+    <message>
+        <source>One chart, small multiples (a panel per difficulty tier, language or task file on shared axes), or per language the three measures of damage side by side.</source>
+        <translation>Ein Diagramm, mehrere kleine Diagramme (eines je Schwierigkeitsstufe, Sprache oder Task-Datei auf gemeinsamen Achsen) oder je Sprache die drei Schadensmaße nebeneinander.</translation>
+    </message>
+    <message>
+        <source>No results yet: run a sweep or open the results of one.</source>
+        <translation>Noch keine Ergebnisse: Starten Sie einen Sweep oder öffnen Sie die Ergebnisse eines Sweeps.</translation>
+    </message>
+    <message>
+        <source>No finished cell has this metric yet.</source>
+        <translation>Noch keine fertige Zelle hat diese Metrik.</translation>
+    </message>
+    <message>
+        <source>No panels for this metric in this view: text metrics split by language (texts that name their language), task accuracy by difficulty, language and task file.</source>
+        <translation>Keine Diagramme für diese Metrik in dieser Ansicht: Textmetriken werden nach Sprache aufgeteilt (Texte, die ihre Sprache angeben), die Task-Genauigkeit nach Schwierigkeitsgrad, Sprache und Task-Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffSchemeGrid</name>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 Bit</translation>
+    </message>
+    <message>
+        <source>GGUF K-quants</source>
+        <translation>GGUF-K-Quants</translation>
+    </message>
+    <message>
+        <source>GGUF legacy</source>
+        <translation>GGUF klassisch</translation>
+    </message>
+    <message>
+        <source>GGUF legacy with minimum</source>
+        <translation>GGUF klassisch mit Minimum</translation>
+    </message>
+    <message>
+        <source>RTN g128 symmetric</source>
+        <translation>RTN g128 symmetrisch</translation>
+    </message>
+    <message>
+        <source>RTN g128 asymmetric</source>
+        <translation>RTN g128 asymmetrisch</translation>
+    </message>
+    <message>
+        <source>HQQ g64</source>
+        <translation>HQQ g64</translation>
+    </message>
+    <message>
+        <source>Float and lookup formats</source>
+        <translation>Gleitkomma- und Lookup-Formate</translation>
+    </message>
+    <message>
+        <source>Schemes:</source>
+        <translation>Schemata:</translation>
+    </message>
+    <message>
+        <source>Other scheme:</source>
+        <translation>Weiteres Schema:</translation>
+    </message>
+    <message>
+        <source>any scheme text, e.g. rtn:b3:g64:asym or nf4:g128:dq, then Enter</source>
+        <translation>beliebiger Schema-Text, z. B. rtn:b3:g64:asym oder nf4:g128:dq, dann Eingabetaste</translation>
+    </message>
+    <message>
+        <source>The scheme grammar is in bitcliff-cli --help.</source>
+        <translation>Die Schema-Grammatik steht in bitcliff-cli --help.</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1979,10 @@
             <numerusform>%n Hintergrundauftrag läuft noch. Trotzdem beenden und ihn abbrechen?</numerusform>
             <numerusform>%n Hintergrundaufträge laufen noch. Trotzdem beenden und sie abbrechen?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cliff</source>
+        <translation>Klippe</translation>
     </message>
 </context>
 <context>

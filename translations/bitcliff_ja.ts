@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>CliffSeries</name>
+    <message>
+        <source>interval: ± 1 standard error</source>
+        <translation>区間: ± 1 標準誤差</translation>
+    </message>
+    <message>
+        <source>interval: 95 % bootstrap over %1 chunks</source>
+        <translation>区間: %1 チャンクでの 95 % ブートストラップ</translation>
+    </message>
+    <message>
+        <source>interval: 95 % Wilson</source>
+        <translation>区間: 95 % Wilson</translation>
+    </message>
+    <message>
+        <source>interval: 95 % Wilson, %1 items</source>
+        <translation>区間: 95 % Wilson、%1 項目</translation>
+    </message>
+    <message>
+        <source>ln(PPL ratio)</source>
+        <translation>ln(PPL 比)</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>KLD</source>
+        <translation>KLD</translation>
+    </message>
+    <message>
+        <source>same top token</source>
+        <translation>トップトークン一致率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>正解率</translation>
+    </message>
+    <message>
+        <source>by difficulty</source>
+        <translation>難易度別</translation>
+    </message>
+    <message>
+        <source>by language</source>
+        <translation>言語別</translation>
+    </message>
+    <message>
+        <source>by task file</source>
+        <translation>タスクファイル別</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <source>%1 nominal bits, %2 bits per weight stored</source>
+        <translation>公称 %1 ビット、保存時 %2 ビット/重み</translation>
+    </message>
+    <message>
+        <source>ln(PPL quantized / PPL unquantized)</source>
+        <translation>ln(量子化 PPL / 未量子化 PPL)</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>パープレキシティ</translation>
+    </message>
+    <message>
+        <source>mean KLD to the unquantized model (nats)</source>
+        <translation>未量子化モデルとの平均 KLD（nats）</translation>
+    </message>
+    <message>
+        <source>same top token as unquantized (%)</source>
+        <translation>未量子化と同じトップトークン（%）</translation>
+    </message>
+    <message>
+        <source>task accuracy (%)</source>
+        <translation>タスク正解率（%）</translation>
+    </message>
+    <message>
+        <source>bits per weight as stored (scales included)</source>
+        <translation>保存時の重みあたりのビット数（スケール込み）</translation>
+    </message>
+    <message>
+        <source>nominal bits per weight</source>
+        <translation>公称の重みあたりのビット数</translation>
+    </message>
+    <message>
+        <source>The accuracy cliff: %1</source>
+        <translation>精度の崖: %1</translation>
+    </message>
+    <message>
+        <source>The accuracy cliff: %1, %2</source>
+        <translation>精度の崖: %1、%2</translation>
+    </message>
+    <message>
+        <source>Per language: perplexity change, KLD and accuracy change at each scheme</source>
+        <translation>言語ごと: 各方式でのパープレキシティの変化、KLD、正解率の変化</translation>
+    </message>
+    <message>
+        <source>GGUF K-quants</source>
+        <translation>GGUF K-quant 系</translation>
+    </message>
+    <message>
+        <source>GGUF legacy</source>
+        <translation>GGUF レガシー</translation>
+    </message>
+    <message>
+        <source>unquantized</source>
+        <translation>未量子化</translation>
+    </message>
+</context>
+<context>
     <name>ColorLegend</name>
     <message>
         <source>missing</source>
@@ -290,6 +401,37 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::CliffChartView</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>chart title, panel title</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, log scale</source>
+        <translation>%1（対数スケール）</translation>
+    </message>
+    <message>
+        <source>unquantized</source>
+        <translation>未量子化</translation>
+    </message>
+    <message>
+        <source>%1-bit</source>
+        <comment>the bit-width floor marker</comment>
+        <translation>%1 ビット</translation>
+    </message>
+    <message>
+        <source>%1: %2 bpw, %3 %4</source>
+        <comment>scheme: bits per weight, metric value</comment>
+        <translation>%1: %2 bpw、%3 %4</translation>
+    </message>
+    <message>
+        <source> [%1, %2]</source>
+        <comment>confidence interval</comment>
+        <translation> [%1, %2]</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::HeatmapWidget</name>
     <message>
         <source>No data</source>
@@ -349,6 +491,42 @@
     <message>
         <source>Gaussian, same mean and std</source>
         <translation>ガウス分布（平均・標準偏差が同一）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::MetricDisagreementView</name>
+    <message>
+        <source>Δ ln PPL</source>
+        <translation>Δ ln PPL</translation>
+    </message>
+    <message>
+        <source>KLD (nats)</source>
+        <translation>KLD（nats）</translation>
+    </message>
+    <message>
+        <source>Δ accuracy (pp)</source>
+        <comment>pp: percentage points</comment>
+        <translation>Δ 正解率（pt）</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <comment>no value measured</comment>
+        <translation>未測定</translation>
+    </message>
+    <message>
+        <source>Δ: change from the unquantized model (pp: percentage points). Bars: each metric&apos;s damage as a share of its worst value in this table; longer is worse.</source>
+        <translation>Δ: 未量子化モデルからの変化（pt: パーセントポイント）。バー: 各指標の劣化を、この表におけるその指標の最悪値に対する割合で示します。長いほど悪化しています。</translation>
+    </message>
+    <message>
+        <source>%1, %2
+%3: %4</source>
+        <comment>language, scheme, metric: value</comment>
+        <translation>%1、%2
+%3: %4</translation>
+    </message>
+    <message>
+        <source>%1% of the worst damage by this metric in the table</source>
+        <translation>この表におけるこの指標の最悪の劣化の %1%</translation>
     </message>
 </context>
 <context>
@@ -606,6 +784,77 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::SweepResultsModel</name>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>This cell failed.</source>
+        <translation>このセルは失敗しました。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>Bits per weight as stored over the quantized tensors, scales included</source>
+        <translation>量子化テンソル全体での保存時の重みあたりのビット数（スケール込み）</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence from the unquantized model&apos;s next-token distribution, in nats</source>
+        <translation>未量子化モデルの次トークン分布からの平均 KL ダイバージェンス（nats）</translation>
+    </message>
+    <message>
+        <source>How often the most likely next token is the unquantized model&apos;s</source>
+        <translation>最も確率の高い次トークンが未量子化モデルと一致する割合</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>ビット</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>ビット/重み</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>KLD (nats)</source>
+        <translation>KLD（nats）</translation>
+    </message>
+    <message>
+        <source>Same top (%)</source>
+        <translation>トップ一致（%）</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>正解率（%）</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>時間（秒）</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::app::ActivationHeatmaps</name>
     <message>
         <source>attention input (q/k/v)</source>
@@ -646,6 +895,458 @@
     <message>
         <source>absmax |x|</source>
         <translation>absmax |x|</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffController</name>
+    <message numerus="yes">
+        <source>Sweeping %n cell(s) into %1</source>
+        <translation>
+            <numerusform>%n 個のセルをスイープ（%1 へ）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the sweep in %1</source>
+        <translation>%1 のスイープを開いています</translation>
+    </message>
+    <message>
+        <source>Writing the sweep report to %1</source>
+        <translation>スイープのレポートを %1 に書き込んでいます</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffEvalSet</name>
+    <message>
+        <source>Text:</source>
+        <translation>テキスト:</translation>
+    </message>
+    <message>
+        <source>Bundled passages</source>
+        <translation>同梱の文章</translation>
+    </message>
+    <message>
+        <source>A file or folder (choose one)</source>
+        <translation>ファイルまたはフォルダー（選択してください）</translation>
+    </message>
+    <message>
+        <source>No text (tasks only)</source>
+        <translation>テキストなし（タスクのみ）</translation>
+    </message>
+    <message>
+        <source>Text file…</source>
+        <translation>テキストファイル…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>フォルダー…</translation>
+    </message>
+    <message>
+        <source>A folder of &lt;language&gt;.txt files, evaluated one by one.</source>
+        <translation>&lt;language&gt;.txt ファイルのフォルダー。1 つずつ評価されます。</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>タスク:</translation>
+    </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation>算数</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知識</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推論</translation>
+    </message>
+    <message>
+        <source>Task file…</source>
+        <translation>タスクファイル…</translation>
+    </message>
+    <message>
+        <source>JSON Lines: multiple choice or generation items, optionally labelled with difficulty and language.</source>
+        <translation>JSON Lines: 多肢選択式または生成式の問題。難易度と言語のラベルを任意で付けられます。</translation>
+    </message>
+    <message>
+        <source>Folder of &lt;language&gt;.txt files</source>
+        <translation>&lt;language&gt;.txt ファイルのフォルダー</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>評価用テキスト</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>テキストファイル (*.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Task file</source>
+        <translation>タスクファイル</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffForm</name>
+    <message>
+        <source>Preset:</source>
+        <translation>プリセット:</translation>
+    </message>
+    <message>
+        <source>Quick (a few minutes)</source>
+        <translation>クイック（数分）</translation>
+    </message>
+    <message>
+        <source>Full (every method)</source>
+        <translation>フル（全手法）</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
+        <source>Save spec…</source>
+        <translation>仕様を保存…</translation>
+    </message>
+    <message>
+        <source>The same JSON as bitcliff-cli sweep --spec FILE.</source>
+        <translation>bitcliff-cli sweep --spec FILE と同じ JSON です。</translation>
+    </message>
+    <message>
+        <source>Load spec…</source>
+        <translation>仕様を読み込む…</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>コンテキスト:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>n_ctx of llama.cpp&apos;s perplexity: the text is cut into chunks of this many tokens and the second half of each chunk is scored.</source>
+        <translation>llama.cpp の perplexity における n_ctx: テキストをこのトークン数ずつのチャンクに分割し、各チャンクの後半を評価します。</translation>
+    </message>
+    <message>
+        <source>Answer length:</source>
+        <translation>回答の長さ:</translation>
+    </message>
+    <message>
+        <source>The most tokens generated for a generation task&apos;s answer.</source>
+        <translation>生成式の問題の回答で生成する最大トークン数。</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>出力フォルダー:</translation>
+    </message>
+    <message>
+        <source>sweep.json and results.jsonl go here; running again with the same folder resumes.</source>
+        <translation>sweep.json と results.jsonl はここに保存されます。同じフォルダーで再実行すると続きから再開します。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>先にモデルを開いてください。</translation>
+    </message>
+    <message>
+        <source>Check at least one scheme.</source>
+        <translation>方式を 1 つ以上選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose a text or at least one task set.</source>
+        <translation>テキストまたは 1 つ以上のタスクセットを選択してください。</translation>
+    </message>
+    <message>
+        <source>Sweep output folder</source>
+        <translation>スイープの出力フォルダー</translation>
+    </message>
+    <message>
+        <source>Saved the spec to %1.</source>
+        <translation>仕様を %1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>Loaded the spec from %1.</source>
+        <translation>%1 から仕様を読み込みました。</translation>
+    </message>
+    <message>
+        <source>It names the model %1; the sweep runs on the open model.</source>
+        <translation>仕様にはモデル %1 が指定されていますが、スイープは開いているモデルで実行されます。</translation>
+    </message>
+    <message>
+        <source>Save sweep spec</source>
+        <translation>スイープ仕様を保存</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Load sweep spec</source>
+        <translation>スイープ仕様を読み込む</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffPage</name>
+    <message numerus="yes">
+        <source>All %n cell(s) already finished in %1: nothing to run.</source>
+        <translation>
+            <numerusform>%1 の %n 個のセルはすべて完了済みです。実行するものはありません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cell(s) already finished in %2: resuming. Progress, time left and Cancel are in the Jobs panel.</source>
+        <translation>
+            <numerusform>%2 で %n 個中 %1 個のセルが完了済みです。再開します。進捗、残り時間、キャンセルは「ジョブ」パネルにあります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %n cell(s) into %1. Progress, time left and Cancel are in the Jobs panel.</source>
+        <translation>
+            <numerusform>%n 個のセルをスイープし、%1 に保存します。進捗、残り時間、キャンセルは「ジョブ」パネルにあります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: the %n finished cell(s) stay in %1; run again to resume.</source>
+        <translation>
+            <numerusform>キャンセルしました。完了した %n 個のセルは %1 に残ります。再実行すると再開します。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n cell(s) from %1.</source>
+        <translation>
+            <numerusform>%1 から %n 個のセルを開きました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n unreadable line(s): %1</source>
+        <translation>
+            <numerusform>読み取れない %n 行をスキップしました: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1.</source>
+        <translation>
+            <numerusform>%n 個のファイルを %1 に書き込みました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>スイープを実行</translation>
+    </message>
+    <message>
+        <source>Runs the unquantized model and every checked scheme on the evaluation set; each finished cell is saved at once, so running again with the same folder resumes.</source>
+        <translation>評価セットで未量子化モデルと選択したすべての方式を実行します。完了したセルはすぐに保存されるため、同じフォルダーで再実行すると続きから再開します。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Open results…</source>
+        <translation>結果を開く…</translation>
+    </message>
+    <message>
+        <source>Shows the results of an earlier sweep (a folder with results.jsonl and sweep.json).</source>
+        <translation>以前のスイープの結果を表示します（results.jsonl と sweep.json を含むフォルダー）。</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>レポートをエクスポート…</translation>
+    </message>
+    <message>
+        <source>Charts (PNG, SVG, PDF), report.html and results.csv/json of the cells shown.</source>
+        <translation>表示中のセルのグラフ（PNG、SVG、PDF）、report.html、results.csv/json。</translation>
+    </message>
+    <message>
+        <source>The accuracy cliff: how each quantization method&apos;s damage grows as its bits per weight shrink. Check schemes and an evaluation set, then run.</source>
+        <translation>精度の崖: 重みあたりのビット数が減るにつれて、各量子化手法の劣化がどう大きくなるかを示します。方式と評価セットを選択して実行してください。</translation>
+    </message>
+    <message>
+        <source>Fix the scheme text first: %1</source>
+        <translation>先に方式の文字列を修正してください: %1</translation>
+    </message>
+    <message>
+        <source>Choose an output folder.</source>
+        <translation>出力フォルダーを選択してください。</translation>
+    </message>
+    <message>
+        <source>Opening the model and the evaluation set…</source>
+        <translation>モデルと評価セットを開いています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep finished in %1: %n cell(s)</source>
+        <translation>
+            <numerusform>%1 のスイープが完了しました: %n 個のセル</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n resumed</source>
+        <translation>
+            <numerusform>、うち %n 個は前回の結果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed (see the table)</source>
+        <translation>
+            <numerusform>、%n 個が失敗（表を参照）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation>レポートを %1 に書き込んでいます…</translation>
+    </message>
+    <message>
+        <source>Open sweep results</source>
+        <translation>スイープ結果を開く</translation>
+    </message>
+    <message>
+        <source>Export the sweep report to</source>
+        <translation>スイープレポートのエクスポート先</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffResultsView</name>
+    <message>
+        <source>ln PPL ratio</source>
+        <translation>ln PPL 比</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL ダイバージェンス</translation>
+    </message>
+    <message>
+        <source>same top token</source>
+        <translation>トップトークン一致率</translation>
+    </message>
+    <message>
+        <source>task accuracy</source>
+        <translation>タスク正解率</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>パープレキシティ</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指標:</translation>
+    </message>
+    <message>
+        <source>Bits:</source>
+        <translation>ビット:</translation>
+    </message>
+    <message>
+        <source>stored bits/weight</source>
+        <translation>保存時のビット/重み</translation>
+    </message>
+    <message>
+        <source>nominal bits</source>
+        <translation>公称ビット数</translation>
+    </message>
+    <message>
+        <source>Stored: the bits each weight takes with its scales and zero points; nominal: the code bits of the scheme (q4_k and rtn:b4 are both 4).</source>
+        <translation>保存時: スケールとゼロ点を含めて各重みが占めるビット数。公称: 方式の符号ビット数（q4_k と rtn:b4 はどちらも 4）。</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>Single chart</source>
+        <translation>単一のグラフ</translation>
+    </message>
+    <message>
+        <source>By difficulty</source>
+        <translation>難易度別</translation>
+    </message>
+    <message>
+        <source>By language</source>
+        <translation>言語別</translation>
+    </message>
+    <message>
+        <source>By task file</source>
+        <translation>タスクファイル別</translation>
+    </message>
+    <message>
+        <source>Metric disagreement</source>
+        <translation>指標間の不一致</translation>
+    </message>
+    <message>
+        <source>One chart, small multiples (a panel per difficulty tier, language or task file on shared axes), or per language the three measures of damage side by side.</source>
+        <translation>1 つのグラフ、スモールマルチプル（難易度、言語、タスクファイルごとのパネルを共通の軸で並べる）、または言語ごとに 3 つの劣化指標を並べた表示。</translation>
+    </message>
+    <message>
+        <source>No results yet: run a sweep or open the results of one.</source>
+        <translation>まだ結果がありません。スイープを実行するか、以前のスイープの結果を開いてください。</translation>
+    </message>
+    <message>
+        <source>No finished cell has this metric yet.</source>
+        <translation>この指標を持つ完了済みのセルはまだありません。</translation>
+    </message>
+    <message>
+        <source>No panels for this metric in this view: text metrics split by language (texts that name their language), task accuracy by difficulty, language and task file.</source>
+        <translation>このビューにはこの指標のパネルがありません。テキストの指標は言語別（言語が指定されたテキスト）に、タスク正解率は難易度・言語・タスクファイル別に分かれます。</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffSchemeGrid</name>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 ビット</translation>
+    </message>
+    <message>
+        <source>GGUF K-quants</source>
+        <translation>GGUF K-quant 系</translation>
+    </message>
+    <message>
+        <source>GGUF legacy</source>
+        <translation>GGUF レガシー</translation>
+    </message>
+    <message>
+        <source>GGUF legacy with minimum</source>
+        <translation>GGUF レガシー（最小値付き）</translation>
+    </message>
+    <message>
+        <source>RTN g128 symmetric</source>
+        <translation>RTN g128 対称</translation>
+    </message>
+    <message>
+        <source>RTN g128 asymmetric</source>
+        <translation>RTN g128 非対称</translation>
+    </message>
+    <message>
+        <source>HQQ g64</source>
+        <translation>HQQ g64</translation>
+    </message>
+    <message>
+        <source>Float and lookup formats</source>
+        <translation>浮動小数点・ルックアップ形式</translation>
+    </message>
+    <message>
+        <source>Schemes:</source>
+        <translation>方式:</translation>
+    </message>
+    <message>
+        <source>Other scheme:</source>
+        <translation>その他の方式:</translation>
+    </message>
+    <message>
+        <source>any scheme text, e.g. rtn:b3:g64:asym or nf4:g128:dq, then Enter</source>
+        <translation>任意の方式文字列（例: rtn:b3:g64:asym、nf4:g128:dq）を入力して Enter</translation>
+    </message>
+    <message>
+        <source>The scheme grammar is in bitcliff-cli --help.</source>
+        <translation>方式の文法は bitcliff-cli --help を参照してください。</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1961,10 @@
         <translation>
             <numerusform>%n 個のバックグラウンドジョブが実行中です。キャンセルして終了しますか？</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cliff</source>
+        <translation>精度の崖</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CliffSeries</name>
+    <message>
+        <source>interval: ± 1 standard error</source>
+        <translation>区间：± 1 个标准误差</translation>
+    </message>
+    <message>
+        <source>interval: 95 % bootstrap over %1 chunks</source>
+        <translation>区间：基于 %1 个分块的 95 % bootstrap</translation>
+    </message>
+    <message>
+        <source>interval: 95 % Wilson</source>
+        <translation>区间：95 % Wilson</translation>
+    </message>
+    <message>
+        <source>interval: 95 % Wilson, %1 items</source>
+        <translation>区间：95 % Wilson，%1 个条目</translation>
+    </message>
+    <message>
+        <source>ln(PPL ratio)</source>
+        <translation>ln(PPL 比值)</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>KLD</source>
+        <translation>KLD</translation>
+    </message>
+    <message>
+        <source>same top token</source>
+        <translation>首位 token 一致率</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>by difficulty</source>
+        <translation>按难度</translation>
+    </message>
+    <message>
+        <source>by language</source>
+        <translation>按语言</translation>
+    </message>
+    <message>
+        <source>by task file</source>
+        <translation>按评测任务文件</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>%1 nominal bits, %2 bits per weight stored</source>
+        <translation>名义 %1 比特，存储 %2 比特/权重</translation>
+    </message>
+    <message>
+        <source>ln(PPL quantized / PPL unquantized)</source>
+        <translation>ln(量化 PPL / 未量化 PPL)</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>mean KLD to the unquantized model (nats)</source>
+        <translation>与未量化模型的平均 KLD（nats）</translation>
+    </message>
+    <message>
+        <source>same top token as unquantized (%)</source>
+        <translation>与未量化相同的首位 token（%）</translation>
+    </message>
+    <message>
+        <source>task accuracy (%)</source>
+        <translation>评测任务准确率（%）</translation>
+    </message>
+    <message>
+        <source>bits per weight as stored (scales included)</source>
+        <translation>存储时的每权重比特数（含缩放因子）</translation>
+    </message>
+    <message>
+        <source>nominal bits per weight</source>
+        <translation>名义每权重比特数</translation>
+    </message>
+    <message>
+        <source>The accuracy cliff: %1</source>
+        <translation>精度悬崖：%1</translation>
+    </message>
+    <message>
+        <source>The accuracy cliff: %1, %2</source>
+        <translation>精度悬崖：%1，%2</translation>
+    </message>
+    <message>
+        <source>Per language: perplexity change, KLD and accuracy change at each scheme</source>
+        <translation>各语言：每种方案下的困惑度变化、KLD 和准确率变化</translation>
+    </message>
+    <message>
+        <source>GGUF K-quants</source>
+        <translation>GGUF K-quant 系列</translation>
+    </message>
+    <message>
+        <source>GGUF legacy</source>
+        <translation>GGUF 旧版</translation>
+    </message>
+    <message>
+        <source>unquantized</source>
+        <translation>未量化</translation>
+    </message>
+</context>
+<context>
     <name>ColorLegend</name>
     <message>
         <source>missing</source>
@@ -290,6 +401,37 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::CliffChartView</name>
+    <message>
+        <source>%1 — %2</source>
+        <comment>chart title, panel title</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, log scale</source>
+        <translation>%1（对数刻度）</translation>
+    </message>
+    <message>
+        <source>unquantized</source>
+        <translation>未量化</translation>
+    </message>
+    <message>
+        <source>%1-bit</source>
+        <comment>the bit-width floor marker</comment>
+        <translation>%1 比特</translation>
+    </message>
+    <message>
+        <source>%1: %2 bpw, %3 %4</source>
+        <comment>scheme: bits per weight, metric value</comment>
+        <translation>%1：%2 bpw，%3 %4</translation>
+    </message>
+    <message>
+        <source> [%1, %2]</source>
+        <comment>confidence interval</comment>
+        <translation> [%1, %2]</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::HeatmapWidget</name>
     <message>
         <source>No data</source>
@@ -349,6 +491,42 @@
     <message>
         <source>Gaussian, same mean and std</source>
         <translation>高斯分布（均值和标准差相同）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::MetricDisagreementView</name>
+    <message>
+        <source>Δ ln PPL</source>
+        <translation>Δ ln PPL</translation>
+    </message>
+    <message>
+        <source>KLD (nats)</source>
+        <translation>KLD（nats）</translation>
+    </message>
+    <message>
+        <source>Δ accuracy (pp)</source>
+        <comment>pp: percentage points</comment>
+        <translation>Δ 准确率（百分点）</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <comment>no value measured</comment>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <source>Δ: change from the unquantized model (pp: percentage points). Bars: each metric&apos;s damage as a share of its worst value in this table; longer is worse.</source>
+        <translation>Δ：相对未量化模型的变化（百分点）。条形：各指标的损伤占该指标在本表中最差值的比例；越长越差。</translation>
+    </message>
+    <message>
+        <source>%1, %2
+%3: %4</source>
+        <comment>language, scheme, metric: value</comment>
+        <translation>%1，%2
+%3：%4</translation>
+    </message>
+    <message>
+        <source>%1% of the worst damage by this metric in the table</source>
+        <translation>本表中该指标最严重损伤的 %1%</translation>
     </message>
 </context>
 <context>
@@ -606,6 +784,77 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::SweepResultsModel</name>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>This cell failed.</source>
+        <translation>此单元运行失败。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Bits per weight as stored over the quantized tensors, scales included</source>
+        <translation>量化张量存储时的每权重比特数，含缩放因子</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence from the unquantized model&apos;s next-token distribution, in nats</source>
+        <translation>与未量化模型下一 token 分布的平均 KL 散度，单位为 nats</translation>
+    </message>
+    <message>
+        <source>How often the most likely next token is the unquantized model&apos;s</source>
+        <translation>最可能的下一 token 与未量化模型相同的比例</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>比特</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>比特/权重</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>PPL</source>
+        <translation>PPL</translation>
+    </message>
+    <message>
+        <source>KLD (nats)</source>
+        <translation>KLD（nats）</translation>
+    </message>
+    <message>
+        <source>Same top (%)</source>
+        <translation>首位一致（%）</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>准确率（%）</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::app::ActivationHeatmaps</name>
     <message>
         <source>attention input (q/k/v)</source>
@@ -646,6 +895,458 @@
     <message>
         <source>absmax |x|</source>
         <translation>absmax |x|</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffController</name>
+    <message numerus="yes">
+        <source>Sweeping %n cell(s) into %1</source>
+        <translation>
+            <numerusform>扫描 %n 个单元，输出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the sweep in %1</source>
+        <translation>正在打开 %1 中的扫描</translation>
+    </message>
+    <message>
+        <source>Writing the sweep report to %1</source>
+        <translation>正在将扫描报告写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffEvalSet</name>
+    <message>
+        <source>Text:</source>
+        <translation>文本:</translation>
+    </message>
+    <message>
+        <source>Bundled passages</source>
+        <translation>内置文本段落</translation>
+    </message>
+    <message>
+        <source>A file or folder (choose one)</source>
+        <translation>文件或文件夹（请选择）</translation>
+    </message>
+    <message>
+        <source>No text (tasks only)</source>
+        <translation>无文本（仅评测任务）</translation>
+    </message>
+    <message>
+        <source>Text file…</source>
+        <translation>文本文件…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>A folder of &lt;language&gt;.txt files, evaluated one by one.</source>
+        <translation>包含 &lt;language&gt;.txt 文件的文件夹，逐个评估。</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>评测任务:</translation>
+    </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation>算术</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知识</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>Task file…</source>
+        <translation>评测任务文件…</translation>
+    </message>
+    <message>
+        <source>JSON Lines: multiple choice or generation items, optionally labelled with difficulty and language.</source>
+        <translation>JSON Lines：多项选择题或生成题，可选择标注难度和语言。</translation>
+    </message>
+    <message>
+        <source>Folder of &lt;language&gt;.txt files</source>
+        <translation>包含 &lt;language&gt;.txt 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Evaluation text</source>
+        <translation>评估文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Task file</source>
+        <translation>评测任务文件</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffForm</name>
+    <message>
+        <source>Preset:</source>
+        <translation>预设:</translation>
+    </message>
+    <message>
+        <source>Quick (a few minutes)</source>
+        <translation>快速（几分钟）</translation>
+    </message>
+    <message>
+        <source>Full (every method)</source>
+        <translation>完整（所有方法）</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Save spec…</source>
+        <translation>保存配置…</translation>
+    </message>
+    <message>
+        <source>The same JSON as bitcliff-cli sweep --spec FILE.</source>
+        <translation>与 bitcliff-cli sweep --spec FILE 相同的 JSON。</translation>
+    </message>
+    <message>
+        <source>Load spec…</source>
+        <translation>加载配置…</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>n_ctx of llama.cpp&apos;s perplexity: the text is cut into chunks of this many tokens and the second half of each chunk is scored.</source>
+        <translation>llama.cpp perplexity 中的 n_ctx：将文本切分为每块包含此数量 token 的分块，并对每块的后半部分计分。</translation>
+    </message>
+    <message>
+        <source>Answer length:</source>
+        <translation>回答长度:</translation>
+    </message>
+    <message>
+        <source>The most tokens generated for a generation task&apos;s answer.</source>
+        <translation>生成题答案最多生成的 token 数。</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹:</translation>
+    </message>
+    <message>
+        <source>sweep.json and results.jsonl go here; running again with the same folder resumes.</source>
+        <translation>sweep.json 和 results.jsonl 保存在此；使用同一文件夹再次运行将从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>请先打开模型。</translation>
+    </message>
+    <message>
+        <source>Check at least one scheme.</source>
+        <translation>请至少勾选一个方案。</translation>
+    </message>
+    <message>
+        <source>Choose a text or at least one task set.</source>
+        <translation>请选择文本或至少一个评测任务集。</translation>
+    </message>
+    <message>
+        <source>Sweep output folder</source>
+        <translation>扫描输出文件夹</translation>
+    </message>
+    <message>
+        <source>Saved the spec to %1.</source>
+        <translation>已将配置保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Loaded the spec from %1.</source>
+        <translation>已从 %1 加载配置。</translation>
+    </message>
+    <message>
+        <source>It names the model %1; the sweep runs on the open model.</source>
+        <translation>其中指定的模型为 %1；扫描将在当前打开的模型上运行。</translation>
+    </message>
+    <message>
+        <source>Save sweep spec</source>
+        <translation>保存扫描配置</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Load sweep spec</source>
+        <translation>加载扫描配置</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffPage</name>
+    <message numerus="yes">
+        <source>All %n cell(s) already finished in %1: nothing to run.</source>
+        <translation>
+            <numerusform>%1 中的全部 %n 个单元均已完成：无需运行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cell(s) already finished in %2: resuming. Progress, time left and Cancel are in the Jobs panel.</source>
+        <translation>
+            <numerusform>%2 中 %n 个单元已有 %1 个完成：继续运行。进度、剩余时间和“取消”见“任务”面板。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %n cell(s) into %1. Progress, time left and Cancel are in the Jobs panel.</source>
+        <translation>
+            <numerusform>正在扫描 %n 个单元，输出到 %1。进度、剩余时间和“取消”见“任务”面板。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: the %n finished cell(s) stay in %1; run again to resume.</source>
+        <translation>
+            <numerusform>已取消：已完成的 %n 个单元保留在 %1 中；再次运行即可继续。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n cell(s) from %1.</source>
+        <translation>
+            <numerusform>已从 %1 打开 %n 个单元。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n unreadable line(s): %1</source>
+        <translation>
+            <numerusform>已跳过 %n 行无法读取的内容：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个文件写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>运行扫描</translation>
+    </message>
+    <message>
+        <source>Runs the unquantized model and every checked scheme on the evaluation set; each finished cell is saved at once, so running again with the same folder resumes.</source>
+        <translation>在评估集上运行未量化模型和每个勾选的方案；每个完成的单元都会立即保存，因此使用同一文件夹再次运行即可继续。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open results…</source>
+        <translation>打开结果…</translation>
+    </message>
+    <message>
+        <source>Shows the results of an earlier sweep (a folder with results.jsonl and sweep.json).</source>
+        <translation>显示之前扫描的结果（包含 results.jsonl 和 sweep.json 的文件夹）。</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Charts (PNG, SVG, PDF), report.html and results.csv/json of the cells shown.</source>
+        <translation>所显示单元的图表（PNG、SVG、PDF）、report.html 和 results.csv/json。</translation>
+    </message>
+    <message>
+        <source>The accuracy cliff: how each quantization method&apos;s damage grows as its bits per weight shrink. Check schemes and an evaluation set, then run.</source>
+        <translation>精度悬崖：随着每权重比特数减少，各量化方法的损伤如何增长。勾选方案和评估集，然后运行。</translation>
+    </message>
+    <message>
+        <source>Fix the scheme text first: %1</source>
+        <translation>请先修正方案文本：%1</translation>
+    </message>
+    <message>
+        <source>Choose an output folder.</source>
+        <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Opening the model and the evaluation set…</source>
+        <translation>正在打开模型和评估集…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep finished in %1: %n cell(s)</source>
+        <translation>
+            <numerusform>%1 中的扫描已完成：%n 个单元</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n resumed</source>
+        <translation>
+            <numerusform>，其中 %n 个沿用之前的结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed (see the table)</source>
+        <translation>
+            <numerusform>，%n 个失败（见表格）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation>正在将报告写入 %1…</translation>
+    </message>
+    <message>
+        <source>Open sweep results</source>
+        <translation>打开扫描结果</translation>
+    </message>
+    <message>
+        <source>Export the sweep report to</source>
+        <translation>导出扫描报告到</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffResultsView</name>
+    <message>
+        <source>ln PPL ratio</source>
+        <translation>ln PPL 比值</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL 散度</translation>
+    </message>
+    <message>
+        <source>same top token</source>
+        <translation>首位 token 一致率</translation>
+    </message>
+    <message>
+        <source>task accuracy</source>
+        <translation>评测任务准确率</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标:</translation>
+    </message>
+    <message>
+        <source>Bits:</source>
+        <translation>比特:</translation>
+    </message>
+    <message>
+        <source>stored bits/weight</source>
+        <translation>存储比特/权重</translation>
+    </message>
+    <message>
+        <source>nominal bits</source>
+        <translation>名义比特数</translation>
+    </message>
+    <message>
+        <source>Stored: the bits each weight takes with its scales and zero points; nominal: the code bits of the scheme (q4_k and rtn:b4 are both 4).</source>
+        <translation>存储：每个权重连同缩放因子和零点所占的比特数；名义：方案的编码比特数（q4_k 和 rtn:b4 都是 4）。</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>视图:</translation>
+    </message>
+    <message>
+        <source>Single chart</source>
+        <translation>单个图表</translation>
+    </message>
+    <message>
+        <source>By difficulty</source>
+        <translation>按难度</translation>
+    </message>
+    <message>
+        <source>By language</source>
+        <translation>按语言</translation>
+    </message>
+    <message>
+        <source>By task file</source>
+        <translation>按评测任务文件</translation>
+    </message>
+    <message>
+        <source>Metric disagreement</source>
+        <translation>指标分歧</translation>
+    </message>
+    <message>
+        <source>One chart, small multiples (a panel per difficulty tier, language or task file on shared axes), or per language the three measures of damage side by side.</source>
+        <translation>单个图表、小多图（每个难度等级、语言或评测任务文件一个面板，共用坐标轴），或按语言并排显示三种损伤度量。</translation>
+    </message>
+    <message>
+        <source>No results yet: run a sweep or open the results of one.</source>
+        <translation>暂无结果：请运行扫描或打开已有扫描的结果。</translation>
+    </message>
+    <message>
+        <source>No finished cell has this metric yet.</source>
+        <translation>尚无已完成的单元包含此指标。</translation>
+    </message>
+    <message>
+        <source>No panels for this metric in this view: text metrics split by language (texts that name their language), task accuracy by difficulty, language and task file.</source>
+        <translation>此视图中没有该指标的面板：文本指标按语言划分（需为标明语言的文本），评测任务准确率按难度、语言和评测任务文件划分。</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::CliffSchemeGrid</name>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 比特</translation>
+    </message>
+    <message>
+        <source>GGUF K-quants</source>
+        <translation>GGUF K-quant 系列</translation>
+    </message>
+    <message>
+        <source>GGUF legacy</source>
+        <translation>GGUF 旧版</translation>
+    </message>
+    <message>
+        <source>GGUF legacy with minimum</source>
+        <translation>GGUF 旧版（带最小值）</translation>
+    </message>
+    <message>
+        <source>RTN g128 symmetric</source>
+        <translation>RTN g128 对称</translation>
+    </message>
+    <message>
+        <source>RTN g128 asymmetric</source>
+        <translation>RTN g128 非对称</translation>
+    </message>
+    <message>
+        <source>HQQ g64</source>
+        <translation>HQQ g64</translation>
+    </message>
+    <message>
+        <source>Float and lookup formats</source>
+        <translation>浮点与查找表格式</translation>
+    </message>
+    <message>
+        <source>Schemes:</source>
+        <translation>方案:</translation>
+    </message>
+    <message>
+        <source>Other scheme:</source>
+        <translation>其他方案:</translation>
+    </message>
+    <message>
+        <source>any scheme text, e.g. rtn:b3:g64:asym or nf4:g128:dq, then Enter</source>
+        <translation>任意方案文本，例如 rtn:b3:g64:asym 或 nf4:g128:dq，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>The scheme grammar is in bitcliff-cli --help.</source>
+        <translation>方案语法见 bitcliff-cli --help。</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1961,10 @@
         <translation>
             <numerusform>仍有 %n 个后台任务在运行。仍要退出并取消它们吗？</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cliff</source>
+        <translation>精度悬崖</translation>
     </message>
 </context>
 <context>

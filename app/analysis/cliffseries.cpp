@@ -14,10 +14,13 @@ namespace bitcliff::app {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context "CliffSeries" (bitcliff::CliffSeries is a chart type): lupdate reads
+// CliffSeriesText::tr("…") calls, where a free tr() would land in the namespace's context,
+// which the running application never looks up.
+struct CliffSeriesText
 {
-    return QCoreApplication::translate("CliffSeries", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CliffSeries)
+};
 
 bool isTextMetric(CliffChartMetric metric)
 {
@@ -62,7 +65,7 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
         if (const auto v = at("/ln_ppl_ratio/value")) {
             r.value = *v;
             if (const auto e = at("/ln_ppl_ratio/err"))
-                r.lo = *v - *e, r.hi = *v + *e, r.note = tr("interval: ± 1 standard error");
+                r.lo = *v - *e, r.hi = *v + *e, r.note = CliffSeriesText::tr("interval: ± 1 standard error");
         } else if (isUnquantized(cell)) {
             r.value = 0;
         }
@@ -71,7 +74,7 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
         if (const auto v = at("/ppl")) {
             r.value = *v;
             if (const auto e = at("/ppl_err"))
-                r.lo = *v - *e, r.hi = *v + *e, r.note = tr("interval: ± 1 standard error");
+                r.lo = *v - *e, r.hi = *v + *e, r.note = CliffSeriesText::tr("interval: ± 1 standard error");
         }
         break;
     case CliffChartMetric::Kld:
@@ -85,9 +88,10 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
             const auto [lo, hi] = bootstrapMeanInterval(chunks, seed);
             if (std::isfinite(lo)) {
                 r.lo = lo, r.hi = hi;
-                r.note = tr("interval: 95 % bootstrap over %1 chunks").arg(chunks.size());
+                r.note = CliffSeriesText::tr("interval: 95 % bootstrap over %1 chunks").arg(chunks.size());
             } else if (const auto e = at("/kld/err")) {
-                r.lo = std::max(0.0, *v - *e), r.hi = *v + *e, r.note = tr("interval: ± 1 standard error");
+                r.lo = std::max(0.0, *v - *e), r.hi = *v + *e;
+                r.note = CliffSeriesText::tr("interval: ± 1 standard error");
             }
         }
         break;
@@ -97,7 +101,7 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
             const auto n = numberAt(cell, (base.empty() ? std::string() : base) + "/tokens_scored");
             const auto [lo, hi] = wilsonInterval(*v, n.value_or(0));
             if (std::isfinite(lo))
-                r.lo = 100 * lo, r.hi = 100 * hi, r.note = tr("interval: 95 % Wilson");
+                r.lo = 100 * lo, r.hi = 100 * hi, r.note = CliffSeriesText::tr("interval: 95 % Wilson");
         } else if (isUnquantized(cell)) {
             r.value = 100;
         }
@@ -107,8 +111,10 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
             r.value = 100 * *v;
             const double n = at("/n").value_or(0);
             const auto [lo, hi] = wilsonInterval(*v, n);
-            if (std::isfinite(lo))
-                r.lo = 100 * lo, r.hi = 100 * hi, r.note = tr("interval: 95 % Wilson, %1 items").arg(n);
+            if (std::isfinite(lo)) {
+                r.lo = 100 * lo, r.hi = 100 * hi;
+                r.note = CliffSeriesText::tr("interval: 95 % Wilson, %1 items").arg(n);
+            }
         }
         break;
     }
@@ -118,11 +124,11 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
 QString yName(CliffChartMetric metric)
 {
     switch (metric) {
-    case CliffChartMetric::LnPplRatio: return tr("ln(PPL ratio)");
-    case CliffChartMetric::Perplexity: return tr("PPL");
-    case CliffChartMetric::Kld: return tr("KLD");
-    case CliffChartMetric::SameTop: return tr("same top token");
-    case CliffChartMetric::Accuracy: return tr("accuracy");
+    case CliffChartMetric::LnPplRatio: return CliffSeriesText::tr("ln(PPL ratio)");
+    case CliffChartMetric::Perplexity: return CliffSeriesText::tr("PPL");
+    case CliffChartMetric::Kld: return CliffSeriesText::tr("KLD");
+    case CliffChartMetric::SameTop: return CliffSeriesText::tr("same top token");
+    case CliffChartMetric::Accuracy: return CliffSeriesText::tr("accuracy");
     }
     return {};
 }
@@ -131,9 +137,9 @@ QString sliceTitle(CliffSlice slice)
 {
     switch (slice) {
     case CliffSlice::Overall: return {};
-    case CliffSlice::Difficulty: return tr("by difficulty");
-    case CliffSlice::Language: return tr("by language");
-    case CliffSlice::TaskFile: return tr("by task file");
+    case CliffSlice::Difficulty: return CliffSeriesText::tr("by difficulty");
+    case CliffSlice::Language: return CliffSeriesText::tr("by language");
+    case CliffSlice::TaskFile: return CliffSeriesText::tr("by task file");
     }
     return {};
 }
@@ -141,7 +147,7 @@ QString sliceTitle(CliffSlice slice)
 CliffPanel panelFor(const ResultCells &cells, const CliffChartRequest &request, const std::string &label)
 {
     CliffPanel panel;
-    panel.title = label.empty() ? tr("overall") : QString::fromStdString(label);
+    panel.title = label.empty() ? CliffSeriesText::tr("overall") : QString::fromStdString(label);
     std::map<std::string, CliffSeries> byMethod;
     for (size_t i = 0; i < cells.size(); ++i) {
         const ResultCell &cell = cells[i];
@@ -165,7 +171,7 @@ CliffPanel panelFor(const ResultCells &cells, const CliffChartRequest &request, 
         point.scheme = QString::fromStdString(stringAt(cell, "/scheme"));
         point.cell = cellIndex(cell, i);
         QStringList lines;
-        lines << tr("%1 nominal bits, %2 bits per weight stored")
+        lines << CliffSeriesText::tr("%1 nominal bits, %2 bits per weight stored")
                      .arg(cellBits(cell))
                      .arg(numberAt(cell, "/bpw").value_or(NAN), 0, 'f', 2);
         if (!r.note.isEmpty())
@@ -266,11 +272,11 @@ QStringList sliceLabels(const ResultCells &cells, CliffChartMetric metric, Cliff
 QString metricTitle(CliffChartMetric metric)
 {
     switch (metric) {
-    case CliffChartMetric::LnPplRatio: return tr("ln(PPL quantized / PPL unquantized)");
-    case CliffChartMetric::Perplexity: return tr("perplexity");
-    case CliffChartMetric::Kld: return tr("mean KLD to the unquantized model (nats)");
-    case CliffChartMetric::SameTop: return tr("same top token as unquantized (%)");
-    case CliffChartMetric::Accuracy: return tr("task accuracy (%)");
+    case CliffChartMetric::LnPplRatio: return CliffSeriesText::tr("ln(PPL quantized / PPL unquantized)");
+    case CliffChartMetric::Perplexity: return CliffSeriesText::tr("perplexity");
+    case CliffChartMetric::Kld: return CliffSeriesText::tr("mean KLD to the unquantized model (nats)");
+    case CliffChartMetric::SameTop: return CliffSeriesText::tr("same top token as unquantized (%)");
+    case CliffChartMetric::Accuracy: return CliffSeriesText::tr("task accuracy (%)");
     }
     return {};
 }
@@ -280,13 +286,14 @@ CliffChartData cliffChartData(const ResultCells &cells, const CliffChartRequest 
     CliffChartData data;
     data.yTitle = metricTitle(request.metric);
     data.yName = yName(request.metric);
-    data.xTitle = request.x == CliffXAxis::StoredBits ? tr("bits per weight as stored (scales included)")
-                                                      : tr("nominal bits per weight");
+    data.xTitle = request.x == CliffXAxis::StoredBits
+        ? CliffSeriesText::tr("bits per weight as stored (scales included)")
+        : CliffSeriesText::tr("nominal bits per weight");
     data.logY = request.metric == CliffChartMetric::Kld || request.metric == CliffChartMetric::Perplexity;
     data.floorX = 4.0;
     const QString slice = sliceTitle(request.slice);
-    data.title = slice.isEmpty() ? tr("The accuracy cliff: %1").arg(yName(request.metric))
-                                 : tr("The accuracy cliff: %1, %2").arg(yName(request.metric), slice);
+    data.title = slice.isEmpty() ? CliffSeriesText::tr("The accuracy cliff: %1").arg(yName(request.metric))
+                                 : CliffSeriesText::tr("The accuracy cliff: %1, %2").arg(yName(request.metric), slice);
     for (const QString &label : sliceLabels(cells, request.metric, request.slice))
         data.panels.push_back(panelFor(cells, request, label.toStdString()));
     return data;
@@ -295,7 +302,7 @@ CliffChartData cliffChartData(const ResultCells &cells, const CliffChartRequest 
 MetricDisagreementData metricDisagreementData(const ResultCells &cells)
 {
     MetricDisagreementData data;
-    data.title = tr("Per language: perplexity change, KLD and accuracy change at each scheme");
+    data.title = CliffSeriesText::tr("Per language: perplexity change, KLD and accuracy change at each scheme");
     std::vector<const ResultCell *> schemes;
     const ResultCell *baseline = nullptr;
     forEachOkCell(cells, [&](const ResultCell &cell) {
@@ -361,11 +368,11 @@ QVector<SweepResultRow> sweepResultRows(const ResultCells &cells)
 QString methodDisplayName(const QString &method)
 {
     if (method == QLatin1String("gguf-k"))
-        return tr("GGUF K-quants");
+        return CliffSeriesText::tr("GGUF K-quants");
     if (method == QLatin1String("gguf-legacy"))
-        return tr("GGUF legacy");
+        return CliffSeriesText::tr("GGUF legacy");
     if (method == QLatin1String("unquantized"))
-        return tr("unquantized");
+        return CliffSeriesText::tr("unquantized");
     QStringList parts = method.split(':');
     if (!parts.isEmpty())
         parts.front() = parts.front().toUpper();

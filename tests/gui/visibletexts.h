@@ -148,20 +148,24 @@ inline void collectVisibleTexts(QWidget *window, TextMap &out)
 
 // Names, numbers and units, which stay the same in every language: no letters at all, or
 // one token that is an identifier (a tensor or scheme name, a path, a code: digits, '_',
-// '.', ':' or '/'), or an entry of the allow-list.
+// '.', ':' or '/'), or a language code (the Cliff page's passage check boxes: "de", "ja"),
+// or an entry of the allow-list.
 inline bool isLanguageNeutral(const QString &text)
 {
     static const QRegularExpression letter(QStringLiteral("\\p{L}"));
     static const QRegularExpression identifier(QStringLiteral("^[^\\s]*[0-9_.:/][^\\s]*$"));
+    static const QRegularExpression languageCode(QStringLiteral("^[a-z]{2}$"));
     // Words German shares with English, and abbreviations of units and figures.
     static const QStringList allowed{QStringLiteral("BitCliff"), QStringLiteral("KLD"), QStringLiteral("PPL"),
                                      QStringLiteral("MSE"),      QStringLiteral("Name"), QStringLiteral("Text"),
                                      QStringLiteral("Absmax"),   QStringLiteral("Kurtosis"), QStringLiteral("Tokens"),
                                      QStringLiteral("DType"),    QStringLiteral("Tensor"), QStringLiteral("—"),
+                                     QStringLiteral("KLD (nats)"), QStringLiteral("HQQ g64"), // unit; method name
                                      // the language menu names each language in itself
                                      QStringLiteral("English"), QStringLiteral("Deutsch"), QStringLiteral("日本語"),
                                      QStringLiteral("简体中文")};
-    return text.isEmpty() || !text.contains(letter) || identifier.match(text).hasMatch() || allowed.contains(text);
+    return text.isEmpty() || !text.contains(letter) || identifier.match(text).hasMatch()
+        || languageCode.match(text).hasMatch() || allowed.contains(text);
 }
 
 } // namespace bitcliff::test
