@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds BitCliff and shows the demo: the GUI on the demo model when there is a display,
-# otherwise the headless report (charts as PNG/SVG plus their data) in ./demo-report.
+# and its Cliff page running the demo's sweep; otherwise the same sweep headless, with its
+# report (report.html, charts as PNG/SVG/PDF, the data) in ./demo-report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
@@ -10,4 +11,4 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec ./build/release/app/bitcliff --demo
 fi
 ./build/release/app/bitcliff-cli demo --out demo-report
-echo "No display: the demo report is in $(pwd)/demo-report"
+echo "No display: the demo report is $(pwd)/demo-report/report.html"

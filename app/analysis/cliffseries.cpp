@@ -33,10 +33,14 @@ std::string basePointer(const ResultCell &cell, CliffChartMetric metric, CliffSl
 {
     if (!isTextMetric(metric)) {
         switch (slice) {
-        case CliffSlice::Overall: return "/accuracy/overall";
-        case CliffSlice::Difficulty: return "/accuracy/by_difficulty/" + pointerToken(label);
-        case CliffSlice::Language: return "/accuracy/by_language/" + pointerToken(label);
-        case CliffSlice::TaskFile: return "/accuracy/by_task/" + pointerToken(label);
+        case CliffSlice::Overall:
+            return "/accuracy/overall";
+        case CliffSlice::Difficulty:
+            return "/accuracy/by_difficulty/" + pointerToken(label);
+        case CliffSlice::Language:
+            return "/accuracy/by_language/" + pointerToken(label);
+        case CliffSlice::TaskFile:
+            return "/accuracy/by_task/" + pointerToken(label);
         }
     }
     if (slice == CliffSlice::Overall)
@@ -59,7 +63,9 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
     Reading r;
     if (base == "-")
         return r;
-    auto at = [&](const char *key) { return numberAt(cell, base + key); };
+    auto at = [&](const char *key) {
+        return numberAt(cell, base + key);
+    };
     switch (metric) {
     case CliffChartMetric::LnPplRatio:
         if (const auto v = at("/ln_ppl_ratio/value")) {
@@ -124,11 +130,16 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
 QString yName(CliffChartMetric metric)
 {
     switch (metric) {
-    case CliffChartMetric::LnPplRatio: return CliffSeriesText::tr("ln(PPL ratio)");
-    case CliffChartMetric::Perplexity: return CliffSeriesText::tr("PPL");
-    case CliffChartMetric::Kld: return CliffSeriesText::tr("KLD");
-    case CliffChartMetric::SameTop: return CliffSeriesText::tr("same top token");
-    case CliffChartMetric::Accuracy: return CliffSeriesText::tr("accuracy");
+    case CliffChartMetric::LnPplRatio:
+        return CliffSeriesText::tr("ln(PPL ratio)");
+    case CliffChartMetric::Perplexity:
+        return CliffSeriesText::tr("PPL");
+    case CliffChartMetric::Kld:
+        return CliffSeriesText::tr("KLD");
+    case CliffChartMetric::SameTop:
+        return CliffSeriesText::tr("same top token");
+    case CliffChartMetric::Accuracy:
+        return CliffSeriesText::tr("accuracy");
     }
     return {};
 }
@@ -136,10 +147,14 @@ QString yName(CliffChartMetric metric)
 QString sliceTitle(CliffSlice slice)
 {
     switch (slice) {
-    case CliffSlice::Overall: return {};
-    case CliffSlice::Difficulty: return CliffSeriesText::tr("by difficulty");
-    case CliffSlice::Language: return CliffSeriesText::tr("by language");
-    case CliffSlice::TaskFile: return CliffSeriesText::tr("by task file");
+    case CliffSlice::Overall:
+        return {};
+    case CliffSlice::Difficulty:
+        return CliffSeriesText::tr("by difficulty");
+    case CliffSlice::Language:
+        return CliffSeriesText::tr("by language");
+    case CliffSlice::TaskFile:
+        return CliffSeriesText::tr("by task file");
     }
     return {};
 }
@@ -153,8 +168,8 @@ CliffPanel panelFor(const ResultCells &cells, const CliffChartRequest &request, 
         const ResultCell &cell = cells[i];
         if (!cellOk(cell))
             continue;
-        const Reading r = readMetric(cell, request.metric, basePointer(cell, request.metric, request.slice, label),
-            request.seed);
+        const Reading r
+            = readMetric(cell, request.metric, basePointer(cell, request.metric, request.slice, label), request.seed);
         if (!std::isfinite(r.value))
             continue;
         if (isUnquantized(cell)) {
@@ -189,8 +204,7 @@ CliffPanel panelFor(const ResultCells &cells, const CliffChartRequest &request, 
     return panel;
 }
 
-template<typename Visit>
-void forEachOkCell(const ResultCells &cells, Visit visit)
+template<typename Visit> void forEachOkCell(const ResultCells &cells, Visit visit)
 {
     for (const ResultCell &cell : cells)
         if (cellOk(cell))
@@ -242,7 +256,8 @@ bool hasMetric(const ResultCells &cells, CliffChartMetric metric)
     bool found = false;
     forEachOkCell(cells, [&](const ResultCell &cell) {
         if (!isUnquantized(cell) || metric == CliffChartMetric::Accuracy || metric == CliffChartMetric::Perplexity)
-            found = found || std::isfinite(readMetric(cell, metric, basePointer(cell, metric, CliffSlice::Overall, ""), 0).value);
+            found = found
+                || std::isfinite(readMetric(cell, metric, basePointer(cell, metric, CliffSlice::Overall, ""), 0).value);
     });
     return found;
 }
@@ -272,11 +287,16 @@ QStringList sliceLabels(const ResultCells &cells, CliffChartMetric metric, Cliff
 QString metricTitle(CliffChartMetric metric)
 {
     switch (metric) {
-    case CliffChartMetric::LnPplRatio: return CliffSeriesText::tr("ln(PPL quantized / PPL unquantized)");
-    case CliffChartMetric::Perplexity: return CliffSeriesText::tr("perplexity");
-    case CliffChartMetric::Kld: return CliffSeriesText::tr("mean KLD to the unquantized model (nats)");
-    case CliffChartMetric::SameTop: return CliffSeriesText::tr("same top token as unquantized (%)");
-    case CliffChartMetric::Accuracy: return CliffSeriesText::tr("task accuracy (%)");
+    case CliffChartMetric::LnPplRatio:
+        return CliffSeriesText::tr("ln(PPL quantized / PPL unquantized)");
+    case CliffChartMetric::Perplexity:
+        return CliffSeriesText::tr("perplexity");
+    case CliffChartMetric::Kld:
+        return CliffSeriesText::tr("mean KLD to the unquantized model (nats)");
+    case CliffChartMetric::SameTop:
+        return CliffSeriesText::tr("same top token as unquantized (%)");
+    case CliffChartMetric::Accuracy:
+        return CliffSeriesText::tr("task accuracy (%)");
     }
     return {};
 }

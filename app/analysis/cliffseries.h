@@ -22,7 +22,7 @@ struct CliffChartRequest
     CliffChartMetric metric = CliffChartMetric::Kld;
     CliffXAxis x = CliffXAxis::StoredBits;
     CliffSlice slice = CliffSlice::Overall; // Overall: one panel; else a panel per label
-    uint64_t seed = 0;                      // of the KLD bootstrap
+    uint64_t seed = 0; // of the KLD bootstrap
 };
 
 // Whether any ok cell has the metric (text metrics need a text, accuracy a task file).

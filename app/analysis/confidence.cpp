@@ -30,7 +30,9 @@ std::pair<double, double> bootstrapMeanInterval(const std::vector<double> &chunk
         mean = sum / double(n);
     }
     std::sort(means.begin(), means.end());
-    auto at = [&](double q) { return means[std::min(means.size() - 1, size_t(q * double(means.size() - 1) + 0.5))]; };
+    auto at = [&](double q) {
+        return means[std::min(means.size() - 1, size_t(q * double(means.size() - 1) + 0.5))];
+    };
     return { at(0.025), at(0.975) };
 }
 

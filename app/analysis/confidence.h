@@ -15,7 +15,7 @@ std::pair<double, double> wilsonInterval(double p, double n, double z = 1.959963
 // 95 % percentile bootstrap interval of the mean of `chunkMeans` (equal-sized chunks), with
 // `resamples` resamples drawn from a generator seeded with `seed`: the same inputs give the
 // same interval. {NaN, NaN} for fewer than 2 chunks.
-std::pair<double, double> bootstrapMeanInterval(const std::vector<double> &chunkMeans, uint64_t seed,
-                                                int resamples = 2000);
+std::pair<double, double> bootstrapMeanInterval(
+    const std::vector<double> &chunkMeans, uint64_t seed, int resamples = 2000);
 
 } // namespace bitcliff::app

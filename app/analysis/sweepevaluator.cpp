@@ -12,11 +12,10 @@ namespace bitcliff::app {
 SweepEvaluator::SweepEvaluator(const SweepSpec &spec, const SweepInputs &inputs)
     : m_spec(spec)
     , m_inputs(inputs)
-{
-}
+{ }
 
-void SweepEvaluator::evaluate(const std::vector<SweepCell> &cells, const CellCallbacks &callbacks,
-                              const ProgressCallback &progress)
+void SweepEvaluator::evaluate(
+    const std::vector<SweepCell> &cells, const CellCallbacks &callbacks, const ProgressCallback &progress)
 {
     EvalSpec spec;
     spec.model = m_inputs.model;
@@ -37,7 +36,7 @@ void SweepEvaluator::evaluate(const std::vector<SweepCell> &cells, const CellCal
         }
         const QuantScheme scheme = QuantScheme::parse(cell.scheme);
         try {
-            checkQuantizable(*spec.model, QuantizeOptions{ scheme, 0, {} });
+            checkQuantizable(*spec.model, QuantizeOptions { scheme, 0, {} });
         } catch (const Error &error) {
             callbacks.failed(cell, error.what());
             continue;

@@ -13,8 +13,8 @@ class SweepEvaluator : public CellEvaluator
 public:
     SweepEvaluator(const SweepSpec &spec, const SweepInputs &inputs);
 
-    void evaluate(const std::vector<SweepCell> &cells, const CellCallbacks &callbacks,
-                  const ProgressCallback &progress) override;
+    void evaluate(
+        const std::vector<SweepCell> &cells, const CellCallbacks &callbacks, const ProgressCallback &progress) override;
 
 private:
     const SweepSpec &m_spec;

@@ -46,12 +46,13 @@ Json tasksRepro(const std::string &reference)
             files.push_back({ { "name", part.toStdString() }, { "sha256", sha256OfFile(part.toStdString()) } });
             continue;
         }
-        const QStringList names = part == QLatin1String("bundled") ? bundledTaskNames() : QStringList{ part.mid(8) };
+        const QStringList names = part == QLatin1String("bundled") ? bundledTaskNames() : QStringList { part.mid(8) };
         for (const QString &name : names) {
             QFile file(QStringLiteral(":/eval/tasks/") + name + QStringLiteral(".jsonl"));
             if (!file.open(QIODevice::ReadOnly))
                 throw Error("no bundled task set '" + name.toStdString() + "'");
-            files.push_back({ { "name", "bundled:" + name.toStdString() }, { "sha256", sha256Hex(file.readAll().toStdString()) } });
+            files.push_back(
+                { { "name", "bundled:" + name.toStdString() }, { "sha256", sha256Hex(file.readAll().toStdString()) } });
         }
     }
     return { { "reference", reference }, { "files", std::move(files) } };

@@ -1,14 +1,14 @@
 // `demo`: the accuracy cliff on the demo model, headless: the quick sweep (every scheme
 // evaluated against the unquantized model), then the report — cliff charts, the model's
 // outlier and SQNR maps, report.html with the findings in numbers.
+#include "analysis/sweepevaluator.h"
+#include "analysis/sweepinputs.h"
 #include "cli/cliargs.h"
 #include "cli/commands.h"
 #include "cli/headlessgui.h"
 #include "cli/reportcommand.h"
 #include "cli/sweepoutput.h"
 #include "cli/terminalprogress.h"
-#include "analysis/sweepevaluator.h"
-#include "analysis/sweepinputs.h"
 #include "demo/syntheticcheckpoint.h"
 #include "sweep/sweeprunner.h"
 #include "util/error.h"
@@ -29,14 +29,7 @@ SweepSpec demoSpec(const CliArgs &args, const std::filesystem::path &model, bool
 {
     SweepSpec spec = sweepPreset(args.value("--preset").value_or(synthetic ? "demo" : "quick"));
     spec.model = std::filesystem::absolute(model).lexically_normal().string();
-    if (const auto schemes = args.value("--schemes"))
-        spec.schemes = canonicalSchemes(commaList(*schemes));
-    if (const auto text = args.value("--text"))
-        spec.text = *text;
-    if (const auto tasks = args.value("--tasks"))
-        spec.tasks = *tasks;
-    spec.nCtx = int(args.number("--ctx", spec.nCtx, 8, 131072));
-    spec.threads = int(args.number("--threads", 0, 0, 256));
+    applySpecOptions(args, spec);
     if (spec.schemes.empty())
         throw UsageError("--schemes names no scheme");
     return spec;
@@ -47,13 +40,16 @@ SweepSpec demoSpec(const CliArgs &args, const std::filesystem::path &model, bool
 int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
 {
     const auto start = std::chrono::steady_clock::now();
-    const CliArgs args(argvRest, { "--out", "--model", "--schemes", "--preset", "--text", "--tasks", "--ctx", "--threads", "--dpi" },
+    const CliArgs args(argvRest,
+        { "--out", "--model", "--schemes", "--preset", "--text", "--tasks", "--ctx", "--max-tokens", "--seed",
+            "--threads", "--dpi" },
         { "--quiet" });
     if (!args.positional().empty())
         throw UsageError("demo takes no positional arguments");
     const std::filesystem::path out = std::filesystem::absolute(args.required("--out")).lexically_normal();
     const bool synthetic = !args.value("--model");
-    std::filesystem::path model = synthetic ? out / "synthetic-demo-model" : std::filesystem::path(*args.value("--model"));
+    std::filesystem::path model
+        = synthetic ? out / "synthetic-demo-model" : std::filesystem::path(*args.value("--model"));
     const SweepSpec spec = demoSpec(args, model, synthetic); // bad options fail before any work
     const int dpi = int(args.number("--dpi", 144, 48, 1200));
     const auto application = startHeadlessApplication(argc, argv);
@@ -73,10 +69,13 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
     app::SweepEvaluator evaluator(spec, inputs);
     SweepPrinter printer(setup.dir, args.has("--quiet"));
     TerminalProgress progress("sweeping " + std::to_string(spec.schemes.size()) + " schemes");
-    const SweepOutcome outcome = runSweep(setup, evaluator, [&](const nlohmann::ordered_json &line) {
-        progress.done();
-        printer.cell(line);
-    }, progress.callback());
+    const SweepOutcome outcome = runSweep(
+        setup, evaluator,
+        [&](const nlohmann::ordered_json &line) {
+            progress.done();
+            printer.cell(line);
+        },
+        progress.callback());
     progress.done();
     printer.finish(outcome);
 

@@ -1,9 +1,9 @@
 // `report`: a sweep's results as charts (PNG, SVG, PDF), report.html and results.csv/json.
+#include "cli/reportcommand.h"
 #include "analysis/resultcell.h"
 #include "cli/cliargs.h"
 #include "cli/commands.h"
 #include "cli/headlessgui.h"
-#include "cli/reportcommand.h"
 #include "cli/terminalprogress.h"
 #include "report/sweepreport.h"
 #include "sweep/resultslog.h"

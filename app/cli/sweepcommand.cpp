@@ -22,8 +22,8 @@ namespace {
 // --preset, overridden by PATH and the options given.
 SweepSpec specFromArgs(const CliArgs &args, const std::filesystem::path &dir)
 {
-    const bool resumeOnly = args.positional().empty() && !args.value("--spec") && !args.value("--preset")
-        && !args.value("--schemes");
+    const bool resumeOnly
+        = args.positional().empty() && !args.value("--spec") && !args.value("--preset") && !args.value("--schemes");
     if (resumeOnly) {
         if (!std::filesystem::exists(dir / "sweep.json"))
             throw UsageError("give PATH and --schemes (or --preset, or --spec FILE); " + (dir / "sweep.json").string()
@@ -41,16 +41,7 @@ SweepSpec specFromArgs(const CliArgs &args, const std::filesystem::path &dir)
         throw UsageError("sweep takes one PATH");
     if (!args.positional().empty())
         spec.model = std::filesystem::absolute(args.positional()[0]).lexically_normal().string();
-    if (const auto schemes = args.value("--schemes"))
-        spec.schemes = canonicalSchemes(commaList(*schemes));
-    if (const auto text = args.value("--text"))
-        spec.text = *text;
-    if (const auto tasks = args.value("--tasks"))
-        spec.tasks = *tasks;
-    spec.nCtx = int(args.number("--ctx", spec.nCtx, 8, 131072));
-    spec.maxNewTokens = int(args.number("--max-tokens", spec.maxNewTokens, 1, 4096));
-    spec.threads = int(args.number("--threads", spec.threads, 0, 256));
-    spec.seed = uint64_t(args.number("--seed", double(spec.seed), 0, 4294967295.0));
+    applySpecOptions(args, spec);
     if (spec.model.empty())
         throw UsageError("sweep needs a model: PATH, or \"model\" in the spec");
     if (spec.schemes.empty())
@@ -79,8 +70,9 @@ int cellCountOf(const std::filesystem::path &dir)
 int runSweep(const std::vector<std::string> &argv)
 {
     const CliArgs args(argv,
-        { "--schemes", "--spec", "--preset", "--text", "--tasks", "--ctx", "--max-tokens", "--threads", "--seed", "--out",
-            "--group", "--slurm-time", "--slurm-mem", "--slurm-partition", "--slurm-cpus", "--slurm-parallel" },
+        { "--schemes", "--spec", "--preset", "--text", "--tasks", "--ctx", "--max-tokens", "--threads", "--seed",
+            "--out", "--group", "--slurm-time", "--slurm-mem", "--slurm-partition", "--slurm-cpus",
+            "--slurm-parallel" },
         { "--plan", "--slurm", "--retry-failed", "--quiet" });
     const std::filesystem::path dir = std::filesystem::absolute(args.required("--out")).lexically_normal();
     const SweepSpec spec = specFromArgs(args, dir); // bad options and schemes fail here, before any work
@@ -98,10 +90,13 @@ int runSweep(const std::vector<std::string> &argv)
     app::SweepEvaluator evaluator(spec, inputs);
     SweepPrinter printer(dir, args.has("--quiet"));
     TerminalProgress progress("sweeping");
-    const SweepOutcome outcome = bitcliff::runSweep(setup, evaluator, [&](const nlohmann::ordered_json &line) {
-        progress.done();
-        printer.cell(line);
-    }, progress.callback());
+    const SweepOutcome outcome = bitcliff::runSweep(
+        setup, evaluator,
+        [&](const nlohmann::ordered_json &line) {
+            progress.done();
+            printer.cell(line);
+        },
+        progress.callback());
     progress.done();
     return printer.finish(outcome);
 }
@@ -129,7 +124,8 @@ int runSweepCell(const std::vector<std::string> &argv)
     const app::SweepInputs inputs = app::resolveSweepInputs(spec);
     app::SweepEvaluator evaluator(spec, inputs);
     TerminalProgress progress("cell " + std::to_string(cell));
-    const nlohmann::ordered_json line = bitcliff::runSweepCell(setupFor(spec, dir, inputs), cell, evaluator, progress.callback());
+    const nlohmann::ordered_json line
+        = bitcliff::runSweepCell(setupFor(spec, dir, inputs), cell, evaluator, progress.callback());
     progress.done();
     SweepPrinter(dir, false).cell(line);
     std::printf("wrote %s\n", cellFilePath(dir, cell).string().c_str());

@@ -44,6 +44,20 @@ std::filesystem::path selfPath()
 
 } // namespace
 
+void applySpecOptions(const CliArgs &args, SweepSpec &spec)
+{
+    if (const auto schemes = args.value("--schemes"))
+        spec.schemes = canonicalSchemes(commaList(*schemes));
+    if (const auto text = args.value("--text"))
+        spec.text = *text;
+    if (const auto tasks = args.value("--tasks"))
+        spec.tasks = *tasks;
+    spec.nCtx = int(args.number("--ctx", spec.nCtx, 8, 131072));
+    spec.maxNewTokens = int(args.number("--max-tokens", spec.maxNewTokens, 1, 4096));
+    spec.threads = int(args.number("--threads", spec.threads, 0, 256));
+    spec.seed = uint64_t(args.number("--seed", double(spec.seed), 0, 4294967295.0));
+}
+
 std::string cellSummary(const Json &line)
 {
     char text[256];
@@ -74,8 +88,7 @@ std::string cellSummary(const Json &line)
 SweepPrinter::SweepPrinter(std::filesystem::path dir, bool quiet)
     : m_dir(std::move(dir))
     , m_quiet(quiet)
-{
-}
+{ }
 
 void SweepPrinter::cell(const Json &line)
 {
@@ -141,7 +154,8 @@ int printMerge(const MergeOutcome &outcome, const std::filesystem::path &dir, in
         (dir / "results.jsonl").c_str(), outcome.alreadyThere.size());
     refreshResultTables(dir);
     if (!outcome.missing.empty()) {
-        std::fprintf(stderr, "bitcliff-cli: %zu of %d cells missing: %s (run them with bitcliff-cli sweep-cell %s --cell I)\n",
+        std::fprintf(stderr,
+            "bitcliff-cli: %zu of %d cells missing: %s (run them with bitcliff-cli sweep-cell %s --cell I)\n",
             outcome.missing.size(), cellCount, joined(outcome.missing).c_str(), dir.c_str());
         return 1;
     }

@@ -11,12 +11,15 @@
 
 namespace bitcliff::cli {
 
+// --schemes, --text, --tasks, --ctx, --max-tokens, --threads, --seed where given, over `spec`.
+void applySpecOptions(const CliArgs &args, SweepSpec &spec);
+
 class SweepPrinter
 {
 public:
     SweepPrinter(std::filesystem::path dir, bool quiet);
     void cell(const nlohmann::ordered_json &line); // one line per finished cell
-    int finish(const SweepOutcome &outcome);       // table, results.csv; the exit code
+    int finish(const SweepOutcome &outcome); // table, results.csv; the exit code
 
 private:
     std::filesystem::path m_dir;

@@ -7,10 +7,7 @@
 #include "sweep/sweeprunner.h"
 #include "util/error.h"
 
-#if __has_include("report/sweepreport.h")
 #include "report/sweepreport.h"
-#define BITCLIFF_HAS_SWEEP_REPORT 1
-#endif
 
 #include <QDir>
 #include <QFile>
@@ -66,15 +63,6 @@ CliffController::CliffController(JobRunner *runner, QObject *parent)
         if (wasSweep)
             emit sweepCancelled();
     });
-}
-
-bool CliffController::canExportReport()
-{
-#ifdef BITCLIFF_HAS_SWEEP_REPORT
-    return true;
-#else
-    return false;
-#endif
 }
 
 void CliffController::setJob(int job, bool sweeping)
@@ -216,7 +204,6 @@ void CliffController::openResults(const QString &dir)
 
 void CliffController::exportReport(const QString &outDir, const QString &modelPath)
 {
-#ifdef BITCLIFF_HAS_SWEEP_REPORT
     if (busy() || m_cells.empty())
         return;
     const int generation = ++m_generation;
@@ -241,10 +228,6 @@ void CliffController::exportReport(const QString &outDir, const QString &modelPa
             emit failed(message);
         });
     setJob(job, false);
-#else
-    Q_UNUSED(outDir);
-    Q_UNUSED(modelPath);
-#endif
 }
 
 } // namespace bitcliff::app

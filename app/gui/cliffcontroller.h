@@ -45,7 +45,6 @@ public:
     bool sweeping() const { return m_sweeping; }
     const ResultCells &cells() const { return m_cells; }
     QString directory() const { return m_dir; }
-    static bool canExportReport();
 
 signals:
     void busyChanged(bool busy);

@@ -41,7 +41,6 @@ CliffPage::CliffPage(CliffController *controller, QWidget *parent)
     m_formScroll->setWidgetResizable(true);
     m_formScroll->setFrameShape(QFrame::NoFrame);
     m_formScroll->setMinimumHeight(120);
-    m_export->setVisible(CliffController::canExportReport());
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run);

@@ -1,7 +1,7 @@
 #include "report/sweepreport.h"
 
-#include "analysis/cliffseries.h"
 #include "analysis/clifffindings.h"
+#include "analysis/cliffseries.h"
 #include "cliffexport.h"
 #include "formats/model.h"
 #include "quant/modelquantizer.h"
@@ -29,7 +29,7 @@ namespace {
 
 struct ChartFile
 {
-    QString stem;  // "cliff-kld"
+    QString stem; // "cliff-kld"
     QString title;
     std::function<bool(const QString &path, QSize size, int dpi)> save;
 };
@@ -43,13 +43,16 @@ void onGuiThread(const std::function<void()> &work)
         return;
     }
     std::exception_ptr failure;
-    QMetaObject::invokeMethod(app, [&] {
-        try {
-            work();
-        } catch (...) {
-            failure = std::current_exception();
-        }
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        app,
+        [&] {
+            try {
+                work();
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        },
+        Qt::BlockingQueuedConnection);
     if (failure)
         std::rethrow_exception(failure);
 }
@@ -112,8 +115,8 @@ struct ModelMaps
     std::vector<std::shared_ptr<const QuantReport>> reports;
 };
 
-std::optional<ModelMaps> analyseForMaps(const ResultCells &cells, const QString &modelPath,
-                                        const ProgressCallback &progress)
+std::optional<ModelMaps> analyseForMaps(
+    const ResultCells &cells, const QString &modelPath, const ProgressCallback &progress)
 {
     if (modelPath.isEmpty() || !QFileInfo::exists(modelPath))
         return std::nullopt;
@@ -123,9 +126,8 @@ std::optional<ModelMaps> analyseForMaps(const ResultCells &cells, const QString 
     const double parts = 1.0 + double(schemes.size());
     maps.analysis = analyseModel(model, {}, [&](double f) { return reportProgress(progress, 0.6 * f / parts); });
     for (size_t i = 0; i < schemes.size(); ++i)
-        maps.reports.push_back(quantizeModel(model, QuantizeOptions{ schemes[i], 0, {} }, [&](double f) {
-            return reportProgress(progress, 0.6 * (double(i + 1) + f) / parts);
-        }));
+        maps.reports.push_back(quantizeModel(model, QuantizeOptions { schemes[i], 0, {} },
+            [&](double f) { return reportProgress(progress, 0.6 * (double(i + 1) + f) / parts); }));
     return maps;
 }
 
@@ -153,7 +155,7 @@ QString modelPathOf(const ResultCells &cells, const SweepReportOptions &options)
 } // namespace
 
 QStringList writeSweepReport(const ResultCells &cells, const QString &outDir, const SweepReportOptions &options,
-                             const ProgressCallback &progress)
+    const ProgressCallback &progress)
 {
     if (cells.empty())
         throw Error("no results to report: the sweep has no finished cell");

@@ -17,15 +17,15 @@ namespace bitcliff::app {
 struct SweepReportOptions
 {
     int dpi = 144;
-    QString modelPath;        // empty: the cells' /repro/model/path; unreadable: no model maps
-    uint64_t seed = 0;        // of the KLD bootstrap intervals
-    bool modelMaps = true;    // outlier and SQNR maps of the model (quantizes it again: slower)
-    QString title;            // empty: "Quantization sweep of <model>"
+    QString modelPath; // empty: the cells' /repro/model/path; unreadable: no model maps
+    uint64_t seed = 0; // of the KLD bootstrap intervals
+    bool modelMaps = true; // outlier and SQNR maps of the model (quantizes it again: slower)
+    QString title; // empty: "Quantization sweep of <model>"
 };
 
 // Writes into `outDir` (created); returns the files written, report.html first. Throws Error
 // when there is nothing to report or a file cannot be written; Cancelled from progress.
 QStringList writeSweepReport(const ResultCells &cells, const QString &outDir, const SweepReportOptions &options = {},
-                             const ProgressCallback &progress = {});
+    const ProgressCallback &progress = {});
 
 } // namespace bitcliff::app

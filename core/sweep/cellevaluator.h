@@ -29,8 +29,8 @@ public:
     // `callbacks` as it finishes. The unquantized model runs as the reference of the
     // comparisons whether or not its cell is asked for. Throws Cancelled when progress
     // returns false; another exception fails the cells not yet reported.
-    virtual void evaluate(const std::vector<SweepCell> &cells, const CellCallbacks &callbacks,
-                          const ProgressCallback &progress)
+    virtual void evaluate(
+        const std::vector<SweepCell> &cells, const CellCallbacks &callbacks, const ProgressCallback &progress)
         = 0;
 };
 

@@ -20,7 +20,7 @@ struct ModelFile
 
 struct ModelFingerprint
 {
-    std::string path;   // absolute
+    std::string path; // absolute
     std::string sha256; // hex
     std::vector<ModelFile> files;
     nlohmann::ordered_json toJson() const;

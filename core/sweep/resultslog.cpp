@@ -76,7 +76,8 @@ ResultsLog readResultsLog(const std::filesystem::path &file)
             throw Error(file.string() + ":" + std::to_string(line) + ": not a JSON line");
         }
         if (!isCell(cell))
-            throw Error(file.string() + ":" + std::to_string(line) + ": not a sweep cell (needs \"cell\" and \"scheme\")");
+            throw Error(
+                file.string() + ":" + std::to_string(line) + ": not a sweep cell (needs \"cell\" and \"scheme\")");
         log.cells.push_back(std::move(cell));
     }
     return log;
@@ -118,7 +119,8 @@ void writeCellFile(const std::filesystem::path &sweepDir, const Json &cell)
 {
     std::filesystem::create_directories(sweepDir / "cells");
     const std::string text = cell.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    writeFileAtomically(cellFilePath(sweepDir, cell["cell"].get<int>()), std::as_bytes(std::span(text.data(), text.size())));
+    writeFileAtomically(
+        cellFilePath(sweepDir, cell["cell"].get<int>()), std::as_bytes(std::span(text.data(), text.size())));
 }
 
 Json readCellFile(const std::filesystem::path &file)

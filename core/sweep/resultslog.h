@@ -15,7 +15,7 @@ namespace bitcliff {
 struct ResultsLog
 {
     std::vector<nlohmann::ordered_json> cells; // in file order
-    bool tornTail = false;                     // the file ended in a partial line (dropped)
+    bool tornTail = false; // the file ended in a partial line (dropped)
 };
 
 // Missing file: empty log. Throws Error("<file>:<line>: ...") for a line that is not a JSON
@@ -33,10 +33,10 @@ nlohmann::ordered_json readCellFile(const std::filesystem::path &file);
 
 struct MergeOutcome
 {
-    std::vector<int> added;        // cell files appended to the log now
+    std::vector<int> added; // cell files appended to the log now
     std::vector<int> alreadyThere; // in the log before (equal to their file, or the file is gone)
-    std::vector<int> conflicting;  // a cell file that differs from the log's line for it: kept the log's
-    std::vector<int> missing;      // cells of the spec with neither a line nor a file
+    std::vector<int> conflicting; // a cell file that differs from the log's line for it: kept the log's
+    std::vector<int> missing; // cells of the spec with neither a line nor a file
     std::vector<std::string> ignored; // files in cells/ that are not cell files (named, with why)
 };
 

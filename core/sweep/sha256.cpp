@@ -40,7 +40,7 @@ void Sha256::add(std::string_view text)
 
 std::string Sha256::hex()
 {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest {};
     unsigned size = 0;
     if (EVP_DigestFinal_ex(m_context->ctx, digest.data(), &size) != 1)
         throw Error("internal: SHA-256 final failed");

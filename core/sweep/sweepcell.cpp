@@ -9,7 +9,7 @@ namespace bitcliff {
 
 std::vector<SweepCell> sweepCells(const SweepSpec &spec)
 {
-    std::vector<SweepCell> cells{ { 0, kUnquantized } };
+    std::vector<SweepCell> cells { { 0, kUnquantized } };
     for (size_t i = 0; i < spec.schemes.size(); ++i)
         cells.push_back({ int(i + 1), spec.schemes[i] });
     return cells;

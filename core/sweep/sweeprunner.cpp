@@ -19,7 +19,7 @@ namespace {
 std::string utcNow()
 {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
+    std::tm tm {};
     gmtime_r(&now, &tm);
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -36,7 +36,9 @@ std::string fingerprintOf(const Json &repro)
 // What differs between two specs' measurements, for the refusal.
 std::string measurementDifference(const SweepSpec &was, const SweepSpec &now)
 {
-    auto text = [](const std::optional<std::string> &v) { return v.value_or("none"); };
+    auto text = [](const std::optional<std::string> &v) {
+        return v.value_or("none");
+    };
     if (was.text != now.text)
         return "text " + text(was.text) + " vs " + text(now.text);
     if (was.tasks != now.tasks)
@@ -60,11 +62,11 @@ std::string failureText(const std::exception &e)
 class GroupRunner
 {
 public:
-    GroupRunner(CellEvaluator &evaluator, std::function<void(const SweepCell &, const Json *, const std::string &)> record)
+    GroupRunner(
+        CellEvaluator &evaluator, std::function<void(const SweepCell &, const Json *, const std::string &)> record)
         : m_evaluator(evaluator)
         , m_record(std::move(record))
-    {
-    }
+    { }
 
     void run(const std::vector<SweepCell> &cells, const ProgressCallback &progress)
     {
@@ -154,8 +156,8 @@ SweepSpec prepareSweepDir(const SweepSetup &setup)
     return spec;
 }
 
-SweepOutcome runSweep(const SweepSetup &setup, CellEvaluator &evaluator, const std::function<void(const Json &)> &onCell,
-                      const ProgressCallback &progress)
+SweepOutcome runSweep(const SweepSetup &setup, CellEvaluator &evaluator,
+    const std::function<void(const Json &)> &onCell, const ProgressCallback &progress)
 {
     const SweepSpec spec = prepareSweepDir(setup);
     const std::vector<SweepCell> cells = sweepCells(spec);
@@ -173,8 +175,8 @@ SweepOutcome runSweep(const SweepSetup &setup, CellEvaluator &evaluator, const s
         if (!known || retry || done.count(index)) {
             rewrite = true;
             if (!known)
-                throw Error(logFile.string() + ": cell " + std::to_string(index) + " (" + line["scheme"].get<std::string>()
-                    + ") is not this sweep's: refusing to resume");
+                throw Error(logFile.string() + ": cell " + std::to_string(index) + " ("
+                    + line["scheme"].get<std::string>() + ") is not this sweep's: refusing to resume");
             continue;
         }
         done.insert(index);
@@ -208,17 +210,16 @@ SweepOutcome runSweep(const SweepSetup &setup, CellEvaluator &evaluator, const s
     // unquantized model once as its reference.
     // Groups as even as the size allows: 10 schemes in groups of at most 6 run as 5 + 5.
     const size_t schemes = pending.size() - (pending.front().baseline() ? 1 : 0);
-    const size_t groups = std::max<size_t>(1, (schemes + size_t(std::max(1, setup.groupSize)) - 1)
-            / size_t(std::max(1, setup.groupSize)));
+    const size_t groups = std::max<size_t>(
+        1, (schemes + size_t(std::max(1, setup.groupSize)) - 1) / size_t(std::max(1, setup.groupSize)));
     const size_t groupSize = std::max<size_t>(1, (schemes + groups - 1) / groups);
     size_t start = 0;
     while (start < pending.size()) {
         size_t end = std::min(pending.size(), start + groupSize + (pending[start].baseline() ? 1 : 0));
         const std::vector<SweepCell> group(pending.begin() + long(start), pending.begin() + long(end));
         const double before = double(start), share = double(end - start), total = double(pending.size());
-        runner.run(group, [&](double fraction) {
-            return reportProgress(progress, (before + fraction * share) / total);
-        });
+        runner.run(
+            group, [&](double fraction) { return reportProgress(progress, (before + fraction * share) / total); });
         start = end;
     }
     reportProgress(progress, 1.0);
@@ -230,8 +231,8 @@ Json runSweepCell(const SweepSetup &setup, int index, CellEvaluator &evaluator, 
     const SweepSpec spec = loadSweepSpec(setup.dir / "sweep.json");
     const std::vector<SweepCell> cells = sweepCells(spec);
     if (index < 0 || index >= int(cells.size()))
-        throw Error("cell " + std::to_string(index) + " is not in " + (setup.dir / "sweep.json").string() + " (cells 0.."
-            + std::to_string(cells.size() - 1) + ")");
+        throw Error("cell " + std::to_string(index) + " is not in " + (setup.dir / "sweep.json").string()
+            + " (cells 0.." + std::to_string(cells.size() - 1) + ")");
     const std::filesystem::path file = cellFilePath(setup.dir, index);
     if (std::filesystem::exists(file)) {
         Json existing = readCellFile(file);

@@ -17,8 +17,8 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-const std::set<std::string> kKeys = { "model", "schemes", "text", "tasks", "ctx", "max_tokens", "seed", "threads",
-    "preset", "cells" };
+const std::set<std::string> kKeys
+    = { "model", "schemes", "text", "tasks", "ctx", "max_tokens", "seed", "threads", "preset", "cells" };
 
 std::optional<std::string> optionalString(const Json &json, const char *key, const std::string &what)
 {
@@ -40,8 +40,8 @@ int64_t integer(const Json &json, const char *key, int64_t fallback, int64_t lo,
         throw Error(what + ": \"" + key + "\" must be an integer");
     const int64_t value = json[key].get<int64_t>();
     if (value < lo || value > hi)
-        throw Error(what + ": \"" + key + "\" is " + std::to_string(value) + ", outside " + std::to_string(lo)
-            + ".." + std::to_string(hi));
+        throw Error(what + ": \"" + key + "\" is " + std::to_string(value) + ", outside " + std::to_string(lo) + ".."
+            + std::to_string(hi));
     return value;
 }
 
@@ -108,8 +108,8 @@ Json SweepSpec::toJson() const
 
 bool SweepSpec::measuresLike(const SweepSpec &other) const
 {
-    return text == other.text && tasks == other.tasks && nCtx == other.nCtx
-        && maxNewTokens == other.maxNewTokens && seed == other.seed;
+    return text == other.text && tasks == other.tasks && nCtx == other.nCtx && maxNewTokens == other.maxNewTokens
+        && seed == other.seed;
 }
 
 SweepSpec sweepPreset(const std::string &name)

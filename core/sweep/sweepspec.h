@@ -15,14 +15,14 @@ namespace bitcliff {
 
 struct SweepSpec
 {
-    std::string model;                // checkpoint directory, .safetensors or .gguf
+    std::string model; // checkpoint directory, .safetensors or .gguf
     std::vector<std::string> schemes; // canonical scheme texts, no duplicates, no "unquantized"
-    std::optional<std::string> text;  // corpus reference
+    std::optional<std::string> text; // corpus reference
     std::optional<std::string> tasks; // task reference(s), comma-separated
     int nCtx = 512;
     int maxNewTokens = 32;
     uint64_t seed = 0; // of the bootstrap intervals: results are reproducible to the bit
-    int threads = 0;   // 0: all cores
+    int threads = 0; // 0: all cores
     std::string preset; // "quick", "full" or "" (recorded; the fields above are what runs)
 
     // Throws Error("<what>: <problem>") for a missing or mistyped field, an unknown key, a bad

@@ -21,7 +21,8 @@ struct Options
 {
     std::string cli = BITCLIFF_CLI;
     std::string model; // empty: the synthetic demo checkpoint, generated
-    std::string schemes = "q8_0,q6_k,q5_k,q4_k,q3_k,q2_k,rtn:b8:g128:sym,rtn:b4:g128:sym,rtn:b3:g128:sym,rtn:b2:g128:sym";
+    std::string schemes
+        = "q8_0,q6_k,q5_k,q4_k,q3_k,q2_k,rtn:b8:g128:sym,rtn:b4:g128:sym,rtn:b3:g128:sym,rtn:b2:g128:sym";
     std::string text = "bundled:en+ru";
     std::string ctx = "128";
     std::string group = "6";
@@ -67,18 +68,26 @@ int main(int argc, char **argv)
     Options o;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i], value = argv[i + 1];
-        if (key == "--model") o.model = value;
-        else if (key == "--schemes") o.schemes = value;
-        else if (key == "--text") o.text = value;
-        else if (key == "--ctx") o.ctx = value;
-        else if (key == "--group") o.group = value;
-        else if (key == "--threads") o.threads = value;
+        if (key == "--model")
+            o.model = value;
+        else if (key == "--schemes")
+            o.schemes = value;
+        else if (key == "--text")
+            o.text = value;
+        else if (key == "--ctx")
+            o.ctx = value;
+        else if (key == "--group")
+            o.group = value;
+        else if (key == "--threads")
+            o.threads = value;
         else {
-            std::fprintf(stderr, "usage: bench_sweep [--model PATH] [--schemes A,B] [--text REF] [--ctx N] [--group N] [--threads N]\n");
+            std::fprintf(stderr,
+                "usage: bench_sweep [--model PATH] [--schemes A,B] [--text REF] [--ctx N] [--group N] [--threads N]\n");
             return 2;
         }
     }
-    const std::filesystem::path work = std::filesystem::temp_directory_path() / ("bitcliff-bench-sweep-" + std::to_string(getpid()));
+    const std::filesystem::path work
+        = std::filesystem::temp_directory_path() / ("bitcliff-bench-sweep-" + std::to_string(getpid()));
     std::filesystem::create_directories(work);
     if (o.model.empty()) {
         o.model = (work / "demo-model").string();
@@ -91,10 +100,10 @@ int main(int argc, char **argv)
     };
     const double base = timed(with({ o.cli, "eval", o.model }));
     const double eval = timed(with({ o.cli, "eval", o.model, "--scheme", o.schemes }));
-    const double sweep = timed(with({ o.cli, "sweep", o.model, "--schemes", o.schemes, "--group", o.group, "--out",
-        (work / "sweep").string() }));
-    const double resume = timed(with({ o.cli, "sweep", o.model, "--schemes", o.schemes, "--group", o.group, "--out",
-        (work / "sweep").string() }));
+    const double sweep = timed(with(
+        { o.cli, "sweep", o.model, "--schemes", o.schemes, "--group", o.group, "--out", (work / "sweep").string() }));
+    const double resume = timed(with(
+        { o.cli, "sweep", o.model, "--schemes", o.schemes, "--group", o.group, "--out", (work / "sweep").string() }));
     std::filesystem::remove_all(work);
 
     const int schemes = schemeCount(o.schemes), group = std::max(1, std::atoi(o.group.c_str()));
@@ -102,10 +111,10 @@ int main(int argc, char **argv)
     std::printf("model %s, %d schemes, text %s, n_ctx %s\n", o.model.c_str(), schemes, o.text.c_str(), o.ctx.c_str());
     std::printf("unquantized eval alone         %8.1f s (one pass over the text, with loading)\n", base);
     std::printf("eval --scheme (all, lockstep)  %8.1f s\n", eval);
-    std::printf("sweep (groups of %d: %d unquantized passes)  %8.1f s   ratio sweep/eval %.2f\n", group, groups,
-        sweep, sweep / eval);
-    std::printf("share of the sweep in unquantized passes: %.0f %% (%d x %.1f s)\n",
-        100.0 * groups * base / sweep, groups, base);
+    std::printf("sweep (groups of %d: %d unquantized passes)  %8.1f s   ratio sweep/eval %.2f\n", group, groups, sweep,
+        sweep / eval);
+    std::printf("share of the sweep in unquantized passes: %.0f %% (%d x %.1f s)\n", 100.0 * groups * base / sweep,
+        groups, base);
     std::printf("resume of the finished sweep  %8.2f s (fingerprint, data, nothing to run)\n", resume);
     return 0;
 }

@@ -47,13 +47,7 @@ private slots:
         m_text = m_dir.filePath("text.txt");
         test::writeTextFile(m_text.toStdString(), test::sampleText(150));
         m_tasks = m_dir.filePath("tasks.jsonl");
-        test::writeTextFile(m_tasks.toStdString(),
-                            R"({"id":"1","kind":"choice","context":"the river","choices":["runs","mill"],"gold":0,"difficulty":"easy","language":"en"})"
-                            "\n"
-                            R"({"id":"2","kind":"choice","context":"green","choices":["fields","the"],"gold":0,"difficulty":"hard","language":"de"})"
-                            "\n"
-                            R"({"id":"3","kind":"generate","prompt":"play in","answer":"4","difficulty":"hard","language":"de"})"
-                            "\n");
+        test::writeTextFile(m_tasks.toStdString(), test::labelledTaskLines());
         // The model as GGUF, its 14 weight matrices (2 layers × 7) in MXFP4 blocks, which
         // BitCliff cannot read yet.
         const std::string gguf = m_dir.filePath("model-q8_0.gguf").toStdString();

@@ -11,15 +11,15 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QJsonArray>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 
 using namespace bitcliff;
 
@@ -62,13 +62,7 @@ private slots:
         m_text = m_dir.filePath("text.txt");
         test::writeTextFile(m_text.toStdString(), test::sampleText(200));
         m_tasks = m_dir.filePath("tasks.jsonl");
-        test::writeTextFile(m_tasks.toStdString(),
-            R"({"id":"1","kind":"choice","context":"the river","choices":["runs","mill"],"gold":0,"difficulty":"easy","language":"en"})"
-            "\n"
-            R"({"id":"2","kind":"choice","context":"green","choices":["fields","the"],"gold":0,"difficulty":"hard","language":"de"})"
-            "\n"
-            R"({"id":"3","kind":"generate","prompt":"play in","answer":"4","difficulty":"hard","language":"de"})"
-            "\n");
+        test::writeTextFile(m_tasks.toStdString(), test::labelledTaskLines());
         m_reference = m_dir.filePath("reference");
         const auto run = cli(sweepArguments(m_reference));
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -88,7 +82,8 @@ private slots:
             QVERIFY(cell["accuracy"].toObject()["by_difficulty"].toObject().contains("hard"));
             QVERIFY(cell["accuracy"].toObject()["by_language"].toObject().contains("de"));
             const QJsonObject repro = cell["repro"].toObject();
-            QCOMPARE(repro["text"].toObject()["files"].toArray().at(0).toObject()["sha256"].toString().toLatin1(), textHash);
+            QCOMPARE(
+                repro["text"].toObject()["files"].toArray().at(0).toObject()["sha256"].toString().toLatin1(), textHash);
             QCOMPARE(repro["model"].toObject()["fingerprint"].toString().size(), 64);
             QCOMPARE(repro["ctx"].toInt(), 32);
             for (const char *key : { "version", "time", "machine" })
@@ -121,7 +116,8 @@ private slots:
         QProcess process;
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         QStringList arguments = sweepArguments(dir);
-        arguments << "--group" << "1"; // a line per cell as early as possible
+        arguments << "--group"
+                  << "1"; // a line per cell as early as possible
         process.start(QStringLiteral(BITCLIFF_CLI), arguments);
         QVERIFY(process.waitForStarted());
         QElapsedTimer timer;
@@ -206,7 +202,8 @@ private slots:
             QVERIFY2(run.err.contains(needle), run.err.constData());
             QVERIFY2(!QFile::exists(dir + "/results.jsonl"), arguments.join(' ').toUtf8().constData());
         };
-        expectOneLine({ "sweep", m_model, "--schemes", "q4_0,rtn:b9", "--text", m_text, "--out", dir }, "bad scheme 'rtn:b9'");
+        expectOneLine(
+            { "sweep", m_model, "--schemes", "q4_0,rtn:b9", "--text", m_text, "--out", dir }, "bad scheme 'rtn:b9'");
         expectOneLine({ "sweep", m_model, "--schemes", "q4_0", "--out", dir }, "--text");
         expectOneLine({ "sweep", m_model, "--preset", "medium", "--out", dir }, "unknown sweep preset");
         const QString badTasks = m_dir.filePath("bad.jsonl");
@@ -247,15 +244,16 @@ private slots:
         const QString out = m_dir.filePath("report");
         const auto run = cli({ "report", m_reference, "--out", out, "--dpi", "96" });
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        for (const char *file : { "report.html", "results.csv", "results.json", "cliff-accuracy.png", "cliff-accuracy.svg",
-                 "cliff-accuracy.pdf", "cliff-kld.svg", "cliff-accuracy-by-difficulty.svg", "model/outlier-map-ffn_down.svg" })
+        for (const char *file : { "report.html", "results.csv", "results.json", "cliff-accuracy.png",
+                 "cliff-accuracy.svg", "cliff-accuracy.pdf", "cliff-kld.svg", "cliff-accuracy-by-difficulty.svg",
+                 "model/outlier-map-ffn_down.svg" })
             QVERIFY2(QFile::exists(out + "/" + file), file);
         const QString html = QString::fromUtf8(readAll(out + "/report.html"));
         QVERIFY(!html.contains("<script"));
         QVERIFY(!html.contains("src=\"http"));
         const auto cells = test::sweepCells(m_reference);
-        const QRegularExpression span(
-            QStringLiteral("<span class=\"num\" data-cell=\"(\\d+)\" data-key=\"([^\"]+)\" data-format=\"(\\w+)\">([^<]*)</span>"));
+        const QRegularExpression span(QStringLiteral(
+            "<span class=\"num\" data-cell=\"(\\d+)\" data-key=\"([^\"]+)\" data-format=\"(\\w+)\">([^<]*)</span>"));
         int checked = 0;
         for (auto match = span.globalMatch(html); match.hasNext();) {
             const auto m = match.next();
@@ -263,7 +261,10 @@ private slots:
             QVERIFY2(value.isDouble(), qPrintable(m.captured(0)));
             const double v = value.toDouble();
             const QString format = m.captured(3), shown = m.captured(4);
-            const double tolerance = format == "pct1" ? 0.051 : format == "fix1" ? 0.051 : format == "fix2" ? 0.0051 : 0.0;
+            const double tolerance = format == "pct1" ? 0.051
+                : format == "fix1"                    ? 0.051
+                : format == "fix2"                    ? 0.0051
+                                                      : 0.0;
             const double displayed = shown.toDouble();
             if (format == "pct1")
                 QVERIFY2(std::abs(100 * v - displayed) <= tolerance, qPrintable(m.captured(0)));

@@ -29,15 +29,15 @@ namespace {
 class FakeEvaluator : public CellEvaluator
 {
 public:
-    std::set<std::string> failing;  // reported through callbacks.failed
+    std::set<std::string> failing; // reported through callbacks.failed
     std::set<std::string> throwing; // throw when evaluated in a group that contains them
     std::map<std::string, int> measured;
     std::vector<std::vector<std::string>> groups;
     int cancelAfter = -1; // cells measured before the progress callback says stop
     int millisecondsPerCell = 0;
 
-    void evaluate(const std::vector<SweepCell> &cells, const CellCallbacks &callbacks,
-                  const ProgressCallback &progress) override
+    void evaluate(
+        const std::vector<SweepCell> &cells, const CellCallbacks &callbacks, const ProgressCallback &progress) override
     {
         std::vector<std::string> group;
         for (const SweepCell &cell : cells)
@@ -57,8 +57,9 @@ public:
                 continue;
             }
             ++measured[cell.scheme];
-            callbacks.finished(cell, Json{ { "label", cell.scheme }, { "bpw", double(nominalBitsOf(cell.scheme)) + 0.5 },
-                                             { "ppl", 10.0 + 100.0 / nominalBitsOf(cell.scheme) } });
+            callbacks.finished(cell,
+                Json { { "label", cell.scheme }, { "bpw", double(nominalBitsOf(cell.scheme)) + 0.5 },
+                    { "ppl", 10.0 + 100.0 / nominalBitsOf(cell.scheme) } });
         }
     }
 
@@ -112,7 +113,7 @@ private slots:
         const Json json = { { "model", "/m" }, { "schemes", { "Q4_K", "rtn:b3", "q4_k", "unquantized" } },
             { "text", "bundled" }, { "ctx", 128 } };
         const SweepSpec spec = SweepSpec::fromJson(json, "spec.json");
-        QCOMPARE(spec.schemes, (std::vector<std::string>{ "q4_k", "rtn:b3:g128:sym" }));
+        QCOMPARE(spec.schemes, (std::vector<std::string> { "q4_k", "rtn:b3:g128:sym" }));
         const SweepSpec again = SweepSpec::fromJson(spec.toJson(), "again");
         QCOMPARE(again.schemes, spec.schemes);
         QVERIFY(again.measuresLike(spec));
@@ -167,7 +168,7 @@ private slots:
         QCOMPARE(outcome.failed, 2);
         const std::vector<int> logged = cellsIn(setup.dir / "results.jsonl");
         QCOMPARE(logged, streamed);
-        QCOMPARE(std::set<int>(logged.begin(), logged.end()), (std::set<int>{ 0, 1, 2, 3, 4, 5 }));
+        QCOMPARE(std::set<int>(logged.begin(), logged.end()), (std::set<int> { 0, 1, 2, 3, 4, 5 }));
         QCOMPARE(logged.front(), 0);
         for (const Json &line : readResultsLog(setup.dir / "results.jsonl").cells) {
             QVERIFY(line.contains("method") && line.contains("bits") && line.contains("repro"));
@@ -226,8 +227,7 @@ private slots:
             slow.millisecondsPerCell = 150;
             try {
                 runSweep(setup, slow);
-            } catch (...) {
-            }
+            } catch (...) { }
             _exit(0);
         }
         QVERIFY(child > 0);
@@ -280,7 +280,7 @@ private slots:
         QCOMPARE(outcome.ran, 1);
         QCOMPARE(extra.measured.count("q2_k"), size_t(1));
         const SweepSpec saved = loadSweepSpec(setup.dir / "sweep.json");
-        QCOMPARE(saved.schemes, (std::vector<std::string>{ "q4_k", "q8_0", "q2_k" }));
+        QCOMPARE(saved.schemes, (std::vector<std::string> { "q4_k", "q8_0", "q2_k" }));
     }
 
     void clusterCellsMergeIdempotently()
@@ -295,22 +295,23 @@ private slots:
         QCOMPARE(fake.measured["q8_0"], 1);
         QVERIFY_THROWS_EXCEPTION(Error, runSweepCell(setup, 9, fake));
         MergeOutcome merged = mergeCellFiles(setup.dir, 4);
-        QCOMPARE(merged.added, (std::vector<int>{ 0, 2, 3 }));
-        QCOMPARE(merged.missing, (std::vector<int>{ 1 }));
+        QCOMPARE(merged.added, (std::vector<int> { 0, 2, 3 }));
+        QCOMPARE(merged.missing, (std::vector<int> { 1 }));
         merged = mergeCellFiles(setup.dir, 4);
         QVERIFY(merged.added.empty());
-        QCOMPARE(merged.alreadyThere, (std::vector<int>{ 0, 2, 3 }));
+        QCOMPARE(merged.alreadyThere, (std::vector<int> { 0, 2, 3 }));
         runSweepCell(setup, 1, fake);
         { // a stray file and a file that differs from the merged line
-            std::ofstream(setup.dir / "cells" / "cell-0002.json") << Json{ { "cell", 2 }, { "scheme", "q8_0" }, { "status", "failed" } }.dump();
+            std::ofstream(setup.dir / "cells" / "cell-0002.json")
+                << Json { { "cell", 2 }, { "scheme", "q8_0" }, { "status", "failed" } }.dump();
             std::ofstream(setup.dir / "cells" / "cell-00x.json") << "not json";
         }
         merged = mergeCellFiles(setup.dir, 4);
-        QCOMPARE(merged.added, (std::vector<int>{ 1 }));
-        QCOMPARE(merged.conflicting, (std::vector<int>{ 2 }));
+        QCOMPARE(merged.added, (std::vector<int> { 1 }));
+        QCOMPARE(merged.conflicting, (std::vector<int> { 2 }));
         QCOMPARE(merged.ignored.size(), size_t(1));
         QVERIFY(merged.missing.empty());
-        QCOMPARE(cellsIn(setup.dir / "results.jsonl"), (std::vector<int>{ 0, 2, 3, 1 }));
+        QCOMPARE(cellsIn(setup.dir / "results.jsonl"), (std::vector<int> { 0, 2, 3, 1 }));
     }
 
     void fingerprintFollowsHeadersAndSampledWeights()

@@ -28,4 +28,14 @@ std::string sampleText(int words)
     return text;
 }
 
+std::string labelledTaskLines()
+{
+    return R"({"id":"1","kind":"choice","context":"the river","choices":["runs","mill"],"gold":0,"difficulty":"easy","language":"en"})"
+           "\n"
+           R"({"id":"2","kind":"choice","context":"green","choices":["fields","the"],"gold":0,"difficulty":"hard","language":"de"})"
+           "\n"
+           R"({"id":"3","kind":"generate","prompt":"play in","answer":"4","difficulty":"hard","language":"de"})"
+           "\n";
+}
+
 } // namespace bitcliff::test

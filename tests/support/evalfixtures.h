@@ -15,4 +15,7 @@ TinyTransformer writeEvaluableModel(const std::filesystem::path &directory, Tiny
 // About `words` words of plain English.
 std::string sampleText(int words);
 
+// Three task lines (two choice, one generation) labelled easy/hard and en/de.
+std::string labelledTaskLines();
+
 } // namespace bitcliff::test
