@@ -67,17 +67,8 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
     setup.dir = out / "sweep";
     setup.repro = inputs.repro;
     app::SweepEvaluator evaluator(spec, inputs);
-    SweepPrinter printer(setup.dir, args.has("--quiet"));
-    TerminalProgress progress("sweeping " + std::to_string(spec.schemes.size()) + " schemes");
-    const SweepOutcome outcome = runSweep(
-        setup, evaluator,
-        [&](const nlohmann::ordered_json &line) {
-            progress.done();
-            printer.cell(line);
-        },
-        progress.callback());
-    progress.done();
-    printer.finish(outcome);
+    runSweepPrinted(
+        setup, evaluator, "sweeping " + std::to_string(spec.schemes.size()) + " schemes", args.has("--quiet"));
 
     const QStringList files = writeReportOf(setup.dir, QString::fromStdString(out.string()), dpi, true);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -88,17 +88,7 @@ int runSweep(const std::vector<std::string> &argv)
         return 0;
     }
     app::SweepEvaluator evaluator(spec, inputs);
-    SweepPrinter printer(dir, args.has("--quiet"));
-    TerminalProgress progress("sweeping");
-    const SweepOutcome outcome = bitcliff::runSweep(
-        setup, evaluator,
-        [&](const nlohmann::ordered_json &line) {
-            progress.done();
-            printer.cell(line);
-        },
-        progress.callback());
-    progress.done();
-    return printer.finish(outcome);
+    return runSweepPrinted(setup, evaluator, "sweeping", args.has("--quiet"));
 }
 
 int runSweepCell(const std::vector<std::string> &argv)

@@ -1,5 +1,6 @@
 #include "cli/sweepoutput.h"
 
+#include "cli/terminalprogress.h"
 #include "report/sweepcsv.h"
 #include "sweep/slurmscript.h"
 #include "sweep/sweepcell.h"
@@ -114,6 +115,21 @@ int SweepPrinter::finish(const SweepOutcome &outcome)
     std::printf("%d of %d cells ok, %d failed: %s (and results.csv, results.json)\n", outcome.cells - outcome.failed,
         outcome.cells, outcome.failed, (m_dir / "results.jsonl").c_str());
     return 0;
+}
+
+int runSweepPrinted(const SweepSetup &setup, CellEvaluator &evaluator, const std::string &label, bool quiet)
+{
+    SweepPrinter printer(setup.dir, quiet);
+    TerminalProgress progress(label);
+    const SweepOutcome outcome = runSweep(
+        setup, evaluator,
+        [&](const Json &line) {
+            progress.done();
+            printer.cell(line);
+        },
+        progress.callback());
+    progress.done();
+    return printer.finish(outcome);
 }
 
 void printPlan(const SweepSpec &spec, const std::filesystem::path &dir)

@@ -26,6 +26,10 @@ private:
     bool m_quiet;
 };
 
+// Runs the sweep with progress on the terminal and a line per finished cell, then the
+// closing summary; returns the exit code.
+int runSweepPrinted(const SweepSetup &setup, CellEvaluator &evaluator, const std::string &label, bool quiet);
+
 // "q4_k  4.53 bpw  PPL 23.41  KLD 0.01234  same top 95.1%  acc 61.2%  12.3 s" or the failure.
 std::string cellSummary(const nlohmann::ordered_json &line);
 

@@ -147,13 +147,18 @@ void CliffController::run(const SweepSpec &spec, const QString &dir)
             jobDone();
             emit sweepFinished(summary);
         },
-        [this, generation](const QString &message) {
-            if (generation != m_generation)
-                return;
-            jobDone();
-            emit failed(message);
-        });
+        failureHandler(generation));
     setJob(job, true);
+}
+
+std::function<void(const QString &)> CliffController::failureHandler(int generation)
+{
+    return [this, generation](const QString &message) {
+        if (generation != m_generation)
+            return; // a newer job superseded this one
+        jobDone();
+        emit failed(message);
+    };
 }
 
 void CliffController::openResults(const QString &dir)
@@ -193,12 +198,7 @@ void CliffController::openResults(const QString &dir)
             emit resultsOpened(dir, opened.spec, opened.problems);
             emit cellsChanged(m_cells, true);
         },
-        [this, generation](const QString &message) {
-            if (generation != m_generation)
-                return;
-            jobDone();
-            emit failed(message);
-        });
+        failureHandler(generation));
     setJob(job, false);
 }
 
@@ -221,12 +221,7 @@ void CliffController::exportReport(const QString &outDir, const QString &modelPa
             jobDone();
             emit reportWritten(outDir, files);
         },
-        [this, generation](const QString &message) {
-            if (generation != m_generation)
-                return;
-            jobDone();
-            emit failed(message);
-        });
+        failureHandler(generation));
     setJob(job, false);
 }
 

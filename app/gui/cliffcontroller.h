@@ -7,7 +7,9 @@
 #include "sweep/sweepspec.h"
 
 #include <QObject>
+
 #include <QStringList>
+#include <functional>
 
 #include <optional>
 
@@ -62,6 +64,8 @@ private:
     void merge(const ResultCells &cells);
     void setJob(int job, bool sweeping);
     void jobDone();
+    // A job's failure, reported unless a newer job has superseded it.
+    std::function<void(const QString &)> failureHandler(int generation);
 
     JobRunner *m_runner;
     ResultCells m_cells;
