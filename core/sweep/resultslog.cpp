@@ -157,6 +157,9 @@ MergeOutcome mergeCellFiles(const std::filesystem::path &sweepDir, int cellCount
                 const int index = cell["cell"].get<int>();
                 if (entry.path().filename() != cellFilePath(sweepDir, index).filename())
                     outcome.ignored.push_back(name + ": holds cell " + std::to_string(index));
+                else if (index < 0 || index >= cellCount)
+                    outcome.ignored.push_back(name + ": cell " + std::to_string(index) + " is not in the sweep (cells 0.."
+                        + std::to_string(cellCount - 1) + ")");
                 else
                     files.emplace(index, std::move(cell));
             } catch (const Error &error) {

@@ -305,11 +305,12 @@ private slots:
             std::ofstream(setup.dir / "cells" / "cell-0002.json")
                 << Json { { "cell", 2 }, { "scheme", "q8_0" }, { "status", "failed" } }.dump();
             std::ofstream(setup.dir / "cells" / "cell-00x.json") << "not json";
+            std::ofstream(setup.dir / "cells" / "cell-0009.json") << Json{ { "cell", 9 }, { "scheme", "q3_k" } }.dump();
         }
         merged = mergeCellFiles(setup.dir, 4);
         QCOMPARE(merged.added, (std::vector<int> { 1 }));
         QCOMPARE(merged.conflicting, (std::vector<int> { 2 }));
-        QCOMPARE(merged.ignored.size(), size_t(1));
+        QCOMPARE(merged.ignored.size(), size_t(2)); // not JSON; a cell the sweep does not have
         QVERIFY(merged.missing.empty());
         QCOMPARE(cellsIn(setup.dir / "results.jsonl"), (std::vector<int> { 0, 2, 3, 1 }));
     }
