@@ -21,7 +21,10 @@
 #include <QThread>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 
 namespace bitcliff::app {
 
@@ -34,27 +37,53 @@ struct ChartFile
     std::function<bool(const QString &path, QSize size, int dpi)> save;
 };
 
-// Widgets only live on the GUI thread: from a worker, run `work` there and wait.
-void onGuiThread(const std::function<void()> &work)
+// Widgets only live on the GUI thread: from a worker, run `work` there and wait. While the
+// work has not started, a cancelled job stops waiting and the work never runs: the GUI thread
+// may itself be waiting for this job (quitting cancels every job, then waits for them all).
+void onGuiThread(const std::function<void()> &work, const ProgressCallback &progress)
 {
     QCoreApplication *app = QCoreApplication::instance();
     if (!app || QThread::currentThread() == app->thread()) {
         work();
         return;
     }
-    std::exception_ptr failure;
+    struct Handoff
+    {
+        std::mutex mutex;
+        std::condition_variable done;
+        bool started = false, finished = false, abandoned = false;
+        std::exception_ptr failure;
+    };
+    auto handoff = std::make_shared<Handoff>();
     QMetaObject::invokeMethod(
         app,
-        [&] {
+        [handoff, &work] {
+            {
+                std::lock_guard lock(handoff->mutex);
+                if (handoff->abandoned)
+                    return; // `work` refers to the abandoned caller's stack: never touch it
+                handoff->started = true;
+            }
             try {
                 work();
             } catch (...) {
-                failure = std::current_exception();
+                handoff->failure = std::current_exception();
             }
+            std::lock_guard lock(handoff->mutex);
+            handoff->finished = true;
+            handoff->done.notify_all();
         },
-        Qt::BlockingQueuedConnection);
-    if (failure)
-        std::rethrow_exception(failure);
+        Qt::QueuedConnection);
+    std::unique_lock lock(handoff->mutex);
+    while (!handoff->finished) {
+        if (handoff->done.wait_for(lock, std::chrono::milliseconds(100)) == std::cv_status::timeout && !handoff->started
+            && !reportProgress(progress, 0.6)) {
+            handoff->abandoned = true;
+            throw Cancelled();
+        }
+    }
+    if (handoff->failure)
+        std::rethrow_exception(handoff->failure);
 }
 
 std::vector<ChartFile> cliffCharts(const ResultCells &cells, uint64_t seed)
@@ -172,23 +201,26 @@ QStringList writeSweepReport(const ResultCells &cells, const QString &outDir, co
 
     QStringList files;
     QStringList modelFiles;
-    onGuiThread([&] {
-        for (const ChartFile &chart : charts) {
-            const QSize size(1100, 700);
-            for (const QString &suffix : { QStringLiteral(".png"), QStringLiteral(".svg"), QStringLiteral(".pdf") }) {
-                const QString path = dir.filePath(chart.stem + suffix);
-                if (!chart.save(path, size, options.dpi))
-                    throw Error(path.toStdString() + ": cannot write");
-                files << path;
+    onGuiThread(
+        [&] {
+            for (const ChartFile &chart : charts) {
+                const QSize size(1100, 700);
+                for (const QString &suffix :
+                    { QStringLiteral(".png"), QStringLiteral(".svg"), QStringLiteral(".pdf") }) {
+                    const QString path = dir.filePath(chart.stem + suffix);
+                    if (!chart.save(path, size, options.dpi))
+                        throw Error(path.toStdString() + ": cannot write");
+                    files << path;
+                }
             }
-        }
-        if (maps) {
-            const QString mapsDir = dir.filePath(QStringLiteral("model"));
-            QDir().mkpath(mapsDir);
-            modelFiles << writeOutlierReport(*maps->analysis, mapsDir);
-            modelFiles << writeQuantizationReport(maps->reports, *maps->analysis, mapsDir);
-        }
-    });
+            if (maps) {
+                const QString mapsDir = dir.filePath(QStringLiteral("model"));
+                QDir().mkpath(mapsDir);
+                modelFiles << writeOutlierReport(*maps->analysis, mapsDir);
+                modelFiles << writeQuantizationReport(maps->reports, *maps->analysis, mapsDir);
+            }
+        },
+        progress);
     if (!reportProgress(progress, 0.9))
         throw Cancelled();
 
