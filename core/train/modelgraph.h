@@ -1,0 +1,40 @@
+#pragma once
+// The forward and backward pass of a whole llama-family model over a Batch, built from the
+// nn/ ops (the same forward ops inference runs): embedding, per layer RMSNorm → q/k/v (bias
+// for qwen2, per-head q/k RMSNorm for qwen3) → RoPE (Neox) → causal GQA attention → o_proj +
+// residual → RMSNorm → SwiGLU MLP + residual, final RMSNorm, tied or untied head,
+// cross-entropy. Linears run over all sequences × length rows at once (one GEMM each);
+// attention per sequence. Activations are kept for backward in buffers owned by the graph and
+// reused between calls.
+#include "train/batch.h"
+#include "train/parameters.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace bitcliff::train {
+
+template<class T>
+class ModelGraph
+{
+public:
+    explicit ModelGraph(const TransformerConfig &config);
+    ~ModelGraph();
+    ModelGraph(const ModelGraph &) = delete;
+    ModelGraph &operator=(const ModelGraph &) = delete;
+
+    // Runs `batch` through `weights` and returns the summed cross-entropy over the counted
+    // targets (nats). When `gradients` is not null (same layout as `weights`), ADDS
+    // ∂(lossScale · summed loss)/∂weights to it (so gradient accumulation is repeated calls).
+    // Throws Error on a token outside the vocabulary or a batch longer than the context.
+    double run(const Parameters<T> &weights, const Batch &batch, T lossScale, Parameters<T> *gradients);
+
+    // Bytes of activations run() keeps for a batch of this shape (for memory estimates).
+    static int64_t activationBytes(const TransformerConfig &config, int64_t sequences, int64_t length);
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace bitcliff::train
