@@ -387,6 +387,9 @@ QVector<SweepResultRow> sweepResultRows(const ResultCells &cells)
 
 QString methodDisplayName(const QString &method)
 {
+    // A variant's series: "rtn:g32@qat" -> "RTN g32 · qat".
+    if (const qsizetype at = method.indexOf('@'); at >= 0)
+        return methodDisplayName(method.left(at)) + QStringLiteral(" \u00b7 ") + method.mid(at + 1);
     if (method == QLatin1String("gguf-k"))
         return CliffSeriesText::tr("GGUF K-quants");
     if (method == QLatin1String("gguf-legacy"))

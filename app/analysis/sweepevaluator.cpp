@@ -26,7 +26,8 @@ void SweepEvaluator::evaluate(
     spec.threads = m_spec.threads;
     spec.maxNewTokens = m_spec.maxNewTokens;
     spec.unquantizedTasks = false;
-    std::map<std::string, SweepCell> byLabel; // a run's label is its scheme's text
+    std::map<std::string, SweepCell> byLabel; // a run's label is its cell's scheme text
+    std::map<std::string, std::shared_ptr<const Model>> variants; // opened checkpoints by path
     const SweepCell *baseline = nullptr;
     for (const SweepCell &cell : cells) {
         if (cell.baseline()) {
@@ -34,15 +35,24 @@ void SweepEvaluator::evaluate(
             spec.unquantizedTasks = true;
             continue;
         }
-        const QuantScheme scheme = QuantScheme::parse(cell.scheme);
+        const CellScheme parts = splitCellScheme(cell.scheme);
+        const QuantScheme scheme = QuantScheme::parse(parts.scheme);
+        SchemeModel source;
         try {
-            checkQuantizable(*spec.model, QuantizeOptions { scheme, 0, {} });
+            if (const std::optional<std::string> path = m_spec.variantModel(cell.scheme)) {
+                auto &model = variants[*path];
+                if (!model)
+                    model = openModel(*path);
+                source = { model, parts.variant };
+            }
+            checkQuantizable(source.model ? *source.model : *spec.model, QuantizeOptions { scheme, 0, {} });
         } catch (const Error &error) {
             callbacks.failed(cell, error.what());
             continue;
         }
         spec.schemes.push_back(scheme);
-        byLabel.emplace(scheme.toString(), cell);
+        spec.schemeModels.push_back(std::move(source));
+        byLabel.emplace(scheme.toString() + (parts.variant.empty() ? "" : "@" + parts.variant), cell);
     }
     if (!baseline && spec.schemes.empty())
         return;

@@ -117,19 +117,21 @@ std::vector<ChartFile> cliffCharts(const ResultCells &cells, uint64_t seed)
     return charts;
 }
 
-// The schemes whose maps the report shows: the lowest-bit ok scheme and the 4-bit ones.
+// The schemes whose maps the report shows: the lowest-bit ok scheme and the 4-bit ones, of
+// the sweep's own model (a variant's cells quantize another checkpoint).
 std::vector<QuantScheme> mapSchemes(const ResultCells &cells)
 {
     std::vector<std::pair<double, std::string>> ok;
+    const auto ownModel = [](const ResultCell &cell) { return stringAt(cell, "/scheme").find('@') == std::string::npos; };
     for (const ResultCell &cell : cells)
-        if (cellOk(cell) && !isUnquantized(cell))
+        if (cellOk(cell) && !isUnquantized(cell) && ownModel(cell))
             ok.emplace_back(numberAt(cell, "/bpw").value_or(99), stringAt(cell, "/scheme"));
     if (ok.empty())
         return {};
     std::sort(ok.begin(), ok.end());
     std::vector<std::string> chosen = { ok.front().second };
     for (const ResultCell &cell : cells)
-        if (cellOk(cell) && cellBits(cell) == 4 && chosen.size() < 3
+        if (cellOk(cell) && ownModel(cell) && cellBits(cell) == 4 && chosen.size() < 3
             && std::find(chosen.begin(), chosen.end(), stringAt(cell, "/scheme")) == chosen.end())
             chosen.push_back(stringAt(cell, "/scheme"));
     std::vector<QuantScheme> schemes;

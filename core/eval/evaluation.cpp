@@ -26,14 +26,52 @@ double secondsSince(Clock::time_point start)
 // progress: roughly what it costs next to the forward passes of a small evaluation.
 constexpr double loadUnits = 256;
 
-std::shared_ptr<const TransformerWeights> loadWeights(const EvalSpec &spec, const std::optional<QuantScheme> &scheme,
-                                                      WorkMeter &meter)
+// A scheme run: the scheme and the model it quantizes (the spec's, or a variant of it).
+struct SchemeJob
+{
+    QuantScheme scheme;
+    std::shared_ptr<const Model> model;
+    std::string label;
+};
+
+std::vector<SchemeJob> schemeJobs(const EvalSpec &spec)
+{
+    if (!spec.schemeModels.empty() && spec.schemeModels.size() != spec.schemes.size())
+        throw Error("internal: " + std::to_string(spec.schemeModels.size()) + " scheme models for "
+                    + std::to_string(spec.schemes.size()) + " schemes");
+    std::vector<SchemeJob> jobs;
+    for (size_t s = 0; s < spec.schemes.size(); ++s) {
+        const SchemeModel *variant = spec.schemeModels.empty() ? nullptr : &spec.schemeModels[s];
+        SchemeJob job{spec.schemes[s], spec.model, spec.schemes[s].toString()};
+        if (variant && variant->model) {
+            job.model = variant->model;
+            job.label += "@" + variant->name;
+        }
+        jobs.push_back(std::move(job));
+    }
+    return jobs;
+}
+
+// A variant must run exactly like the model it is compared with.
+void checkVariant(const EvalSpec &spec, const SchemeJob &job)
+{
+    if (job.model == spec.model)
+        return;
+    const TransformerConfig a = transformerConfigFor(*spec.model), b = transformerConfigFor(*job.model);
+    if (a.family != b.family || a.layers != b.layers || a.hidden != b.hidden || a.intermediate != b.intermediate
+        || a.heads != b.heads || a.kvHeads != b.kvHeads || a.vocab != b.vocab || a.tiedOutput != b.tiedOutput)
+        throw Error(job.model->sourcePath() + ": not the same architecture as " + spec.model->sourcePath()
+                    + ", cannot compare " + job.label + " with it");
+}
+
+std::shared_ptr<const TransformerWeights> loadWeights(const EvalSpec &spec, std::shared_ptr<const Model> model,
+                                                      const std::optional<QuantScheme> &scheme, WorkMeter &meter)
 {
     InferenceOptions options;
     options.scheme = scheme;
     options.threads = spec.threads;
     options.residency = spec.residency;
-    auto weights = loadTransformer(spec.model, options, meter.share(loadUnits));
+    auto weights = loadTransformer(std::move(model), options, meter.share(loadUnits));
     meter.advance(loadUnits);
     return weights;
 }
@@ -82,27 +120,28 @@ void unquantizedTextsFrom(const EvalRun &scheme, EvalRun &unquantized)
         unquantized.perplexity = scheme.comparison->base;
 }
 
-EvalRun schemeRun(const QuantScheme &scheme, const Model &model)
+EvalRun schemeRun(const SchemeJob &job)
 {
     EvalRun run;
-    run.label = scheme.toString();
-    run.scheme = scheme;
-    run.plan = summarizePlan(model, scheme);
+    run.label = job.label;
+    run.scheme = job.scheme;
+    run.plan = summarizePlan(*job.model, job.scheme);
     return run;
 }
 
 // Schemes whose weights are all in memory at once: every text chunk runs the unquantized model
 // once for all of them.
-void runSchemesTogether(EvalReport &report, CachedSequence &base, const EvalSpec &spec, const EvalWorkload &workload,
-                        WorkMeter &meter, const EvalRunCallback &onRun)
+void runSchemesTogether(EvalReport &report, CachedSequence &base, const EvalSpec &spec,
+                        const std::vector<SchemeJob> &jobs, const EvalWorkload &workload, WorkMeter &meter,
+                        const EvalRunCallback &onRun)
 {
     std::vector<EvalRun> &runs = report.runs;
     const auto start = Clock::now();
     std::vector<std::unique_ptr<CachedSequence>> models;
     std::vector<CachedSequence *> pointers;
-    for (const QuantScheme &scheme : spec.schemes) {
-        runs.push_back(schemeRun(scheme, *spec.model));
-        auto weights = loadWeights(spec, scheme, meter);
+    for (const SchemeJob &job : jobs) {
+        runs.push_back(schemeRun(job));
+        auto weights = loadWeights(spec, job.model, job.scheme, meter);
         runs.back().streamed = isStreamed(*weights);
         models.push_back(std::make_unique<CachedSequence>(std::move(weights), workload.maxContext));
         pointers.push_back(models.back().get());
@@ -134,12 +173,12 @@ void runSchemesTogether(EvalReport &report, CachedSequence &base, const EvalSpec
 }
 
 // One scheme at a time (when they do not all fit): the unquantized model reruns alongside.
-EvalRun runScheme(CachedSequence &base, const QuantScheme &scheme, const EvalSpec &spec, const EvalWorkload &workload,
+EvalRun runScheme(CachedSequence &base, const SchemeJob &job, const EvalSpec &spec, const EvalWorkload &workload,
                   WorkMeter &meter)
 {
     const auto start = Clock::now();
-    EvalRun run = schemeRun(scheme, *spec.model);
-    auto weights = loadWeights(spec, scheme, meter);
+    EvalRun run = schemeRun(job);
+    auto weights = loadWeights(spec, job.model, job.scheme, meter);
     run.streamed = isStreamed(*weights);
     CachedSequence quantized(std::move(weights), workload.maxContext);
     if (!workload.texts.empty()) {
@@ -173,8 +212,11 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     if (spec.texts.empty() && spec.tasks.empty())
         throw Error("nothing to evaluate: give a text or a task file");
     transformerConfigFor(*spec.model); // an unsupported model fails before any work
-    for (const QuantScheme &scheme : spec.schemes) // and a scheme that fits nothing, or strict misfits
-        checkQuantizable(*spec.model, QuantizeOptions{scheme, 0, {}});
+    const std::vector<SchemeJob> jobs = schemeJobs(spec);
+    for (const SchemeJob &job : jobs) { // a scheme that fits nothing, strict misfits, a variant of another shape
+        checkVariant(spec, job);
+        checkQuantizable(*job.model, QuantizeOptions{job.scheme, 0, {}});
+    }
     const EvalWorkload workload = prepareWorkload(spec);
     const bool together = spec.schemes.size() > 1 && !workload.texts.empty() && schemesFitTogether(spec);
     const double schemes = double(spec.schemes.size());
@@ -190,7 +232,7 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     report->storedBitsPerWeight = storedBitsPerWeight(*spec.model);
     report->nCtx = spec.nCtx;
     report->tasks = spec.tasks;
-    auto baseWeights = loadWeights(spec, std::nullopt, meter);
+    auto baseWeights = loadWeights(spec, spec.model, std::nullopt, meter);
     const bool baseStreamed = isStreamed(*baseWeights);
     CachedSequence base(std::move(baseWeights), workload.maxContext);
     report->runs.push_back(runUnquantized(base, spec, workload, meter));
@@ -200,10 +242,10 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
             onRun(report->runs.front(), *report);
     }
     if (together) {
-        runSchemesTogether(*report, base, spec, workload, meter, onRun);
+        runSchemesTogether(*report, base, spec, jobs, workload, meter, onRun);
     } else {
-        for (const QuantScheme &scheme : spec.schemes) {
-            report->runs.push_back(runScheme(base, scheme, spec, workload, meter));
+        for (const SchemeJob &job : jobs) {
+            report->runs.push_back(runScheme(base, job, spec, workload, meter));
             if (report->runs.size() == 2 && !workload.texts.empty()) {
                 unquantizedTextsFrom(report->runs[1], report->runs[0]);
                 if (onRun)

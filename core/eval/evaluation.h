@@ -24,6 +24,12 @@ namespace bitcliff {
 
 class Tokenizer;
 
+struct SchemeModel
+{
+    std::shared_ptr<const Model> model; // null: the spec's model
+    std::string name;                   // "" with a null model
+};
+
 struct EvalSpec
 {
     std::shared_ptr<const Model> model;
@@ -31,6 +37,10 @@ struct EvalSpec
     std::vector<CorpusText> texts;
     std::vector<TaskItem> tasks;
     std::vector<QuantScheme> schemes; // each is compared with the unquantized model
+    // Empty, or one per scheme: the model that scheme quantizes instead of `model` — a
+    // fine-tuned or quantization-aware-trained variant of it (same shape and tokenizer), whose
+    // run is labelled "<scheme>@<name>". Comparisons stay against the unquantized `model`.
+    std::vector<SchemeModel> schemeModels;
     int nCtx = 512;
     int threads = 0;
     int maxNewTokens = 32;            // generation tasks
@@ -49,7 +59,7 @@ struct TextEvaluation
 
 struct EvalRun
 {
-    std::string label;                 // "unquantized" or the scheme's text form
+    std::string label;                 // "unquantized", the scheme's text form, or "<scheme>@<model name>"
     std::optional<QuantScheme> scheme;
     std::optional<PlanSummary> plan;   // schemes: what was quantized, fallbacks, bits per weight
     std::vector<TextEvaluation> texts;

@@ -25,10 +25,18 @@ bool isKQuant(DType type)
 
 } // namespace
 
-std::string seriesKeyOf(const std::string &text)
+CellScheme splitCellScheme(const std::string &text)
 {
-    if (text == kUnquantized)
-        return kUnquantized;
+    const size_t at = text.find('@');
+    if (at == std::string::npos)
+        return { text, "" };
+    return { text.substr(0, at), text.substr(at + 1) };
+}
+
+namespace {
+
+std::string methodKeyOf(const std::string &text)
+{
     const QuantScheme scheme = QuantScheme::parse(text);
     switch (scheme.method) {
     case QuantMethod::Gguf:
@@ -59,11 +67,21 @@ std::string seriesKeyOf(const std::string &text)
     }
 }
 
+} // namespace
+
+std::string seriesKeyOf(const std::string &text)
+{
+    if (text == kUnquantized)
+        return kUnquantized;
+    const CellScheme cell = splitCellScheme(text);
+    return methodKeyOf(cell.scheme) + (cell.variant.empty() ? "" : "@" + cell.variant);
+}
+
 int nominalBitsOf(const std::string &text)
 {
     if (text == kUnquantized)
         return 16;
-    const QuantScheme scheme = QuantScheme::parse(text);
+    const QuantScheme scheme = QuantScheme::parse(splitCellScheme(text).scheme);
     if (scheme.method == QuantMethod::Gguf && (scheme.ggufType == DType::F16 || scheme.ggufType == DType::BF16))
         return 16;
     return scheme.bits;
@@ -73,7 +91,7 @@ double quantizationCostOf(const std::string &text)
 {
     if (text == kUnquantized)
         return 0;
-    const QuantScheme scheme = QuantScheme::parse(text);
+    const QuantScheme scheme = QuantScheme::parse(splitCellScheme(text).scheme);
     double cost = 1;
     if (scheme.method == QuantMethod::Gguf && isKQuant(scheme.ggufType))
         cost = 4; // scale and minimum searches per sub-block

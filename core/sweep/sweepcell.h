@@ -20,8 +20,17 @@ struct SweepCell
 
 std::vector<SweepCell> sweepCells(const SweepSpec &spec);
 
+// A cell's scheme text split: "rtn:b2:g32@qat" -> {"rtn:b2:g32", "qat"}; no variant: "".
+struct CellScheme
+{
+    std::string scheme;
+    std::string variant;
+};
+CellScheme splitCellScheme(const std::string &text);
+
 // "rtn:g128:sym" for rtn:b3:g128:sym, "hqq:g64", "gguf-k" (q2_k..q6_k), "gguf-legacy"
-// (q4_0..q8_0), "nf4", "fp8", "f16", "unquantized"...: one line per method on the chart.
+// (q4_0..q8_0), "nf4", "fp8", "f16", "unquantized"...: one line per method on the chart;
+// a variant's cells get their own line, "rtn:g32@qat".
 std::string seriesKeyOf(const std::string &scheme);
 // The bits a scheme's codes have: 3 for q3_k and rtn:b3, 16 for f16/bf16 and unquantized.
 int nominalBitsOf(const std::string &scheme);

@@ -143,6 +143,12 @@ SweepSpec prepareSweepDir(const SweepSetup &setup)
             if (std::find(schemes.begin(), schemes.end(), scheme) == schemes.end())
                 schemes.push_back(scheme);
         spec.schemes = std::move(schemes);
+        for (const SweepVariant &variant : was.variants) { // the new definitions win, old ones stay
+            const bool redefined = std::any_of(spec.variants.begin(), spec.variants.end(),
+                [&](const SweepVariant &v) { return v.name == variant.name; });
+            if (!redefined)
+                spec.variants.push_back(variant);
+        }
     }
     const std::string fingerprint = fingerprintOf(setup.repro);
     for (const Json &cell : readResultsLog(setup.dir / "results.jsonl").cells) {

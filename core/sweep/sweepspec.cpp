@@ -18,7 +18,7 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 const std::set<std::string> kKeys
-    = { "model", "schemes", "text", "tasks", "ctx", "max_tokens", "seed", "threads", "preset", "cells" };
+    = { "model", "schemes", "text", "tasks", "ctx", "max_tokens", "seed", "threads", "preset", "cells", "variants" };
 
 std::optional<std::string> optionalString(const Json &json, const char *key, const std::string &what)
 {
@@ -45,7 +45,63 @@ int64_t integer(const Json &json, const char *key, int64_t fallback, int64_t lo,
     return value;
 }
 
+bool isVariantName(const std::string &name)
+{
+    return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+std::vector<SweepVariant> parseVariants(const Json &json, const std::string &what)
+{
+    std::vector<SweepVariant> variants;
+    if (!json.contains("variants") || json["variants"].is_null())
+        return variants;
+    if (!json["variants"].is_array())
+        throw Error(what + ": \"variants\" must be a list");
+    for (const Json &item : json["variants"]) {
+        if (!item.is_object() || !item.contains("name") || !item["name"].is_string() || !item.contains("models")
+            || !item["models"].is_object())
+            throw Error(what + ": a variant needs \"name\" and \"models\" (scheme: checkpoint)");
+        SweepVariant variant;
+        variant.name = item["name"].get<std::string>();
+        if (!isVariantName(variant.name))
+            throw Error(what + ": variant name '" + variant.name + "' (use a-z, 0-9 and -)");
+        for (const SweepVariant &other : variants)
+            if (other.name == variant.name)
+                throw Error(what + ": variant '" + variant.name + "' is defined twice");
+        variant.description = optionalString(item, "description", what).value_or("");
+        for (const auto &[scheme, path] : item["models"].items()) {
+            if (!path.is_string() || path.get<std::string>().empty())
+                throw Error(what + ": variant '" + variant.name + "': the checkpoint of " + scheme + " must be a path");
+            try {
+                variant.models[QuantScheme::parse(scheme).toString()] = path.get<std::string>();
+            } catch (const Error &error) {
+                throw Error(what + ": variant '" + variant.name + "': " + error.what());
+            }
+        }
+        variants.push_back(std::move(variant));
+    }
+    return variants;
+}
+
 } // namespace
+
+std::optional<std::string> SweepSpec::variantModel(const std::string &cellScheme) const
+{
+    const size_t at = cellScheme.find('@');
+    if (at == std::string::npos)
+        return std::nullopt;
+    const std::string name = cellScheme.substr(at + 1), scheme = cellScheme.substr(0, at);
+    for (const SweepVariant &variant : variants)
+        if (variant.name == name) {
+            const auto found = variant.models.find(scheme);
+            if (found == variant.models.end())
+                throw Error("variant '" + name + "' has no checkpoint for " + scheme);
+            return found->second;
+        }
+    throw Error("cell " + cellScheme + ": no variant '" + name + "' in the sweep");
+}
 
 std::vector<std::string> canonicalSchemes(const std::vector<std::string> &texts)
 {
@@ -53,7 +109,10 @@ std::vector<std::string> canonicalSchemes(const std::vector<std::string> &texts)
     for (const std::string &text : texts) {
         if (text == "unquantized" || text == "none")
             continue;
-        std::string canonical = QuantScheme::parse(text).toString();
+        const size_t at = text.find('@');
+        std::string canonical = QuantScheme::parse(text.substr(0, at)).toString();
+        if (at != std::string::npos)
+            canonical += text.substr(at);
         if (std::find(schemes.begin(), schemes.end(), canonical) == schemes.end())
             schemes.push_back(std::move(canonical));
     }
@@ -82,6 +141,13 @@ SweepSpec SweepSpec::fromJson(const Json &json, const std::string &what)
     } catch (const Error &error) {
         throw Error(what + ": " + error.what());
     }
+    spec.variants = parseVariants(json, what);
+    for (const std::string &scheme : spec.schemes)
+        try {
+            spec.variantModel(scheme);
+        } catch (const Error &error) {
+            throw Error(what + ": " + error.what());
+        }
     spec.text = optionalString(json, "text", what);
     spec.tasks = optionalString(json, "tasks", what);
     if (!spec.text && !spec.tasks)
@@ -100,10 +166,21 @@ Json SweepSpec::toJson() const
     cells.push_back({ { "cell", 0 }, { "scheme", "unquantized" } });
     for (size_t i = 0; i < schemes.size(); ++i)
         cells.push_back({ { "cell", i + 1 }, { "scheme", schemes[i] } });
-    return { { "model", model }, { "schemes", schemes }, { "text", text ? Json(*text) : Json(nullptr) },
+    Json json = { { "model", model }, { "schemes", schemes }, { "text", text ? Json(*text) : Json(nullptr) },
         { "tasks", tasks ? Json(*tasks) : Json(nullptr) }, { "ctx", nCtx }, { "max_tokens", maxNewTokens },
         { "seed", seed }, { "threads", threads }, { "preset", preset.empty() ? Json(nullptr) : Json(preset) },
         { "cells", std::move(cells) } };
+    if (!variants.empty()) {
+        Json list = Json::array();
+        for (const SweepVariant &variant : variants) {
+            Json models = Json::object();
+            for (const auto &[scheme, path] : variant.models)
+                models[scheme] = path;
+            list.push_back({ { "name", variant.name }, { "description", variant.description }, { "models", models } });
+        }
+        json["variants"] = std::move(list);
+    }
+    return json;
 }
 
 bool SweepSpec::measuresLike(const SweepSpec &other) const

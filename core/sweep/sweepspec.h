@@ -5,6 +5,7 @@
 // write the same JSON form.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,10 +14,23 @@
 
 namespace bitcliff {
 
+// Models derived from the sweep's model — trained with quantization in the loop (QAT),
+// fine-tuned after quantizing (recovery), or trained further in full precision (a control) —
+// one checkpoint per scheme. Cell "rtn:b2:g32@qat" quantizes variant "qat"'s checkpoint for
+// rtn:b2:g32 with that scheme and compares it with the sweep's unquantized model.
+struct SweepVariant
+{
+    std::string name;                          // [a-z0-9-]+, the suffix of its cells
+    std::string description;                   // for reports: how the checkpoints were made
+    std::map<std::string, std::string> models; // canonical scheme text -> checkpoint path
+};
+
 struct SweepSpec
 {
     std::string model; // checkpoint directory, .safetensors or .gguf
-    std::vector<std::string> schemes; // canonical scheme texts, no duplicates, no "unquantized"
+    std::vector<std::string> schemes; // canonical scheme texts, no duplicates, no "unquantized";
+                                      // "<scheme>@<variant>" for a variant's cell
+    std::vector<SweepVariant> variants;
     std::optional<std::string> text; // corpus reference
     std::optional<std::string> tasks; // task reference(s), comma-separated
     int nCtx = 512;
@@ -34,10 +48,13 @@ struct SweepSpec
     // may differ: a resumed sweep may add schemes or run on another machine; the model is
     // compared by its fingerprint, so a moved checkpoint still resumes).
     bool measuresLike(const SweepSpec &other) const;
+    // The checkpoint a cell quantizes instead of `model` (nullopt for the model's own cells).
+    // Throws Error for a variant or scheme the spec does not define.
+    std::optional<std::string> variantModel(const std::string &cellScheme) const;
 };
 
-// Parses and canonicalizes scheme texts (QuantScheme::parse), dropping exact duplicates and
-// "unquantized" (always cell 0). Throws Error for a bad scheme.
+// Parses and canonicalizes scheme texts (QuantScheme::parse; a "@variant" suffix is kept),
+// dropping exact duplicates and "unquantized" (always cell 0). Throws Error for a bad scheme.
 std::vector<std::string> canonicalSchemes(const std::vector<std::string> &texts);
 
 // "quick" (a few minutes on a small model), "full", or "demo" (the quick schemes, text only,

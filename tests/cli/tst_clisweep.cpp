@@ -238,6 +238,44 @@ private slots:
         QCOMPARE(test::measurements(cells.value(1)), test::measurements(test::sweepCells(m_reference).value(1)));
     }
 
+    // A variant's cell quantizes its own checkpoint and compares it with the sweep's
+    // unquantized model: a copy of the model gives the model's own figures, another
+    // checkpoint other ones; an undefined variant is refused before any work.
+    void variantCellsQuantizeTheirCheckpoint()
+    {
+        const QString same = m_dir.filePath("variant-same"), other = m_dir.filePath("variant-other");
+        test::writeEvaluableModel(same.toStdString());
+        test::TinyTransformerSpec otherSpec;
+        otherSpec.seed = 7;
+        test::writeEvaluableModel(other.toStdString(), otherSpec);
+        const QString spec = m_dir.filePath("variant-spec.json");
+        QString json = QStringLiteral("{\"model\": \"%1\", \"schemes\": [\"q4_0\", \"q4_0@copy\", "
+                                            "\"q4_0@other\"], \"text\": \"%2\", \"ctx\": 32, \"variants\": ["
+                                            "{\"name\": \"copy\", \"models\": {\"q4_0\": \"%3\"}},"
+                                            "{\"name\": \"other\", \"models\": {\"q4_0\": \"%4\"}}]}")
+                                 .arg(m_model, m_text, same, other);
+        test::writeTextFile(spec.toStdString(), json.toStdString());
+        const QString dir = m_dir.filePath("variants");
+        const auto run = cli({ "sweep", "--spec", spec, "--out", dir });
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const auto cells = test::sweepCells(dir);
+        QCOMPARE(cells.size(), 4);
+        QCOMPARE(cells.value(2)["scheme"].toString(), QStringLiteral("q4_0@copy"));
+        QCOMPARE(cells.value(2)["method"].toString(), QStringLiteral("gguf-legacy@copy"));
+        QCOMPARE(cells.value(2)["bits"].toInt(), 4);
+        for (const char *pointer : { "/ppl", "/kld/mean", "/same_top/p", "/bpw" }) {
+            QVERIFY2(at(cells.value(1), pointer).isDouble(), pointer);
+            QCOMPARE(at(cells.value(2), pointer).toDouble(), at(cells.value(1), pointer).toDouble());
+        }
+        QVERIFY(at(cells.value(3), "/kld/mean").toDouble() > 10 * at(cells.value(1), "/kld/mean").toDouble());
+
+        test::writeTextFile(spec.toStdString(), json.replace("q4_0@other", "q4_0@ghost").toStdString());
+        const auto ghost = cli({ "sweep", "--spec", spec, "--out", m_dir.filePath("ghost") });
+        QVERIFY(ghost.exitCode != 0);
+        QVERIFY2(test::isOneLine(ghost.err) && ghost.err.contains("no variant 'ghost'"), ghost.err.constData());
+        QVERIFY(!QFile::exists(m_dir.filePath("ghost/results.jsonl")));
+    }
+
     // Every number the report's text shows is the results file's, rounded as stated.
     void reportNumbersComeFromTheResults()
     {

@@ -130,6 +130,21 @@ private slots:
         QVERIFY(refused({ { "schemes", { "q4_k" } } }, "nothing to evaluate"));
         QVERIFY(refused({ { "schemes", { "q4_k" } }, { "text", "x" }, { "ctx", 4 } }, "\"ctx\" is 4"));
         QVERIFY(refused({ { "schemes", "q4_k" }, { "text", "x" } }, "list of scheme texts"));
+        // Variants: cells "<scheme>@<name>" quantize the variant's checkpoint for that scheme.
+        const Json variants = { { "schemes", { "q4_0", "RTN:b2:g32@qat" } }, { "text", "x" },
+            { "variants", { { { "name", "qat" }, { "models", { { "rtn:b2:g32", "/ckpt/qat-b2" } } } } } } };
+        const SweepSpec withVariant = SweepSpec::fromJson(variants, "spec.json");
+        QCOMPARE(withVariant.schemes.back(), std::string("rtn:b2:g32:sym@qat"));
+        QCOMPARE(withVariant.variantModel("rtn:b2:g32:sym@qat").value(), std::string("/ckpt/qat-b2"));
+        QVERIFY(!withVariant.variantModel("q4_0"));
+        QCOMPARE(SweepSpec::fromJson(withVariant.toJson(), "again").variants.front().models,
+            withVariant.variants.front().models);
+        Json unknownScheme = variants;
+        unknownScheme["schemes"] = { "rtn:b3:g32@qat" };
+        QVERIFY(refused(unknownScheme, "no checkpoint for rtn:b3:g32:sym"));
+        Json twice = variants;
+        twice["variants"].push_back(twice["variants"][0]);
+        QVERIFY(refused(twice, "defined twice"));
         QVERIFY_THROWS_EXCEPTION(Error, sweepPreset("medium"));
         QVERIFY(sweepPreset("quick").schemes.size() >= 8);
     }
@@ -143,6 +158,8 @@ private slots:
         QCOMPARE(seriesKeyOf("q5_0"), std::string("gguf-legacy"));
         QCOMPARE(seriesKeyOf("nf4:g64"), std::string("nf4:g64"));
         QCOMPARE(seriesKeyOf("unquantized"), std::string("unquantized"));
+        QCOMPARE(seriesKeyOf("rtn:b2:g32:sym@qat"), std::string("rtn:g32:sym@qat"));
+        QCOMPARE(nominalBitsOf("rtn:b2:g32:sym@qat"), 2);
         QCOMPARE(nominalBitsOf("q3_k"), 3);
         QCOMPARE(nominalBitsOf("rtn:b6:g128:sym"), 6);
         QCOMPARE(nominalBitsOf("f16"), 16);
