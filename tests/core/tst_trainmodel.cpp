@@ -185,6 +185,33 @@ private slots:
         QVERIFY(gradientError < 1e-3);
     }
 
+    // From HF's initialization, plain gradient descent on one batch lowers its loss fast
+    // (the gradient points downhill in float as well).
+    void gradientDescentLowersTheLoss()
+    {
+        TinyTrainSpec spec;
+        spec.family = "qwen3";
+        spec.tied = true;
+        const TransformerConfig config = test::tinyTrainConfig(spec);
+        Parameters<float> w = initialParameters<float>(config, 8);
+        const Batch batch = test::randomBatch(config.vocab, 4, 8, 12);
+        const auto counted = float(batch.counted());
+        ModelGraph<float> graph(config);
+        Parameters<float> g = w.zerosLike();
+        const double first = graph.run(w, batch, 1.0f, nullptr) / counted;
+        double last = first;
+        for (int step = 0; step < 60; ++step) {
+            g.setZero();
+            last = graph.run(w, batch, 1.0f / counted, &g) / counted;
+            for (size_t t = 0; t < w.tensors.size(); ++t)
+                for (size_t i = 0; i < w.tensors[t].values.size(); ++i)
+                    w.tensors[t].values[i] -= 0.5f * g.tensors[t].values[i];
+        }
+        qInfo("mean loss %.4f (log vocab %.4f) → %.4f", first, std::log(double(config.vocab)), last);
+        QVERIFY(std::abs(first - std::log(double(config.vocab))) < 0.05);
+        QVERIFY(last < 0.8 * first);
+    }
+
     void buffersAreWhatActivationBytesSays()
     {
         for (const char *family : {"llama", "qwen3"}) {
