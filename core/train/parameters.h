@@ -40,4 +40,10 @@ struct Parameters
 template<class T>
 Parameters<T> initialParameters(const TransformerConfig &config, uint64_t seed);
 
+// The parameters of an opened Hugging Face checkpoint of llama, qwen2 or qwen3
+// (transformerConfigFor(model)), every tensor dequantized to float32. Throws Error for a GGUF
+// file (not supported for training yet), a missing or mis-shaped tensor, or a bias training
+// does not model (o_proj, MLP).
+Parameters<float> parametersOf(const Model &model);
+
 } // namespace bitcliff::train
