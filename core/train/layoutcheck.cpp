@@ -1,20 +1,9 @@
 #include "train/layoutcheck.h"
 
+#include "formats/tensorinfo.h"
 #include "util/error.h"
 
 namespace bitcliff::train {
-
-namespace {
-
-std::string shapeString(const std::vector<int64_t> &shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
-
-} // namespace
 
 void requireSameLayout(const Parameters<float> &a, const Parameters<float> &b, const std::string &what)
 {
@@ -27,8 +16,8 @@ void requireSameLayout(const Parameters<float> &a, const Parameters<float> &b, c
         if (x.name != y.name)
             throw Error(what + ": tensor " + std::to_string(i) + " is '" + y.name + "', expected '" + x.name + "'");
         if (x.shape != y.shape || x.values.size() != y.values.size())
-            throw Error(what + ": tensor '" + y.name + "' has shape " + shapeString(y.shape) + ", expected "
-                        + shapeString(x.shape));
+            throw Error(what + ": tensor '" + y.name + "' has shape " + shapeText(y.shape) + ", expected "
+                        + shapeText(x.shape));
     }
 }
 
