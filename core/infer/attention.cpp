@@ -1,10 +1,8 @@
 #include "infer/attention.h"
 
-#include "infer/kernels.h"
+#include "nn/attention.h"
 
 #include <algorithm>
-#include <cblas.h>
-#include <cmath>
 #include <cstring>
 
 namespace bitcliff::infer {
@@ -36,25 +34,15 @@ void causalAttention(const TransformerConfig &config, KvCache &cache, int layer,
             std::memcpy(cache.values(layer, g) + (first + t) * d, v + t * kvStride + g * d, size_t(d) * sizeof(float));
         }
 
-    const float scale = 1.0f / std::sqrt(float(d));
     const int group = config.heads / config.kvHeads;
     for (int h = 0; h < config.heads; ++h) {
         const float *keys = cache.keys(layer, h / group), *values = cache.values(layer, h / group);
         for (int64_t t0 = 0; t0 < n; t0 += kQueryBlock) {
-            const int64_t rows = std::min(kQueryBlock, n - t0), context = first + t0 + rows;
-            scores.resize(size_t(rows * context));
-            // scores[rows × context] = scale · Q_h · K_gᵀ
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(rows), int(context), int(d), scale,
-                        q + t0 * qStride + h * d, int(qStride), keys, int(d), 0.0f, scores.data(), int(context));
-            for (int64_t r = 0; r < rows; ++r) {
-                float *row = scores.data() + r * context;
-                const int64_t visible = first + t0 + r + 1; // causal mask
-                softmaxInPlace(row, visible);
-                std::fill(row + visible, row + context, 0.0f);
-            }
-            // out[rows × d] = P · V_g
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, int(rows), int(d), int(context), 1.0f,
-                        scores.data(), int(context), values, int(d), 0.0f, out + t0 * qStride + h * d, int(qStride));
+            const int64_t rows = std::min(kQueryBlock, n - t0);
+            scores.resize(size_t(rows * (first + t0 + rows)));
+            // the block training runs too: queries at first + t0 ... against the cached keys
+            nn::attendHead<float>(q + t0 * qStride + h * d, qStride, keys, d, values, d, rows, first + t0, d,
+                                  out + t0 * qStride + h * d, qStride, scores.data());
         }
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the inference engine: the KV cache and causal multi-head attention over it
-// (grouped-query: query head h reads KV head h / (heads / kvHeads)), float32 softmax.
+// (grouped-query: query head h reads KV head h / (heads / kvHeads)), each head and block of
+// queries computed by nn::attendHead, the op training runs.
 #include "infer/transformer.h"
 
 #include <vector>

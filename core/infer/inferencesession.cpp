@@ -1,9 +1,10 @@
 // InferenceSession: one sequence through the transformer, batch by batch, with its KV cache.
 #include "infer/attention.h"
-#include "infer/kernels.h"
 #include "infer/linear.h"
-#include "infer/rope.h"
 #include "infer/transformerweights.h"
+#include "nn/rmsnorm.h"
+#include "nn/rope.h"
+#include "nn/swiglu.h"
 #include "util/error.h"
 #include "util/meminfo.h"
 
@@ -40,7 +41,7 @@ struct InferenceSession::State
     int position = 0;
     infer::KvCache cache;
     infer::WeightStream stream; // the matrices' float32 values, materialized here when streamed
-    infer::RopeTables rope;
+    nn::RopeTables<float> rope;
     // Activations of one batch, row-major [tokens × channels].
     std::vector<float> x, normed, q, k, v, attention, gate, up, scores;
 };
@@ -55,26 +56,26 @@ void InferenceSession::State::layer(int index, int64_t n, ActivationObserver *ob
             observer->observe(index, which, values.data(), n, channels);
     };
 
-    infer::rmsNormRows(x.data(), w.attnNorm.data(), normed.data(), n, hidden, c.rmsEps);
+    nn::rmsNormForward<float>(x.data(), w.attnNorm.data(), normed.data(), nullptr, n, hidden, c.rmsEps);
     observe(LinearInput::AttnIn, normed, hidden);
     infer::linearForward(stream, w[Linear::Q], normed.data(), n, q.data());
     infer::linearForward(stream, w[Linear::K], normed.data(), n, k.data());
     infer::linearForward(stream, w[Linear::V], normed.data(), n, v.data());
     if (c.qkNorm) { // each head's vector, before RoPE
-        infer::rmsNormRows(q.data(), w.qNorm.data(), q.data(), n * c.heads, c.headDim, c.rmsEps);
-        infer::rmsNormRows(k.data(), w.kNorm.data(), k.data(), n * c.kvHeads, c.headDim, c.rmsEps);
+        nn::rmsNormForward<float>(q.data(), w.qNorm.data(), q.data(), nullptr, n * c.heads, c.headDim, c.rmsEps);
+        nn::rmsNormForward<float>(k.data(), w.kNorm.data(), k.data(), nullptr, n * c.kvHeads, c.headDim, c.rmsEps);
     }
-    rope.apply(q.data(), n, qWidth, c.heads);
-    rope.apply(k.data(), n, kvWidth, c.kvHeads);
+    rope.forward(q.data(), n, qWidth, c.heads);
+    rope.forward(k.data(), n, kvWidth, c.kvHeads);
     infer::causalAttention(c, cache, index, q.data(), k.data(), v.data(), n, position, attention.data(), scores);
     observe(LinearInput::AttnOut, attention, qWidth);
     infer::linearForward(stream, w[Linear::O], attention.data(), n, x.data(), true); // residual
 
-    infer::rmsNormRows(x.data(), w.ffnNorm.data(), normed.data(), n, hidden, c.rmsEps);
+    nn::rmsNormForward<float>(x.data(), w.ffnNorm.data(), normed.data(), nullptr, n, hidden, c.rmsEps);
     observe(LinearInput::FfnIn, normed, hidden);
     infer::linearForward(stream, w[Linear::Gate], normed.data(), n, gate.data());
     infer::linearForward(stream, w[Linear::Up], normed.data(), n, up.data());
-    infer::swigluInPlace(gate.data(), up.data(), n * c.intermediate);
+    nn::swigluForward<float>(gate.data(), up.data(), gate.data(), n * c.intermediate);
     observe(LinearInput::FfnDown, gate, c.intermediate);
     infer::linearForward(stream, w[Linear::Down], gate.data(), n, x.data(), true); // residual
 }
@@ -94,14 +95,14 @@ void InferenceSession::State::forward(std::span<const int32_t> tokens, int64_t l
     up.resize(gate.size());
 
     stream.lookup(weights->embedding, tokens, x.data());
-    rope.compute(c, position, n);
+    rope.compute(ropeSpecFor(c), position, n);
     for (int index = 0; index < c.layers; ++index)
         layer(index, n, observer);
     const int64_t rows = n - logitBegin;
     if (rows > 0) {
-        infer::rmsNormRows(x.data() + logitBegin * c.hidden, weights->outputNorm.data(), normed.data(), rows, c.hidden,
-                           c.rmsEps);
-        infer::multiplyTransposed(stream, weights->outputMatrix(), normed.data(), rows, logits, c.vocab, false);
+        nn::rmsNormForward<float>(x.data() + logitBegin * c.hidden, weights->outputNorm.data(), normed.data(), nullptr,
+                                  rows, c.hidden, c.rmsEps);
+        infer::multiplyTransposed(stream, weights->outputMatrix(), normed.data(), rows, logits);
     }
     position += int(n);
 }

@@ -1,32 +1,25 @@
 #include "infer/linear.h"
 
-#include "infer/kernels.h"
+#include "nn/linear.h"
 
+#include <algorithm>
 #include <cblas.h>
 #include <thread>
 
 namespace bitcliff::infer {
 
-void multiplyTransposed(WeightStream &stream, const WeightMatrix &w, const float *x, int64_t n, float *y, int64_t ldy,
+void multiplyTransposed(WeightStream &stream, const WeightMatrix &w, const float *x, int64_t n, float *y,
                         bool accumulate)
 {
-    const float *values = stream.values(w);
-    const float beta = accumulate ? 1.0f : 0.0f;
-    const auto rows = static_cast<int>(w.rows), cols = static_cast<int>(w.cols);
-    if (n == 1) {
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, rows, cols, 1.0f, values, cols, x, 1, beta, y, 1);
-        return;
-    }
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, static_cast<int>(n), rows, cols, 1.0f, x, cols,
-                values, cols, beta, y, static_cast<int>(ldy));
+    nn::linearForward<float>(x, stream.values(w), nullptr, n, w.cols, w.rows, y, accumulate);
 }
 
 void linearForward(WeightStream &stream, const LinearWeights &linear, const float *x, int64_t n, float *y,
                    bool accumulate)
 {
-    multiplyTransposed(stream, linear.weight, x, n, y, linear.weight.rows, accumulate);
-    if (!linear.bias.empty())
-        addBiasRows(y, linear.bias.data(), n, linear.weight.rows);
+    const WeightMatrix &w = linear.weight;
+    nn::linearForward<float>(x, stream.values(w), linear.bias.empty() ? nullptr : linear.bias.data(), n, w.cols,
+                             w.rows, y, accumulate);
 }
 
 void useBlasThreads(int threads)

@@ -5,6 +5,7 @@
 // GGUF, any supported type) and may be fake-quantized with a QuantScheme first, so a scheme
 // is evaluated on exactly the weights it produces.
 #include "formats/model.h"
+#include "nn/rope.h"
 #include "quant/scheme.h"
 #include "util/progress.h"
 
@@ -16,11 +17,6 @@
 #include <vector>
 
 namespace bitcliff {
-
-enum class RopeLayout : uint8_t {
-    Neox,          // pairs (i, i + d/2): HF checkpoints, GGUF qwen2/qwen3
-    AdjacentPairs, // pairs (2i, 2i + 1): GGUF `llama` (rows of Q/K permuted by the converter)
-};
 
 struct TransformerConfig
 {
@@ -46,6 +42,8 @@ struct TransformerConfig
 // when it is not supported ("unsupported architecture 'gemma2' (BitCliff runs llama, qwen2,
 // qwen3)") or a required tensor is missing.
 TransformerConfig transformerConfigFor(const Model &model);
+// The rotary embedding of `config`'s attention heads (nn/rope.h), as inference and training run it.
+nn::RopeSpec ropeSpecFor(const TransformerConfig &config);
 
 // Where the float32 weight matrices live. Resident: all in RAM, loaded up front. Streamed:
 // the matrices stay in the memory-mapped model and each is dequantized (and fake-quantized)

@@ -199,4 +199,9 @@ TransformerConfig transformerConfigFor(const Model &model)
     return c;
 }
 
+nn::RopeSpec ropeSpecFor(const TransformerConfig &config)
+{
+    return {config.headDim, config.ropeTheta, config.ropeLayout, config.ropeFreqFactors};
+}
+
 } // namespace bitcliff

@@ -4,8 +4,8 @@
 // by token, in chunks and in one batch; the activation observer sees each linear layer's
 // input; the vectorized exp and softmax match libm.
 #include "formats/model.h"
-#include "infer/kernels.h"
 #include "infer/transformer.h"
+#include "nn/kernels.h"
 #include "support/referencetransformer.h"
 #include "support/tinytransformer.h"
 
@@ -218,13 +218,13 @@ private slots:
             x.push_back(v);
         x.push_back(-1e30f);
         std::vector<float> e = x;
-        infer::expInPlace(e.data(), int64_t(e.size()));
+        nn::expInPlace(e.data(), int64_t(e.size()));
         for (size_t i = 0; i < x.size(); ++i) {
             const double expected = x[i] < -87.3f ? 0.0 : std::exp(double(x[i]));
             QVERIFY2(std::abs(e[i] - expected) <= 3e-7 * expected, qPrintable(QString::number(double(x[i]))));
         }
         std::vector<float> nan{NAN};
-        infer::expInPlace(nan.data(), 1);
+        nn::expInPlace(nan.data(), 1);
         QVERIFY(std::isnan(nan[0]));
 
         for (int64_t n : {1, 7, 8, 13, 100}) {
@@ -236,7 +236,7 @@ private slots:
             double sum = 0;
             for (double &v : expected)
                 sum += (v = std::exp(v - max));
-            infer::softmaxInPlace(row.data(), n);
+            nn::softmaxInPlace(row.data(), n);
             for (int64_t i = 0; i < n; ++i)
                 QVERIFY(std::abs(row[size_t(i)] - expected[size_t(i)] / sum) < 1e-6);
         }
