@@ -179,7 +179,12 @@ nlohmann::ordered_json readTrainerState(const fs::path &folder)
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
         throw Error(folder.string() + ": no trainer_state.json to resume from");
-    nlohmann::ordered_json state = readJsonFile(path);
+    nlohmann::ordered_json state;
+    try {
+        state = nlohmann::ordered_json::parse(readSmallJsonFile(path)); // in the file's key order
+    } catch (const nlohmann::json::exception &e) {
+        throw FormatError(path.string(), "not valid JSON: " + jsonErrorReason(e));
+    }
     if (!state.is_object())
         throw Error(path.string() + ": not a JSON object");
     return state;
