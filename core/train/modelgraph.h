@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 
 namespace bitcliff::train {
 
@@ -29,8 +30,14 @@ public:
     // Throws Error on a token outside the vocabulary or a batch longer than the context.
     double run(const Parameters<T> &weights, const Batch &batch, T lossScale, Parameters<T> *gradients);
 
-    // Bytes of activations run() keeps for a batch of this shape (for memory estimates).
+    // Bytes of activations run() keeps for a batch of this shape (for memory estimates),
+    // the backward pass's scratch and the logits included: exactly what run() allocates.
     static int64_t activationBytes(const TransformerConfig &config, int64_t sequences, int64_t length);
+    // Bytes of the buffers the last run() used (activationBytes of its batch shape).
+    int64_t bufferBytes() const;
+    // The logits of the last run() without gradients, [sequences × length × vocab]; a run
+    // with gradients leaves the logits' gradient there instead.
+    std::span<const T> logits() const;
 
 private:
     struct State;

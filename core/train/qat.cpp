@@ -67,7 +67,8 @@ void checkQatScheme(const QuantScheme &scheme, const Parameters<float> &latent)
     // One row through the fake quantizer: a method or setting it has no rows for fails here,
     // before any training step.
     const int64_t cols = first->shape.back();
-    std::vector<float> row(first->values.begin(), first->values.begin() + cols), out(size_t(cols));
+    const std::vector<float> row(first->values.begin(), first->values.begin() + cols);
+    std::vector<float> out(row.size());
     try {
         fakeQuantizeRows(firstTreatment.scheme, row.data(), 1, cols, out.data());
     } catch (const Error &error) {

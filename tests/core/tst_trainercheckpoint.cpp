@@ -7,7 +7,7 @@
 #include "support/referencetransformer.h"
 #include "support/tinytransformer.h"
 #include "support/tokenizerfixtures.h"
-#include "support/trainfixtures.h"
+#include "support/trainerfixtures.h"
 #include "train/checkpoint.h"
 #include "train/checkpointconfig.h"
 #include "util/error.h"
@@ -106,7 +106,7 @@ private slots:
     {
         QFETCH(QString, family);
         QFETCH(bool, tied);
-        const Parameters<float> weights = test::perturbedParameters(test::tinyTrainConfig(family.toStdString(), 48, tied), 3);
+        const Parameters<float> weights = test::perturbedParameters(test::trainerTestConfig(family.toStdString(), 48, tied), 3);
         AdamW optimizer(weights, {});
         Parameters<float> moved = weights, gradients = weights; // a step with gradient = weights: moments not zero
         optimizer.step(moved, gradients, 1e-3, 1);
@@ -187,7 +187,7 @@ private slots:
     {
         const fs::path parent = root() / "atomic";
         const fs::path folder = parent / "ckpt";
-        const TransformerConfig config = test::tinyTrainConfig("llama", 40, true);
+        const TransformerConfig config = test::trainerTestConfig("llama", 40, true);
         const Parameters<float> a = initialParameters<float>(config, 1), b = initialParameters<float>(config, 2);
         CheckpointContents contents;
         contents.weights = &a;
@@ -227,7 +227,7 @@ private slots:
         const fs::path stale = parent / ("ckpt.tmp-bitcliff-" + std::to_string(gone) + "-0");
         fs::create_directories(stale);
         test::writeTextFile(stale / "model.safetensors", "half written");
-        const Parameters<float> weights = initialParameters<float>(test::tinyTrainConfig("llama", 40, false), 1);
+        const Parameters<float> weights = initialParameters<float>(test::trainerTestConfig("llama", 40, false), 1);
         CheckpointContents contents;
         contents.weights = &weights;
         writeCheckpoint(parent / "ckpt", contents);

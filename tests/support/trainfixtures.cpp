@@ -1,52 +1,95 @@
 #include "support/trainfixtures.h"
 
+#include <algorithm>
+#include <cmath>
 #include <random>
 
 namespace bitcliff::test {
 
-TransformerConfig tinyTrainConfig(const std::string &family, int vocab, bool tied)
+TransformerConfig tinyTrainConfig(const TinyTrainSpec &spec)
 {
     TransformerConfig c;
-    c.family = family;
-    c.layers = 2;
-    c.hidden = 32;
-    c.intermediate = 64;
-    c.heads = 4;
-    c.kvHeads = 2;
-    c.headDim = 8;
-    c.vocab = vocab;
+    c.family = spec.family;
+    c.layers = spec.layers;
+    c.hidden = spec.hidden;
+    c.intermediate = spec.intermediate;
+    c.heads = spec.heads;
+    c.kvHeads = spec.kvHeads;
+    c.headDim = spec.headDim;
+    c.vocab = spec.vocab;
     c.contextLength = 64;
-    c.rmsEps = family == "llama" ? 1e-5f : 1e-6f;
+    c.rmsEps = spec.family == "llama" ? 1e-5f : 1e-6f;
     c.ropeTheta = 10000.0;
-    c.qkvBias = family == "qwen2";
-    c.qkNorm = family == "qwen3";
-    c.tiedOutput = tied;
+    c.qkvBias = spec.family == "qwen2";
+    c.qkNorm = spec.family == "qwen3";
+    c.tiedOutput = spec.tied;
+    if (spec.ropeFactors)
+        for (int i = 0; i < spec.headDim / 2; ++i)
+            c.ropeFreqFactors.push_back(1.0f + 2.5f * float(i));
     return c;
 }
 
-train::Parameters<float> perturbedParameters(const TransformerConfig &config, uint64_t seed)
+template<class T>
+train::Parameters<T> randomParameters(const TransformerConfig &config, unsigned seed)
 {
-    train::Parameters<float> p = train::initialParameters<float>(config, seed);
-    std::mt19937 random(unsigned(seed) + 1);
-    std::uniform_real_distribution<float> offset(-0.2f, 0.2f);
-    for (train::Tensor<float> &t : p.tensors)
-        if (t.name.ends_with("norm.weight") || t.name.ends_with(".bias"))
-            for (float &v : t.values)
-                v += offset(random);
+    train::Parameters<T> p = train::initialParameters<T>(config, seed);
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> uniform(-1.0, 1.0);
+    const double sqrt3 = std::sqrt(3.0); // uniform(-1, 1) · sqrt(3) has std 1
+    for (train::Tensor<T> &t : p.tensors) {
+        const bool norm = t.name.find("norm") != std::string::npos, bias = t.name.find(".bias") != std::string::npos;
+        const double scale = t.shape.size() == 2 && t.name.find("embed") == std::string::npos
+            ? sqrt3 / std::sqrt(double(t.shape[1]))
+            : sqrt3;
+        for (T &v : t.values)
+            v = T(norm ? 1.0 + 0.3 * uniform(random) : (bias ? 0.3 * uniform(random) : scale * uniform(random)));
+    }
     return p;
 }
 
-std::vector<train::TrainingDocument> sentenceDocuments(int count, unsigned seed)
+template train::Parameters<float> randomParameters(const TransformerConfig &, unsigned);
+template train::Parameters<double> randomParameters(const TransformerConfig &, unsigned);
+
+train::Parameters<double> toDouble(const train::Parameters<float> &p)
 {
-    const char *subjects[] = {"the cat", "a dog", "my friend", "the bird"};
-    const char *verbs[] = {"sees", "likes", "finds", "hears"};
-    const char *objects[] = {"the ball", "a tree", "the sun", "some bread"};
+    train::Parameters<double> d;
+    d.config = p.config;
+    for (const train::Tensor<float> &t : p.tensors)
+        d.tensors.push_back({t.name, t.shape, std::vector<double>(t.values.begin(), t.values.end()), t.decays,
+                             t.quantizable});
+    return d;
+}
+
+train::Batch randomBatch(int vocab, int64_t sequences, int64_t length, unsigned seed)
+{
     std::mt19937 random(seed);
-    std::vector<train::TrainingDocument> documents;
-    for (int i = 0; i < count; ++i)
-        documents.push_back(train::TrainingDocument::plain(std::string(subjects[random() % 4]) + " " + verbs[random() % 4]
-                                                           + " " + objects[random() % 4] + "."));
-    return documents;
+    std::uniform_int_distribution<int32_t> token(0, vocab - 1);
+    train::Batch b;
+    b.sequences = sequences;
+    b.length = length;
+    for (int64_t i = 0; i < sequences * length; ++i) {
+        b.tokens.push_back(token(random));
+        b.targets.push_back(random() % 4 == 0 ? -1 : token(random));
+    }
+    if (b.counted() == 0)
+        b.targets[0] = 0;
+    return b;
+}
+
+double summedCrossEntropy(std::span<const float> logits, std::span<const int32_t> targets, int vocab)
+{
+    double total = 0;
+    for (size_t row = 0; row < targets.size(); ++row) {
+        if (targets[row] < 0)
+            continue;
+        const float *x = logits.data() + row * size_t(vocab);
+        const double top = *std::max_element(x, x + vocab);
+        double sum = 0;
+        for (int i = 0; i < vocab; ++i)
+            sum += std::exp(double(x[i]) - top);
+        total += std::log(sum) + top - double(x[targets[row]]);
+    }
+    return total;
 }
 
 } // namespace bitcliff::test

@@ -1,23 +1,42 @@
 #pragma once
-// Small models and data for the trainer tests.
+// Tiny training configurations, parameters of realistic size (not the 0.02 of a fresh
+// initialization, so every path of the graph carries signal) and batches with ignored targets.
+#include "train/batch.h"
 #include "train/parameters.h"
-#include "train/trainingdocuments.h"
 
+#include <cstdint>
+#include <span>
 #include <string>
-#include <vector>
 
 namespace bitcliff::test {
 
-// A tiny config of `family` ("llama", "qwen2", "qwen3"): 2 layers, hidden 32, 4 heads of 8
-// over 2 KV heads, SwiGLU 64, context 64.
-TransformerConfig tinyTrainConfig(const std::string &family, int vocab, bool tied);
+struct TinyTrainSpec
+{
+    std::string family = "llama";
+    int layers = 2;
+    int hidden = 12;
+    int intermediate = 20;
+    int heads = 2;
+    int kvHeads = 2;
+    int headDim = 6;
+    int vocab = 11;
+    bool tied = false;
+    bool ropeFactors = false; // Llama-3-like divisors, one per dimension pair
+};
 
-// initialParameters with norms and biases moved off their initial ones and zeros, so a test
-// that confuses them fails.
-train::Parameters<float> perturbedParameters(const TransformerConfig &config, uint64_t seed);
+TransformerConfig tinyTrainConfig(const TinyTrainSpec &spec);
 
-// Short English sentences from a small grammar, one text document each (byte tokenizer: ~25
-// tokens each): easy to learn, so the loss falls within a few steps.
-std::vector<train::TrainingDocument> sentenceDocuments(int count, unsigned seed);
+// Matrices uniform with std 1/sqrt(in), embedding std 1, norms 1 ± 0.3, biases ± 0.3.
+template<class T>
+train::Parameters<T> randomParameters(const TransformerConfig &config, unsigned seed);
+
+// The same parameters in double.
+train::Parameters<double> toDouble(const train::Parameters<float> &p);
+
+// Random tokens and targets, about one target in four -1 (always at least one counted).
+train::Batch randomBatch(int vocab, int64_t sequences, int64_t length, unsigned seed);
+
+// Σ over counted rows of -log softmax(logits[row])[target], in double.
+double summedCrossEntropy(std::span<const float> logits, std::span<const int32_t> targets, int vocab);
 
 } // namespace bitcliff::test
