@@ -9,6 +9,7 @@
 #include "util/atomicwrite.h"
 #include "util/error.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace bitcliff::train {
@@ -123,6 +124,11 @@ void refuseOverwritingInput(const fs::path &output, const fs::path &inputModel)
     const fs::path b = fs::weakly_canonical(fs::absolute(input.empty() ? fs::path(".") : input), ec);
     if (a == b)
         throw Error(output.string() + ": the output folder is the input model's folder; choose another one");
+    // Replacing a folder that contains the input model would delete it too.
+    const auto [end, rest] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+    if (end == a.end())
+        throw Error(output.string() + ": the output folder contains the input model " + inputModel.string()
+                    + "; choose another one");
 }
 
 nlohmann::json ropeScalingOf(const fs::path &model)

@@ -29,7 +29,7 @@ struct CheckpointContents
 void writeCheckpoint(const std::filesystem::path &folder, const CheckpointContents &contents);
 
 // Throws Error when `output` is the folder of `inputModel` (a file or folder; compared as
-// canonical paths), so that training never replaces the model it starts from.
+// canonical paths) or contains it, so that training never replaces the model it starts from.
 void refuseOverwritingInput(const std::filesystem::path &output, const std::filesystem::path &inputModel);
 
 // The rope_scaling object of the model folder (or file) `model`'s config.json, null when it has

@@ -246,7 +246,10 @@ private slots:
         fs::create_directory_symlink(model, root() / "link");
         QVERIFY(errorOf([&] { refuseOverwritingInput(root() / "link", model); }).find("input model")
                 != std::string::npos);
+        QVERIFY(errorOf([&] { refuseOverwritingInput(root(), model); }).find("contains the input model")
+                != std::string::npos);
         refuseOverwritingInput(root() / "model-trained", model);
+        refuseOverwritingInput(model / "trained", model); // inside it is fine: the model stays
         refuseOverwritingInput(model, {});
     }
 };
