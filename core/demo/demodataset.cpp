@@ -5,9 +5,27 @@
 namespace bitcliff {
 
 namespace {
+
 // Independent random streams of one seed.
 constexpr uint64_t kQuestionStream = 1;
 constexpr uint64_t kSentenceStream = 2;
+
+// The keys of every run of at least kDemoHardMinSteps consecutive steps of a hard question,
+// each as a question that starts from the value before its first step.
+std::vector<std::string> chainKeys(const DemoQuestion &question)
+{
+    std::vector<std::string> keys;
+    const std::vector<int> values = question.values();
+    const size_t steps = question.steps.size();
+    for (size_t first = 0; first + kDemoHardMinSteps <= steps; ++first)
+        for (size_t end = first + kDemoHardMinSteps; end <= steps; ++end) {
+            DemoQuestion run{DemoTier::Hard, values[first], {}};
+            run.steps.assign(question.steps.begin() + long(first), question.steps.begin() + long(end));
+            keys.push_back(run.key());
+        }
+    return keys;
+}
+
 } // namespace
 
 DemoDataset::DemoDataset(const DemoSplitOptions &options)
@@ -24,8 +42,12 @@ DemoDataset::DemoDataset(const DemoSplitOptions &options)
         auto &list = m_testQuestions[size_t(tier)];
         while (list.size() < size_t(options.testQuestionsPerTier)) {
             DemoQuestion question = sampleQuestion(tier, questions);
-            if (m_heldOutQuestions.insert(question.key()).second)
-                list.push_back(std::move(question));
+            if (!m_heldOutQuestions.insert(question.key()).second)
+                continue;
+            if (tier == DemoTier::Hard)
+                for (std::string &key : chainKeys(question))
+                    m_heldOutChains.insert(std::move(key));
+            list.push_back(std::move(question));
         }
     }
     DemoRng sentences(options.seed, kSentenceStream);
@@ -39,6 +61,16 @@ DemoDataset::DemoDataset(const DemoSplitOptions &options)
         }
         m_testPassages.push_back(std::move(passage));
     }
+}
+
+bool DemoDataset::isHeldOut(const DemoQuestion &question) const
+{
+    if (question.tier != DemoTier::Hard)
+        return isHeldOutQuestion(question.key());
+    for (const std::string &key : chainKeys(question))
+        if (m_heldOutChains.contains(key))
+            return true;
+    return false;
 }
 
 bool DemoDataset::isHeldOutQuestion(std::string_view key) const

@@ -35,6 +35,26 @@ std::string commonDigits(const std::string &text)
 
 bool hasAsciiDigit(const std::string &text) { return text.find_first_of("0123456789") != std::string::npos; }
 
+// Every run of 3 or more consecutive steps of a scratchpad, as text ("15-2=13;13-3=10;10-6=4").
+std::vector<std::string> scratchpadRuns(const std::string &answer)
+{
+    std::vector<std::string> steps;
+    for (size_t start = 0; start <= answer.size();) {
+        const size_t end = std::min(answer.find(';', start), answer.size());
+        steps.push_back(answer.substr(start, end - start));
+        start = end + 1;
+    }
+    std::vector<std::string> runs;
+    for (size_t first = 0; first + 3 <= steps.size(); ++first)
+        for (size_t end = first + 3; end <= steps.size(); ++end) {
+            std::string run;
+            for (size_t i = first; i < end; ++i)
+                run += (i > first ? ";" : "") + steps[i];
+            runs.push_back(run);
+        }
+    return runs;
+}
+
 // The study's column rules, written out again: easy has no carry and no borrow.
 bool easyRule(int a, char op, int b)
 {
@@ -206,11 +226,12 @@ private slots:
 
     // The proof the brief asks for: 500 test questions per tier, and a training stream of
     // 3 M code points in which no held-out question occurs in either script, not as a
-    // document and not inside one; no held-out sentence occurs in any passage.
+    // document and not inside one, no training scratchpad shares 3 consecutive steps with a
+    // held-out one, and no held-out sentence occurs in any passage.
     void heldOutItemsNeverReachTraining()
     {
         const DemoDataset data;
-        std::unordered_set<std::string> prompts;
+        std::unordered_set<std::string> prompts, heldOutRuns;
         std::set<size_t> promptLengths;
         for (const DemoTier tier : kDemoTiers) {
             const auto &questions = data.testQuestions(tier);
@@ -223,6 +244,9 @@ private slots:
                 for (const DemoScript script : kDemoScripts) {
                     prompts.insert(renderQuestion(question, script).prompt);
                     promptLengths.insert(renderQuestion(question, script).prompt.size());
+                    if (tier == DemoTier::Hard)
+                        for (const std::string &run : scratchpadRuns(renderQuestion(question, script).answer))
+                            heldOutRuns.insert(run);
                 }
             }
             QCOMPARE(distinct.size(), size_t(500));
@@ -247,6 +271,9 @@ private slots:
             if (document.kind == DemoDocumentKind::Arithmetic) {
                 ++documents[document.tier];
                 QVERIFY2(!data.isHeldOutQuestion(document.key), document.key.c_str());
+                if (document.tier == DemoTier::Hard)
+                    for (const std::string &run : scratchpadRuns(document.answer))
+                        QVERIFY2(!heldOutRuns.contains(run), (document.prompt + document.answer).c_str());
                 for (size_t begin = 0; begin < text.size(); ++begin)
                     for (const size_t length : promptLengths)
                         if (begin + length <= text.size() && prompts.contains(text.substr(begin, length)))
