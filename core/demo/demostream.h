@@ -59,6 +59,7 @@ public:
     // The categories the stream draws from, in the order of shares()/produced().
     enum Category { Easy, Medium, Hard, Sentences, DigitPairs, CategoryCount };
 
+    // `data` must outlive the stream. Throws Error for a bad mix (validateDemoMix).
     DemoTrainingStream(const DemoDataset &data, const DemoMix &mix = {}, uint64_t seed = 1);
 
     DemoDocument next();

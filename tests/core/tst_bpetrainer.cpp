@@ -129,6 +129,13 @@ private slots:
             }
         const DemoItem hard = renderQuestion({DemoTier::Hard, 15, {-2, -3, -6}}, DemoScript::Rare);
         QCOMPARE(m_tokenizer->encode(hard.answer).size(), codePointCount(hard.answer));
+        // Prompt and answer tokenized apart give the tokens of the whole (the trainer's loss mask).
+        for (const TaskItem &item : demoTestTasks(m_data)) {
+            std::vector<int32_t> apart = m_tokenizer->encode(item.context, true);
+            const std::vector<int32_t> answer = m_tokenizer->encode(item.answer);
+            apart.insert(apart.end(), answer.begin(), answer.end());
+            QCOMPARE(apart, m_tokenizer->encode(item.context + item.answer, true));
+        }
     }
 
     // Lossless on both scripts; the rare script, with fewer merges, spends more tokens per
