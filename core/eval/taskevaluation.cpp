@@ -53,9 +53,9 @@ ItemOutcome generateAnswer(CachedSequence &model, const Tokenizer &tokenizer, co
     }
     ItemOutcome outcome;
     outcome.item = index;
-    outcome.correct = answerMatches(text, item.answer);
+    outcome.correct = answerMatches(text, item.answer, item.match);
     outcome.correctNorm = outcome.correct;
-    outcome.prediction = extractAnswer(text, item.answer);
+    outcome.prediction = extractAnswer(text, item.answer, item.match);
     return outcome;
 }
 

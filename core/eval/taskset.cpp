@@ -78,6 +78,13 @@ TaskItem parseItem(const LineParser &line)
         item.answer = line.text("answer", true);
         if (item.answer.empty())
             line.fail("\"answer\" is empty");
+        const std::string match = line.text("match", false);
+        if (match == "last_number")
+            item.match = AnswerMatch::LastNumber;
+        else if (!match.empty())
+            line.fail("unknown \"match\" '" + match + "' (expected \"last_number\" or none)");
+        if (item.match == AnswerMatch::LastNumber && expectedAnswer(item.answer, item.match).empty())
+            line.fail("\"answer\" has no number for \"match\": \"last_number\"");
     } else {
         line.fail("unknown \"kind\" '" + kind + "' (expected \"choice\" or \"generate\")");
     }

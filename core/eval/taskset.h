@@ -1,8 +1,11 @@
 #pragma once
 // Task files: JSON Lines, one item per line (resources/eval/README.md has the schema).
 //   {"id", "kind": "choice", "context", "choices": [...], "gold": i, "difficulty", "language"}
-//   {"id", "kind": "generate", "prompt", "answer", "difficulty", "language"}
-// `difficulty` and `language` are optional labels every result is reported by.
+//   {"id", "kind": "generate", "prompt", "answer", "difficulty", "language", "match"}
+// `difficulty` and `language` are optional labels every result is reported by; `match`
+// (generate only, optional) is "last_number" to score the last number of the answer line.
+#include "eval/answerextraction.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -24,11 +27,12 @@ struct TaskItem
     std::string difficulty;           // "" when unlabelled
     std::string language;
     std::string source;               // the file's name, for reports
+    AnswerMatch match = AnswerMatch::Auto; // generate only: how the answer line is compared
 };
 
 // Parses JSON Lines text. Throws FormatError("<label>:<line>: <problem>") on the first bad line
 // (not JSON, missing or mistyped field, gold out of range, fewer than two choices, duplicate
-// id). Blank lines are skipped.
+// id, unknown "match", a "last_number" answer without a number). Blank lines are skipped.
 std::vector<TaskItem> parseTaskLines(std::string_view text, const std::string &label);
 std::vector<TaskItem> loadTaskFile(const std::filesystem::path &path);
 

@@ -284,6 +284,68 @@ private slots:
         QVERIFY(!generationComplete("\n\n 12"));
     }
 
+    // Devanagari (and any Unicode decimal digit) counts as ASCII in both modes; "last_number"
+    // scores a worked line on its final number, and a '-' between digits is no sign.
+    void lastNumberAndUnicodeDigits()
+    {
+        const std::string hi48 = "\xe0\xa5\xaa\xe0\xa5\xae"; // ४८
+        QVERIFY(answerMatches(hi48, "48"));
+        QVERIFY(answerMatches("48", hi48));
+        QVERIFY(answerMatches(" " + hi48 + "\n", hi48));
+        QVERIFY(!answerMatches("\xe0\xa5\xaa\xe0\xa5\xaf", hi48)); // ४९
+        QVERIFY(answerMatches("\xd9\xa4\xd9\xa2", "42"));               // Arabic-Indic ٤٢
+        QVERIFY(answerMatches("\xe2\x88\x92" "7", "-7"));                  // U+2212 minus
+        const std::string pad = "15-2=13;13-3=10;10-6=4";
+        QVERIFY(answerMatches(pad, pad, AnswerMatch::LastNumber));
+        QVERIFY(answerMatches("15-2=12;12-3=9;9-5=4", pad, AnswerMatch::LastNumber)); // final number only
+        QVERIFY(!answerMatches("15-2=13;13-3=10;10-6=5", pad, AnswerMatch::LastNumber));
+        QVERIFY(!answerMatches("15-2=13;13-3=10;10-6", pad, AnswerMatch::LastNumber)); // 6, not -6
+        QCOMPARE(QString::fromStdString(extractAnswer("15-2=13;13-3=10;10-6", pad, AnswerMatch::LastNumber)), "6");
+        QCOMPARE(QString::fromStdString(expectedAnswer(pad, AnswerMatch::LastNumber)), "4");
+        QCOMPARE(extractAnswer(pad, pad), pad); // not numeric: whole line
+        QCOMPARE(QString::fromStdString(extractAnswer(pad, "13")), "15");
+        QVERIFY(answerMatches("x = -3", "-3", AnswerMatch::LastNumber));
+        QVERIFY(!answerMatches("4\n10-6=4", "10-6=5", AnswerMatch::LastNumber)); // first line only
+        QVERIFY(!answerMatches("", pad, AnswerMatch::LastNumber));
+        // The same scratchpad in Devanagari digits: १५-२=१३;१३-३=१०;१०-६=४
+        const std::string d = "\xe0\xa5";
+        auto dev = [&](const std::string &ascii) {
+            std::string out;
+            for (char c : ascii)
+                out += (c >= '0' && c <= '9') ? d + char(0xa6 + (c - '0')) : std::string(1, c);
+            return out;
+        };
+        QVERIFY(answerMatches(dev(pad), dev(pad), AnswerMatch::LastNumber));
+        QVERIFY(answerMatches(dev("15-2=13;13-3=11;11-7=4"), dev(pad), AnswerMatch::LastNumber));
+        QVERIFY(!answerMatches(dev("15-2=13;13-3=10;10-6=14"), dev(pad), AnswerMatch::LastNumber));
+        QCOMPARE(QString::fromStdString(expectedAnswer(dev(pad), AnswerMatch::LastNumber)), "4");
+        QVERIFY(answerMatches(dev(pad), dev(pad))); // whole-line mode compares digits by value
+    }
+
+    void taskItemsChooseTheirMatch()
+    {
+        const std::string text = R"({"id":"a","kind":"generate","prompt":"15-2-3:","answer":"15-2=13;13-3=10","match":"last_number"})"
+                                 "\n"
+                                 R"({"id":"b","kind":"generate","prompt":"1+1=","answer":"2"})";
+        const auto items = parseTaskLines(text, "t.jsonl");
+        QCOMPARE(items[0].match, AnswerMatch::LastNumber);
+        QCOMPARE(items[1].match, AnswerMatch::Auto);
+        auto failure = [](const std::string &line) {
+            try {
+                parseTaskLines(line, "t.jsonl");
+            } catch (const Error &error) {
+                return QString(error.what());
+            }
+            return QString("no error");
+        };
+        QCOMPARE(failure(R"({"id":"a","kind":"generate","prompt":"p","answer":"1","match":"first"})"),
+                 "t.jsonl:1: unknown \"match\" 'first' (expected \"last_number\" or none)");
+        QCOMPARE(failure(R"({"id":"a","kind":"generate","prompt":"p","answer":"none","match":"last_number"})"),
+                 "t.jsonl:1: \"answer\" has no number for \"match\": \"last_number\"");
+        QCOMPARE(failure(R"({"id":"a","kind":"generate","prompt":"p","answer":"1","match":3})"),
+                 "t.jsonl:1: \"match\" must be a string");
+    }
+
     void taskFilesParseWithLineNumbers()
     {
         const std::string text =

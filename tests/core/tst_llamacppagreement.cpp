@@ -4,8 +4,10 @@
 // procedure and its tokenization of multilingual text are compared with
 // BitCliff's engine and tokenizer reading the same file. Covers every GGUF quantization type
 // the exporter writes, F32/F16 tensors, llama's permuted Q/K rows, Qwen2 biases, tied output,
-// Llama-3 rope scaling (rope_freqs.weight) and the real Llama-3, Qwen3 and Llama-2
-// vocabularies. Fails, never skips, when node or the modules are missing.
+// Llama-3 rope scaling (rope_freqs.weight), the real Llama-3, Qwen3 and Llama-2 vocabularies
+// and the demo model's own trained one (on the demo texts in both scripts). Fails, never
+// skips, when node or the modules are missing.
+#include "demo/demotokenizertraining.h"
 #include "eval/perplexity.h"
 #include "eval/tokenlogprobs.h"
 #include "formats/hfggufmapping.h"
@@ -77,6 +79,7 @@ struct Case
     Tolerance tolerance = kFloat32;
     bool vocabOnly = false; // a tokenizer case: llama.cpp reads the vocabulary only
     int vocab = 0;
+    std::vector<std::pair<std::string, std::string>> samples = {}; // a tokenizer case's texts: name, text
     bool quantized() const { return tolerance.kld == kQuantized.kld; }
 };
 
@@ -218,14 +221,15 @@ private slots:
         const nlohmann::json &result = m_results[size_t(index)];
         QVERIFY2(!result.contains("error"), ("llama.cpp: " + result.value("error", std::string())).c_str());
         const auto fromGguf = loadTokenizer(c.gguf);
-        QCOMPARE(result["texts"].size(), m_samples.size());
+        const auto &samples = c.samples;
+        QCOMPARE(result["texts"].size(), samples.size());
         const std::set<int32_t> overridden = overriddenTokens(result["log"]);
         size_t tokens = 0, overrides = 0;
         QStringList mismatches;
-        for (size_t s = 0; s < m_samples.size(); ++s) {
+        for (size_t s = 0; s < samples.size(); ++s) {
             const auto expected = result["texts"][s]["ids"].get<std::vector<int32_t>>();
             tokens += expected.size();
-            const std::vector<int32_t> ids = fromGguf->encode(m_samples[s].second);
+            const std::vector<int32_t> ids = fromGguf->encode(samples[s].second);
             const bool override = std::any_of(expected.begin(), expected.end(),
                                               [&](int32_t id) { return overridden.contains(id); });
             overrides += ids != expected && override;
@@ -235,11 +239,11 @@ private slots:
                     got += std::to_string(id) + " ";
                 for (int32_t id : expected)
                     want += std::to_string(id) + " ";
-                mismatches << QString::fromStdString(m_samples[s].first + ": " + got + "| llama.cpp " + want);
+                mismatches << QString::fromStdString(samples[s].first + ": " + got + "| llama.cpp " + want);
             }
         }
         qInfo("%-24s %zu samples, %zu tokens, %lld differ; %zu differ by llama.cpp's own override of a vocabulary token",
-              c.name.c_str(), m_samples.size(), tokens, static_cast<long long>(mismatches.size()), overrides);
+              c.name.c_str(), samples.size(), tokens, static_cast<long long>(mismatches.size()), overrides);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QStringLiteral(", "))));
     }
 
@@ -370,8 +374,43 @@ private:
             test::writeTinyTransformer(dir, spec);
             for (const char *file : {"tokenizer.json", "tokenizer_config.json"})
                 fs::copy_file(models / file, dir / file, fs::copy_options::overwrite_existing);
-            exportCase({std::string("tokenizer ") + name, dir, {}, kFloat16, true, spec.vocab}, "q8_0:strict");
+            exportCase({std::string("tokenizer ") + name, dir, {}, kFloat16, true, spec.vocab, m_samples}, "q8_0:strict");
         }
+        writeDemoTokenizerCase();
+    }
+
+    // The demo model's trained tokenizer (byte-level BPE, pre-tokenizer "qwen2"): the held-out
+    // passages and arithmetic items in both scripts, and the multilingual samples.
+    void writeDemoTokenizerCase()
+    {
+        const DemoDataset data;
+        const BpeTrainingResult trained = trainDemoTokenizer(data);
+        test::TinyTransformerSpec spec;
+        spec.layers = 1;
+        spec.hidden = 32;
+        spec.intermediate = 32;
+        spec.heads = 2;
+        spec.kvHeads = 1;
+        spec.tied = true;
+        spec.dtype = "F16";
+        spec.vocab = trained.vocabSize;
+        const fs::path dir = path("tokenizer demo");
+        test::writeTinyTransformer(dir, spec);
+        test::writeTextFile(dir / "tokenizer.json", trained.tokenizerJson);
+        test::writeTextFile(dir / "tokenizer_config.json", trained.tokenizerConfigJson);
+        std::vector<std::pair<std::string, std::string>> samples = m_samples;
+        for (const DemoScript script : kDemoScripts) {
+            const std::string language = demoLanguage(script);
+            for (size_t p = 0; p < data.testPassages().size(); ++p)
+                samples.emplace_back("demo passage " + std::to_string(p) + " " + language,
+                                     data.testPassages()[p].text(script));
+            for (const DemoTier tier : kDemoTiers)
+                for (const DemoQuestion &question : data.testQuestions(tier)) {
+                    const DemoItem item = renderQuestion(question, script);
+                    samples.emplace_back("demo " + question.key() + " " + language, item.prompt + item.answer);
+                }
+        }
+        exportCase({"tokenizer demo", dir, {}, kFloat16, true, spec.vocab, std::move(samples)}, "q8_0:strict");
     }
 
     void runLlamaCpp()
@@ -382,7 +421,7 @@ private:
             nlohmann::json model = {{"model", c.gguf.string()}, {"vocab_only", c.vocabOnly}, {"context", 2 * kContext}};
             if (c.vocabOnly) {
                 model["texts"] = nlohmann::json::array();
-                for (const auto &[name, text] : m_samples)
+                for (const auto &[name, text] : c.samples)
                     model["texts"].push_back(text);
             } else {
                 const std::vector<int32_t> stream = tokenStream(c.vocab);
