@@ -15,5 +15,6 @@ int runSweepCell(const std::vector<std::string> &args);
 int runSweepMerge(const std::vector<std::string> &args);
 int runReport(int argc, char **argv, const std::vector<std::string> &args);
 int runDemo(int argc, char **argv, const std::vector<std::string> &args);
+int runTrainDemo(const std::vector<std::string> &args);
 
 } // namespace bitcliff::cli

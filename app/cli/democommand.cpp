@@ -1,6 +1,8 @@
-// `demo`: the accuracy cliff on the demo model, headless: the quick sweep (every scheme
-// evaluated against the unquantized model), then the report — cliff charts, the model's
-// outlier and SQNR maps, report.html with the findings in numbers.
+// `demo`: the accuracy cliff on the demo model, headless: the demo sweep (every scheme, and
+// the QAT, control and recovery checkpoints, evaluated against the unquantized model), then
+// the report — cliff charts, the model's outlier and SQNR maps, report.html with the findings
+// in numbers.
+#include "analysis/bundleddemo.h"
 #include "analysis/sweepevaluator.h"
 #include "analysis/sweepinputs.h"
 #include "cli/cliargs.h"
@@ -9,7 +11,7 @@
 #include "cli/reportcommand.h"
 #include "cli/sweepoutput.h"
 #include "cli/terminalprogress.h"
-#include "demo/syntheticcheckpoint.h"
+#include "demo/demosweep.h"
 #include "sweep/sweeprunner.h"
 #include "util/error.h"
 
@@ -23,11 +25,13 @@ namespace bitcliff::cli {
 
 namespace {
 
-// The quick preset; on the synthetic model text only: its weights are random, so its task
-// accuracy is 0 at every bit-width and says nothing (the trained demo model will change that).
-SweepSpec demoSpec(const CliArgs &args, const std::filesystem::path &model, bool synthetic)
+// The trained demo model's own sweep (its schemes, derived checkpoints and held-out data), or
+// the quick preset on another model; --preset and the other options change either.
+SweepSpec demoSpec(const CliArgs &args, const std::filesystem::path &model)
 {
-    SweepSpec spec = sweepPreset(args.value("--preset").value_or(synthetic ? "demo" : "quick"));
+    const bool trained = isTrainedDemoModel(model);
+    SweepSpec spec = trained && !args.value("--preset") ? trainedDemoSweep(model)
+                                                        : sweepPreset(args.value("--preset").value_or("quick"));
     spec.model = std::filesystem::absolute(model).lexically_normal().string();
     applySpecOptions(args, spec);
     if (spec.schemes.empty())
@@ -47,19 +51,14 @@ int runDemo(int argc, char **argv, const std::vector<std::string> &argvRest)
     if (!args.positional().empty())
         throw UsageError("demo takes no positional arguments");
     const std::filesystem::path out = std::filesystem::absolute(args.required("--out")).lexically_normal();
-    const bool synthetic = !args.value("--model");
-    std::filesystem::path model
-        = synthetic ? out / "synthetic-demo-model" : std::filesystem::path(*args.value("--model"));
-    const SweepSpec spec = demoSpec(args, model, synthetic); // bad options fail before any work
+    const bool bundled = !args.value("--model");
+    const std::filesystem::path model
+        = bundled ? app::extractBundledDemoModel(out / "demo-model") : std::filesystem::path(*args.value("--model"));
+    const SweepSpec spec = demoSpec(args, model); // bad options fail before any work
     const int dpi = int(args.number("--dpi", 144, 48, 1200));
     const auto application = startHeadlessApplication(argc, argv);
-    if (synthetic && !isCurrentSyntheticCheckpoint(model)) {
-        TerminalProgress progress("generating the synthetic demo model");
-        writeSyntheticCheckpoint(model, {}, progress.callback());
-        progress.done();
-    }
     std::printf("model: %s%s\n", model.string().c_str(),
-        synthetic ? "  (SYNTHETIC: random heavy-tailed weights, not a trained model; text metrics only)" : "");
+        isTrainedDemoModel(model) ? "  (BitCliff's trained demo model: see its demo.json)" : "");
 
     const app::SweepInputs inputs = app::resolveSweepInputs(spec);
     SweepSetup setup;

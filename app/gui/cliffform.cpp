@@ -175,6 +175,7 @@ SweepSpec CliffForm::spec() const
     const int preset = m_preset->currentIndex();
     spec.preset = preset < kCustom ? kPresets[preset] : "";
     spec.schemes = canonicalSchemes(spec.schemes);
+    spec.variants = m_variants; // the derived checkpoints a loaded spec or the demo named
     return spec;
 }
 
@@ -184,6 +185,7 @@ void CliffForm::setSpec(const SweepSpec &spec)
     for (const std::string &scheme : spec.schemes)
         schemes << QString::fromStdString(scheme);
     m_filling = true;
+    m_variants = spec.variants;
     m_schemes->setCheckedSchemes(schemes);
     m_evalSet->setReferences(spec.text, spec.tasks);
     m_context->setValue(spec.nCtx);

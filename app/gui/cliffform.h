@@ -78,6 +78,7 @@ private:
     QPushButton *m_outputChoose;
     QLabel *m_message;
     uint64_t m_seed = 0;
+    std::vector<SweepVariant> m_variants;
     int m_threads = 0;
 };
 

@@ -4,6 +4,7 @@
 #include "gui/cliffform.h"
 #include "gui/cliffresultsview.h"
 #include "gui/cliffschemegrid.h"
+#include "demo/demosweep.h"
 #include "demo/syntheticcheckpoint.h"
 #include "sweep/sweepcell.h"
 #include "sweep/sweepspec.h"
@@ -122,8 +123,15 @@ void CliffPage::setModel(std::shared_ptr<const Model> model)
 {
     m_model = std::move(model);
     m_form->setModelPath(m_model ? QString::fromStdString(m_model->sourcePath()) : QString());
-    // The synthetic demo model gets the demo's sweep, ready to run (text only: random weights).
-    if (m_model && isCurrentSyntheticCheckpoint(m_model->sourcePath())) {
+    // The demo model gets the demo's sweep, ready to run: the trained one its own (with the
+    // QAT, control and recovery checkpoints), the synthetic stand-in text only (random weights).
+    if (m_model && isTrainedDemoModel(m_model->sourcePath())) {
+        try {
+            m_form->setSpec(trainedDemoSweep(m_model->sourcePath()));
+        } catch (const std::exception &) {
+            // a damaged demo.json: the form keeps what it had
+        }
+    } else if (m_model && isCurrentSyntheticCheckpoint(m_model->sourcePath())) {
         SweepSpec spec = sweepPreset("demo");
         spec.model = m_model->sourcePath();
         m_form->setSpec(spec);

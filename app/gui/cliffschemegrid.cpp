@@ -36,9 +36,13 @@ constexpr GridRow kGrid[] = {
 // The float and lookup-table types, one row of their own.
 constexpr const char *kFormats[] = { "nf4:g64", "fp4:g64", "mxfp4", "iq4_nl", "fp8" };
 
+// A variant's cell ("rtn:b2:g32@qat", a derived checkpoint) keeps its suffix.
 QString canonical(const QString &text)
 {
-    return QString::fromStdString(QuantScheme::parse(text.trimmed().toStdString()).toString());
+    const QString trimmed = text.trimmed();
+    const qsizetype at = trimmed.indexOf('@');
+    return QString::fromStdString(QuantScheme::parse(trimmed.left(at).toStdString()).toString())
+        + (at >= 0 ? trimmed.mid(at) : QString());
 }
 
 } // namespace

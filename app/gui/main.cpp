@@ -20,7 +20,7 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Open the synthetic demo model."));
+                                  QApplication::translate("main", "Open the demo model (trained by BitCliff)."));
     parser.addOption(demo);
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QApplication::translate("main", "A .safetensors or .gguf file, or a checkpoint folder."));

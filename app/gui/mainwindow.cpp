@@ -296,7 +296,7 @@ void MainWindow::openPath(const QString &path)
 
 void MainWindow::openDemo()
 {
-    setStatus(tr("Opening the synthetic demo model…"));
+    setStatus(tr("Opening the demo model…"));
     m_session->openDemo();
 }
 

@@ -1,5 +1,7 @@
 #include "gui/modelsession.h"
 
+#include "analysis/bundleddemo.h"
+
 #include "demo/syntheticcheckpoint.h"
 #include "stats/statsengine.h"
 
@@ -57,7 +59,25 @@ void ModelSession::open(const QString &path)
 
 void ModelSession::openDemo()
 {
-    const QString directory = demoCheckpointPath();
+    if (hasBundledDemoModel()) { // the trained demo model, copied out of the application once
+        cancelPending();
+        const int generation = m_generation;
+        const int id = m_runner->start<QString>(
+            tr("Unpacking the demo model"),
+            [](const ProgressCallback &) {
+                return QString::fromStdString(extractBundledDemoModel(cachedDemoModelPath().toStdString()).string());
+            },
+            this,
+            [this, generation](const QString &directory) {
+                if (generation == m_generation)
+                    open(directory);
+            },
+            [this](const QString &message) { emit failed(message); });
+        m_pendingJobs.append(id);
+        emit busyChanged(true);
+        return;
+    }
+    const QString directory = demoCheckpointPath(); // a build without it: the synthetic stand-in
     if (isCurrentSyntheticCheckpoint(directory.toStdString())) {
         open(directory);
         return;
