@@ -41,6 +41,8 @@ std::string basePointer(const ResultCell &cell, CliffChartMetric metric, CliffSl
             return "/accuracy/by_language/" + pointerToken(label);
         case CliffSlice::TaskFile:
             return "/accuracy/by_task/" + pointerToken(label);
+        case CliffSlice::LanguageDifficulty:
+            return "/accuracy/by_language_difficulty/" + pointerToken(label);
         }
     }
     if (slice == CliffSlice::Overall)
@@ -155,6 +157,8 @@ QString sliceTitle(CliffSlice slice)
         return CliffSeriesText::tr("by language");
     case CliffSlice::TaskFile:
         return CliffSeriesText::tr("by task file");
+    case CliffSlice::LanguageDifficulty:
+        return CliffSeriesText::tr("by language and difficulty");
     }
     return {};
 }
@@ -280,6 +284,18 @@ QStringList sliceLabels(const ResultCells &cells, CliffChartMetric metric, Cliff
             for (const std::string &task : keysAt(cells, "/accuracy/by_task"))
                 labels << QString::fromStdString(task);
         return labels;
+    case CliffSlice::LanguageDifficulty:
+        if (!isTextMetric(metric)) { // language by language, tiers in order: a row per script
+            const std::vector<std::string> keys = keysAt(cells, "/accuracy/by_language_difficulty");
+            const std::vector<std::string> tiers = orderedTiers(keysAt(cells, "/accuracy/by_difficulty"));
+            for (const QString &language : languageOrder(keysAt(cells, "/accuracy/by_language")))
+                for (const std::string &tier : tiers) {
+                    const std::string key = language.toStdString() + "/" + tier;
+                    if (std::find(keys.begin(), keys.end(), key) != keys.end())
+                        labels << QString::fromStdString(key);
+                }
+        }
+        return labels;
     }
     return labels;
 }
@@ -387,9 +403,10 @@ QVector<SweepResultRow> sweepResultRows(const ResultCells &cells)
 
 QString methodDisplayName(const QString &method)
 {
-    // A variant's series: "rtn:g32@qat" -> "RTN g32 · qat".
+    // A variant's series: "rtn:g32@qat" -> "RTN g32 [qat]" (its own colour: " · " would key
+    // the colour by the method before it).
     if (const qsizetype at = method.indexOf('@'); at >= 0)
-        return methodDisplayName(method.left(at)) + QStringLiteral(" \u00b7 ") + method.mid(at + 1);
+        return methodDisplayName(method.left(at)) + QStringLiteral(" [") + method.mid(at + 1) + QLatin1Char(']');
     if (method == QLatin1String("gguf-k"))
         return CliffSeriesText::tr("GGUF K-quants");
     if (method == QLatin1String("gguf-legacy"))

@@ -15,7 +15,7 @@ namespace bitcliff::app {
 
 enum class CliffChartMetric { LnPplRatio, Perplexity, Kld, SameTop, Accuracy };
 enum class CliffXAxis { StoredBits, NominalBits };
-enum class CliffSlice { Overall, Difficulty, Language, TaskFile };
+enum class CliffSlice { Overall, Difficulty, Language, TaskFile, LanguageDifficulty }; // the last: "hi/hard"
 
 struct CliffChartRequest
 {

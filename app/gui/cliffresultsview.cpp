@@ -33,6 +33,8 @@ CliffSlice sliceOf(CliffResultsView::View view)
         return CliffSlice::Language;
     case CliffResultsView::View::ByTaskFile:
         return CliffSlice::TaskFile;
+    case CliffResultsView::View::ByLanguageDifficulty:
+        return CliffSlice::LanguageDifficulty;
     default:
         return CliffSlice::Overall;
     }
@@ -81,7 +83,8 @@ CliffResultsView::CliffResultsView(QWidget *parent)
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_x->addItem(QString(), int(CliffXAxis::StoredBits));
     m_x->addItem(QString(), int(CliffXAxis::NominalBits));
-    for (View view : { View::Single, View::ByDifficulty, View::ByLanguage, View::ByTaskFile, View::Disagreement })
+    for (View view : { View::Single, View::ByDifficulty, View::ByLanguage, View::ByLanguageDifficulty, View::ByTaskFile,
+             View::Disagreement })
         m_view->addItem(QString(), int(view));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -157,8 +160,9 @@ void CliffResultsView::retranslate()
     m_view->setItemText(0, tr("Single chart"));
     m_view->setItemText(1, tr("By difficulty"));
     m_view->setItemText(2, tr("By language"));
-    m_view->setItemText(3, tr("By task file"));
-    m_view->setItemText(4, tr("Metric disagreement"));
+    m_view->setItemText(3, tr("By language and difficulty"));
+    m_view->setItemText(4, tr("By task file"));
+    m_view->setItemText(5, tr("Metric disagreement"));
     m_view->setToolTip(tr("One chart, small multiples (a panel per difficulty tier, language or task file on "
                           "shared axes), or per language the three measures of damage side by side."));
     for (int i = 0; i < m_metric->count(); ++i)

@@ -39,7 +39,7 @@ class CliffResultsView final : public QWidget
     Q_OBJECT
 
 public:
-    enum class View { Single, ByDifficulty, ByLanguage, ByTaskFile, Disagreement };
+    enum class View { Single, ByDifficulty, ByLanguage, ByLanguageDifficulty, ByTaskFile, Disagreement };
 
     explicit CliffResultsView(QWidget *parent = nullptr);
     ~CliffResultsView() override;

@@ -3,6 +3,7 @@
 #include "analysis/clifffindings.h"
 #include "analysis/cliffseries.h"
 #include "cliffexport.h"
+#include "cliffmultiplesview.h"
 #include "formats/model.h"
 #include "quant/modelquantizer.h"
 #include "report/chartreport.h"
@@ -35,6 +36,7 @@ struct ChartFile
     QString stem; // "cliff-kld"
     QString title;
     std::function<bool(const QString &path, QSize size, int dpi)> save;
+    QSize size { 1100, 700 };
 };
 
 // Widgets only live on the GUI thread: from a worker, run `work` there and wait. While the
@@ -95,13 +97,17 @@ std::vector<ChartFile> cliffCharts(const ResultCells &cells, uint64_t seed)
         if (slice != CliffSlice::Overall && sliceLabels(cells, metric, slice).size() < 2)
             return; // one panel says nothing a single chart does not
         const CliffChartData data = cliffChartData(cells, { metric, CliffXAxis::StoredBits, slice, seed });
-        charts.push_back({ stem, data.title, [data](const QString &path, QSize size, int dpi) {
-                              return saveCliffFigure(data, path, size, dpi);
-                          } });
+        // Taller for more rows of panels, so each keeps a readable height and the legend fits.
+        const int columns = CliffMultiplesView::columnsFor(QSize(1100, 700), int(data.panels.size()));
+        const int rows = (int(data.panels.size()) + columns - 1) / std::max(1, columns);
+        charts.push_back({ stem, data.title,
+            [data](const QString &path, QSize size, int dpi) { return saveCliffFigure(data, path, size, dpi); },
+            QSize(1100, std::max(700, 120 + 300 * rows)) });
     };
     add("cliff-accuracy", CliffChartMetric::Accuracy, CliffSlice::Overall);
     add("cliff-accuracy-by-difficulty", CliffChartMetric::Accuracy, CliffSlice::Difficulty);
     add("cliff-accuracy-by-language", CliffChartMetric::Accuracy, CliffSlice::Language);
+    add("cliff-accuracy-by-language-difficulty", CliffChartMetric::Accuracy, CliffSlice::LanguageDifficulty);
     add("cliff-accuracy-by-task", CliffChartMetric::Accuracy, CliffSlice::TaskFile);
     add("cliff-kld", CliffChartMetric::Kld, CliffSlice::Overall);
     add("cliff-ln-ppl-ratio", CliffChartMetric::LnPplRatio, CliffSlice::Overall);
@@ -206,7 +212,7 @@ QStringList writeSweepReport(const ResultCells &cells, const QString &outDir, co
     onGuiThread(
         [&] {
             for (const ChartFile &chart : charts) {
-                const QSize size(1100, 700);
+                const QSize size = chart.size;
                 for (const QString &suffix :
                     { QStringLiteral(".png"), QStringLiteral(".svg"), QStringLiteral(".pdf") }) {
                     const QString path = dir.filePath(chart.stem + suffix);
