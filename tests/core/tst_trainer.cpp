@@ -2,6 +2,7 @@
 // learning-rate schedule, gradient clipping, the memory estimate, the seeded shuffle, and
 // training documents → packed sequences (masks, BOS, whole documents, held-out split, errors).
 #include "support/tokenizerfixtures.h"
+#include "support/trainerfixtures.h"
 #include "tokenize/tokenizer.h"
 #include "train/adamw.h"
 #include "train/dataset.h"
@@ -20,6 +21,7 @@
 #include <set>
 
 using namespace bitcliff;
+using bitcliff::test::errorOf;
 using namespace bitcliff::train;
 
 namespace {
@@ -46,16 +48,6 @@ Parameters<float> twoTensors(std::vector<float> a, std::vector<float> b)
 std::shared_ptr<const Tokenizer> byteTokenizer()
 {
     return tokenizerFromJson(test::byteLevelTokenizer({}).dump());
-}
-
-std::string errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return "(no error)";
 }
 
 // The non-padding tokens of sequence `s` decoded (byte tokenizer: id = byte).

@@ -20,6 +20,7 @@
 #include <sstream>
 
 using namespace bitcliff;
+using bitcliff::test::errorOf;
 using namespace bitcliff::train;
 namespace fs = std::filesystem;
 
@@ -40,16 +41,6 @@ std::vector<std::string> entriesOf(const fs::path &folder)
         names.push_back(entry.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
-}
-
-std::string errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return "(no error)";
 }
 
 // The parameters as the reference forward pass takes them.

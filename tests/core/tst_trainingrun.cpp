@@ -17,6 +17,7 @@
 #include <cmath>
 
 using namespace bitcliff;
+using bitcliff::test::errorOf;
 using namespace bitcliff::train;
 namespace fs = std::filesystem;
 
@@ -37,16 +38,6 @@ TrainOptions smallRun(int64_t steps)
     o.heldOut.fraction = 0.1;
     o.evalEvery = 5;
     return o;
-}
-
-std::string errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return "(no error)";
 }
 
 bool sameWeights(const Parameters<float> &a, const Parameters<float> &b)

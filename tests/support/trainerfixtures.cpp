@@ -1,5 +1,7 @@
 #include "support/trainerfixtures.h"
 
+#include "util/error.h"
+
 #include <random>
 
 namespace bitcliff::test {
@@ -47,6 +49,16 @@ std::vector<train::TrainingDocument> sentenceDocuments(int count, unsigned seed)
         documents.push_back(train::TrainingDocument::plain(std::string(subjects[random() % 4]) + " " + verbs[random() % 4]
                                                            + " " + objects[random() % 4] + "."));
     return documents;
+}
+
+std::string errorOf(const std::function<void()> &f)
+{
+    try {
+        f();
+    } catch (const Error &e) {
+        return e.what();
+    }
+    return "(no error)";
 }
 
 } // namespace bitcliff::test

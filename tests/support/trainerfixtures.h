@@ -3,6 +3,7 @@
 #include "train/parameters.h"
 #include "train/trainingdocuments.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,8 @@ train::Parameters<float> perturbedParameters(const TransformerConfig &config, ui
 // Short English sentences from a small grammar, one text document each (byte tokenizer: ~25
 // tokens each): easy to learn, so the loss falls within a few steps.
 std::vector<train::TrainingDocument> sentenceDocuments(int count, unsigned seed);
+
+// The message of the Error `f` throws, or "(no error)".
+std::string errorOf(const std::function<void()> &f);
 
 } // namespace bitcliff::test
