@@ -5,7 +5,10 @@
 #include "quant/scheme.h"
 #include "train/dataset.h"
 #include "train/parameters.h"
+#include "util/blaskernels.h"
 #include "util/error.h"
+
+#include <thread>
 
 namespace bitcliff {
 
@@ -159,6 +162,11 @@ Json demoManifest(const DemoRecipe &recipe, const std::vector<DemoStage> &stages
             {"parameters", train::initialParameters<float>(recipe.config, 0).count()},
             {"vocabulary", recipe.tokenizer.vocabSize},
             {"stages", trained},
+            // What the weights' bytes depend on besides the recipe: BLAS kernels and threads.
+            {"machine",
+             {{"blas", blasCoreName()},
+              {"threads", options.threads > 0 ? options.threads
+                                              : int(std::max(1u, std::thread::hardware_concurrency()))}}},
             {"variants", variants},
             {"eval", {{"text", "eval/text"}, {"tasks", std::string("eval/") + kDemoTaskFileName}}}};
 }
