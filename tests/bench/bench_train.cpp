@@ -180,8 +180,15 @@ void printRun(const char *label, const PhaseTimes &t, double flops, double token
                 100 * optimizer / total);
 }
 
-void printOpCosts(const std::vector<TrainOpCosts> &costs, double forwardBackward)
+// `forwardBackward[i]`: the step measured just before costs[i].
+void printOpCosts(const std::vector<TrainOpCosts> &costs, const std::vector<double> &forwardBackward)
 {
+    std::vector<double> rest;
+    for (size_t i = 0; i < costs.size(); ++i) {
+        const TrainOpCosts &c = costs[i];
+        rest.push_back(forwardBackward[i] - c.linearForward - c.linearBackward - c.attentionForward
+                       - c.attentionBackward - c.crossEntropy);
+    }
     auto medianOf = [&costs](double TrainOpCosts::*field) {
         std::vector<double> values;
         for (const TrainOpCosts &c : costs)
@@ -196,10 +203,11 @@ void printOpCosts(const std::vector<TrainOpCosts> &costs, double forwardBackward
     const double linear = linearForward + linearBackward, attention = attentionForward + attentionBackward;
     std::printf("  ops timed apart at the step's shapes (medians): linear GEMMs %.1f ms (forward %.1f, backward %.1f; "
                 "%.1f GFLOP/s), attention %.1f ms (forward %.1f, backward %.1f), cross-entropy %.1f ms; "
-                "the rest of forward+backward (norms, RoPE, SwiGLU, embedding, zeroing) ~%.1f ms\n",
+                "the rest of forward+backward (norms, RoPE, SwiGLU, embedding, zeroing) ~%.1f ms (median of each "
+                "step less its ops)\n",
                 linear * 1e3, linearForward * 1e3, linearBackward * 1e3, costs.front().linearFlops / linear / 1e9,
                 attention * 1e3, attentionForward * 1e3, attentionBackward * 1e3, crossEntropy * 1e3,
-                (forwardBackward - linear - attention - crossEntropy) * 1e3);
+                median(rest) * 1e3);
 }
 
 } // namespace
@@ -268,17 +276,18 @@ int main(int argc, char **argv)
     std::vector<TrainOpCosts> opCosts;
     double lastLoss = firstLoss;
     for (int r = 0; r < repeats; ++r) {
-        for (int s = 0; s < steps; ++s)
+        for (int s = 0; s < steps; ++s) { // each step paired with its ops timed apart, under the same load
             lastLoss = plain.step(randomBatch(random, batchSequences, ctx, vocab), &plainTimes);
+            opCosts.push_back(measureTrainOpCosts(c, batchSequences, ctx));
+        }
         for (int s = 0; s < steps; ++s)
             qat.step(randomBatch(random, batchSequences, ctx, vocab), &qatTimes);
-        opCosts.push_back(measureTrainOpCosts(c, batchSequences, ctx));
         baseline.push_back(sgemmGflops(sgemmSize)); // BLAS threads as set above
     }
     std::printf("loss (nats a token, random data): %.3f after the warm-up step, %.3f after the last\n", firstLoss,
                 lastLoss);
     printRun("train step (float32)", plainTimes, flops, tokens, baseline, false);
-    printOpCosts(opCosts, median(plainTimes.forwardBackward));
+    printOpCosts(opCosts, plainTimes.forwardBackward);
     printRun("QAT step (rtn:b2:g32:asym)", qatTimes, flops, tokens, baseline, true);
     std::printf("cblas_sgemm %d³ (baseline, alternating with the steps), %d threads: best %.1f GFLOP/s, median %.1f\n",
                 sgemmSize, threads, *std::max_element(baseline.begin(), baseline.end()), median(baseline));

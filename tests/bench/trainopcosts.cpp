@@ -62,22 +62,28 @@ TrainOpCosts measureTrainOpCosts(const TransformerConfig &c, int64_t sequences, 
     for (const LinearShape &l : linears)
         costs.linearFlops += 6.0 * double(l.in) * double(l.out) * double(rows);
 
-    // One sequence's attention buffers, reused for every sequence and layer.
+    // One layer's attention buffers for every sequence (as large as the graph's, so as little in
+    // cache), reused for every layer.
     const nn::AttentionShape shape{length, c.heads, c.kvHeads, c.headDim};
-    const std::vector<float> q = randomValues(random, length * qWidth, 1.0f), k = randomValues(random, length * kvWidth, 1.0f);
-    const std::vector<float> v = randomValues(random, length * kvWidth, 1.0f), dOut = randomValues(random, length * qWidth, 1.0f);
-    std::vector<float> out(q.size()), probs(size_t(c.heads * length * length)), scratch(size_t(length * length));
+    const int64_t qSize = length * qWidth, kvSize = length * kvWidth, probsSize = int64_t(c.heads) * length * length;
+    const std::vector<float> q = randomValues(random, rows * qWidth, 1.0f), k = randomValues(random, rows * kvWidth, 1.0f);
+    const std::vector<float> v = randomValues(random, rows * kvWidth, 1.0f), dOut = randomValues(random, rows * qWidth, 1.0f);
+    std::vector<float> out(q.size()), probs(size_t(sequences * probsSize)), scratch(size_t(length * length));
     std::vector<float> dq(q.size()), dk(k.size()), dv(v.size());
-    for (int layer = 0; layer < c.layers; ++layer)
-        for (int64_t s = 0; s < sequences; ++s) {
-            start = now();
-            nn::causalAttentionForward<float>(q.data(), k.data(), v.data(), shape, out.data(), probs.data());
-            costs.attentionForward += now() - start;
-            start = now();
-            nn::causalAttentionBackward<float>(q.data(), k.data(), v.data(), probs.data(), dOut.data(), shape, dq.data(),
-                                               dk.data(), dv.data(), scratch.data());
-            costs.attentionBackward += now() - start;
-        }
+    for (int layer = 0; layer < c.layers; ++layer) {
+        start = now();
+        for (int64_t s = 0; s < sequences; ++s)
+            nn::causalAttentionForward<float>(q.data() + s * qSize, k.data() + s * kvSize, v.data() + s * kvSize, shape,
+                                              out.data() + s * qSize, probs.data() + s * probsSize);
+        costs.attentionForward += now() - start;
+        start = now();
+        for (int64_t s = 0; s < sequences; ++s)
+            nn::causalAttentionBackward<float>(q.data() + s * qSize, k.data() + s * kvSize, v.data() + s * kvSize,
+                                               probs.data() + s * probsSize, dOut.data() + s * qSize, shape,
+                                               dq.data() + s * qSize, dk.data() + s * kvSize, dv.data() + s * kvSize,
+                                               scratch.data());
+        costs.attentionBackward += now() - start;
+    }
 
     const std::vector<float> logits = randomValues(random, rows * c.vocab, 1.0f);
     std::vector<float> dLogits(logits.size());
