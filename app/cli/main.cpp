@@ -96,12 +96,13 @@ Commands:
       on the answer only), or a folder of *.txt/*.jsonl. Defaults: lr 3e-4,
       batch 8 sequences of ctx 256 tokens (at most the model's context), 5% of
       the documents held out (--held-out N: N of them, 0 none) and their loss
-      measured every tenth of the run, a checkpoint at the end only. --qat SPEC
-      trains through the scheme's fake quantization (straight-through). States
-      the memory it needs first and refuses a run that does not fit. Ctrl-C
-      writes a checkpoint of the completed steps to DIR and exits 130; --resume
-      DIR continues it (the same options; --steps may extend the run), bitwise
-      as if uninterrupted with the same --threads.
+      measured every tenth of the run, a checkpoint at the end only (and every
+      --checkpoint-every steps). --qat SPEC trains through the scheme's fake
+      quantization (straight-through). States the memory it needs first and
+      refuses a run that does not fit. Ctrl-C writes a checkpoint of the
+      completed steps to DIR and exits 130; --resume DIR continues it (--out
+      defaults to DIR; the same options, but --steps may extend the run), to the
+      bytes an uninterrupted run writes.
   train-demo --out DIR [--threads N] [--seed N]
       Trains the demo model from scratch with BitCliff's own trainer, as the
       bundled one was made: its data (arithmetic in three tiers and sentences, in

@@ -91,6 +91,9 @@ int runTrain(const std::vector<std::string> &argv)
     const train::TrainOptions options = trainOptionsFromArgs(args, resumed ? &resumed->options : nullptr,
                                                              config.contextLength);
     train::checkTrainOptions(options, config.contextLength);
+    if (resumed && options.steps < resumed->step) // as Trainer::resume says, before the weights load
+        throw Error((*resume / "trainer_state.json").string() + ": the run has done " + std::to_string(resumed->step)
+                    + " steps, more than " + std::to_string(options.steps));
     checkOutputFolder(out, input);
     const std::vector<train::TrainingDocument> documents = train::loadTrainingDocuments(dataPath);
     const std::shared_ptr<const Tokenizer> tokenizer = tokenizerForModel(*model);
