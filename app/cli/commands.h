@@ -16,5 +16,6 @@ int runSweepMerge(const std::vector<std::string> &args);
 int runReport(int argc, char **argv, const std::vector<std::string> &args);
 int runDemo(int argc, char **argv, const std::vector<std::string> &args);
 int runTrainDemo(const std::vector<std::string> &args);
+int runTrain(const std::vector<std::string> &args);
 
 } // namespace bitcliff::cli

@@ -86,6 +86,23 @@ Commands:
       The quick sweep of the demo model (generated synthetic checkpoint unless
       --model; text only on it: its weights are random) into DIR/sweep, then its
       report into DIR (report.html, cliff charts, DIR/model/ maps).
+  train PATH --data FILE|DIR --steps N --out DIR [--lr X] [--batch N] [--ctx N]
+        [--qat SPEC] [--warmup N] [--held-out N] [--eval-every N]
+        [--checkpoint-every N] [--threads N] [--seed N] [--resume DIR]
+      Trains a Llama/Qwen2/Qwen3 checkpoint folder (AdamW, warmup then cosine
+      decay to 0.1 x lr, gradients clipped at norm 1) into DIR: a checkpoint
+      folder eval, quantize and transformers open. --data: UTF-8 text (each
+      paragraph one document), JSONL ({"text"}, or {"prompt","answer"} with loss
+      on the answer only), or a folder of *.txt/*.jsonl. Defaults: lr 3e-4,
+      batch 8 sequences of ctx 256 tokens (at most the model's context), 5% of
+      the documents held out (--held-out N: N of them, 0 none) and their loss
+      measured every tenth of the run, a checkpoint at the end only (and every
+      --checkpoint-every steps). --qat SPEC trains through the scheme's fake
+      quantization (straight-through). States the memory it needs first and
+      refuses a run that does not fit. Ctrl-C writes a checkpoint of the
+      completed steps to DIR and exits 130; --resume DIR continues it (--out
+      defaults to DIR; the same options, but --steps may extend the run), to the
+      bytes an uninterrupted run writes.
   train-demo --out DIR [--threads N] [--seed N]
       Trains the demo model from scratch with BitCliff's own trainer, as the
       bundled one was made: its data (arithmetic in three tiers and sentences, in
@@ -116,7 +133,8 @@ says :strict; every result reports the fallbacks and the bits per weight really 
 Outlier rule: a channel is an outlier when its absmax exceeds K times the median
 channel absmax of the same tensor (default K = 4).
 
-Exit status: 0 success, 1 error (one line on stderr), 2 usage error.
+Exit status: 0 success, 1 error (one line on stderr), 2 usage error, 130 interrupted
+(train: a resumable checkpoint was written).
 )";
 
 } // namespace
@@ -156,6 +174,8 @@ int main(int argc, char **argv)
             return bitcliff::cli::runReport(argc, argv, rest);
         if (command == "demo")
             return bitcliff::cli::runDemo(argc, argv, rest);
+        if (command == "train")
+            return bitcliff::cli::runTrain(rest);
         if (command == "train-demo")
             return bitcliff::cli::runTrainDemo(rest);
         throw bitcliff::cli::UsageError("unknown command '" + command + "'");

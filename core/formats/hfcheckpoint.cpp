@@ -151,6 +151,9 @@ Checkpoint loadSharded(const fs::path &directory, const fs::path &indexPath)
     return checkpoint;
 }
 
+// The AdamW moments a training checkpoint keeps beside its weights (train/checkpoint.h).
+constexpr std::string_view kOptimizerStateName = "optimizer.safetensors";
+
 // Without an index every .safetensors file of the directory contributes its tensors.
 Checkpoint loadAll(const std::vector<fs::path> &paths)
 {
@@ -248,7 +251,7 @@ std::shared_ptr<const Model> openHfDirectory(const std::filesystem::path &direct
             continue;
         const fs::path &path = it->path();
         const std::string name = path.filename().string();
-        if (name.ends_with(".safetensors"))
+        if (name.ends_with(".safetensors") && name != kOptimizerStateName)
             weights.push_back(path);
         else if (name.ends_with(".safetensors.index.json"))
             indexes.push_back(path);

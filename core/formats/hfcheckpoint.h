@@ -12,7 +12,9 @@ ArchitectureSummary parseHfConfig(std::string_view json, const std::string &labe
 // Reads and parses a config.json file; errors name the file.
 ArchitectureSummary readHfConfigFile(const std::filesystem::path &path);
 
-// Throws FormatError naming the directory when it holds no weights.
+// The weights of a checkpoint folder: the shards its model.safetensors.index.json names, else
+// every *.safetensors file but a training checkpoint's optimizer.safetensors (AdamW moments,
+// train/checkpoint.h: not weights). Throws FormatError naming the directory when it holds none.
 std::shared_ptr<const Model> openHfDirectory(const std::filesystem::path &directory);
 
 } // namespace bitcliff
