@@ -11,10 +11,14 @@ namespace bitcliff::train {
 
 namespace {
 
-std::string gib(uint64_t bytes)
+// GiB for big models, MiB below one GiB (a small model's parts would all read "0.0 GiB").
+std::string sizeText(uint64_t bytes)
 {
     char text[32];
-    std::snprintf(text, sizeof text, "%.1f", double(bytes) / double(uint64_t(1) << 30));
+    if (bytes >= (uint64_t(1) << 30))
+        std::snprintf(text, sizeof text, "%.1f GiB", double(bytes) / double(uint64_t(1) << 30));
+    else
+        std::snprintf(text, sizeof text, "%.1f MiB", double(bytes) / double(uint64_t(1) << 20));
     return text;
 }
 
@@ -40,11 +44,11 @@ TrainingMemory trainingMemory(const TransformerConfig &config, int64_t batchSequ
 
 std::string trainingMemoryText(const TrainingMemory &memory, uint64_t available)
 {
-    std::string text = "training needs " + gibText(memory.total()) + " (weights " + gib(memory.weights)
-                       + ", gradients " + gib(memory.gradients) + ", AdamW moments " + gib(memory.moments);
+    std::string text = "training needs " + sizeText(memory.total()) + " (weights " + sizeText(memory.weights)
+                       + ", gradients " + sizeText(memory.gradients) + ", AdamW moments " + sizeText(memory.moments);
     if (memory.qatWorking)
-        text += ", QAT working copy " + gib(memory.qatWorking);
-    text += ", activations " + gib(memory.activations) + " GiB)";
+        text += ", QAT working copy " + sizeText(memory.qatWorking);
+    text += ", activations " + sizeText(memory.activations) + ")";
     if (available)
         text += ", " + gibText(available) + " available";
     return text;
