@@ -22,9 +22,9 @@ std::vector<double> smoothedLoss(const std::vector<double> &values, int span)
     return smoothed;
 }
 
-int lossSmoothingSpan(int64_t steps)
+int lossSmoothingSpan(int64_t points)
 {
-    return int(std::clamp<int64_t>(steps / 20, 1, 100));
+    return int(std::clamp<int64_t>(points / 20, 1, 100));
 }
 
 } // namespace bitcliff

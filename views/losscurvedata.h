@@ -14,7 +14,7 @@ struct HeldOutPoint
 
 struct LossCurveData
 {
-    int64_t steps = 0;                 // of the whole run: the X axis spans [0, steps]
+    int64_t steps = 0;                 // of the whole run
     std::vector<double> trainLoss;     // [i]: the training loss of step i + 1, nats per token
     std::vector<HeldOutPoint> heldOut; // in step order
 };
@@ -23,7 +23,7 @@ struct LossCurveData
 // (weight 2 / (span + 1)), the first value unsmoothed; `span` <= 1 returns `values`.
 std::vector<double> smoothedLoss(const std::vector<double> &values, int span);
 
-// The span the curve smooths a run of `steps` steps over: about a twentieth of it, at most 100.
-int lossSmoothingSpan(int64_t steps);
+// The span a curve of `points` steps is smoothed over: about a twentieth of it, at most 100.
+int lossSmoothingSpan(int64_t points);
 
 } // namespace bitcliff

@@ -77,8 +77,7 @@ void LossCurveView::showInLegend(QLineSeries *series, bool shown)
 
 void LossCurveView::retranslate()
 {
-    const int64_t steps = m_data ? m_data->steps : 0;
-    const int span = lossSmoothingSpan(steps);
+    const int span = lossSmoothingSpan(m_data ? int64_t(m_data->trainLoss.size()) : 0);
     chart()->setTitle(tr("Training loss"));
     m_x->setTitleText(tr("step"));
     m_y->setTitleText(tr("loss (nats/token)"));
@@ -91,7 +90,7 @@ void LossCurveView::rebuild()
 {
     static const LossCurveData empty;
     const LossCurveData &data = m_data ? *m_data : empty;
-    const int span = lossSmoothingSpan(data.steps);
+    const int span = lossSmoothingSpan(int64_t(data.trainLoss.size()));
     const bool smoothing = span > 1;
     // The raw loss is noisy: light under the smoothed line when there is one.
     QColor raw = ChartStyle::primary();
@@ -128,9 +127,12 @@ void LossCurveView::rebuild()
     showInLegend(m_heldOut, !heldOut.isEmpty());
     chart()->legend()->setVisible(!train.isEmpty());
 
-    const double lastStep = double(std::max<int64_t>(data.steps, int64_t(data.trainLoss.size())));
-    m_x->setRange(0.0, std::max(lastStep, 1.0));
-    ChartStyle::setNiceTicks(m_x, std::max(lastStep, 1.0), 8, 1.0);
+    // The steps done so far (at least ten, or the whole run when shorter): the curve fills the
+    // chart however long the run is; the progress bar says how far it has come.
+    const double lastStep = double(std::max<int64_t>(
+        int64_t(data.trainLoss.size()), std::min<int64_t>(std::max<int64_t>(data.steps, 1), 10)));
+    m_x->setRange(0.0, lastStep);
+    ChartStyle::setNiceTicks(m_x, lastStep, 8, 1.0);
     m_x->setLabelFormat(QStringLiteral("%.0f"));
     if (!(lo <= hi)) { // nothing yet
         lo = 0.0;

@@ -2,8 +2,8 @@
 // The loss curve of a training run: the training loss of every step (a thin light line), the
 // same smoothed (when the run is long enough for smoothing to mean something) and the
 // held-out loss where it was measured (points on a line), against the step, in nats per token.
-// Fed immutable snapshots (losscurvedata.h); the X axis spans the whole run from the start, so
-// the curve grows from left to right.
+// Fed immutable snapshots (losscurvedata.h); the X axis spans the steps done so far, so the curve
+// fills the chart early in a long run too.
 #include "losscurvedata.h"
 
 #include <QChartView>

@@ -33,7 +33,7 @@ private slots:
         QVERIFY(std::abs(s[2] - 2.125 / 0.875) < 1e-12);
         QVERIFY(smoothedLoss({ 4.0, 5.0 }, 1) == std::vector<double>({ 4.0, 5.0 }));
         QCOMPARE(lossSmoothingSpan(15), 1);
-        QCOMPARE(lossSmoothingSpan(400), 20);
+        QCOMPARE(lossSmoothingSpan(250), 12);
         QCOMPARE(lossSmoothingSpan(100000), 100);
     }
 
@@ -52,13 +52,13 @@ private slots:
         QCOMPARE(view.smoothedSeries()->count(), 250);
         QCOMPARE(view.heldOutSeries()->count(), 3);
         QCOMPARE(view.heldOutSeries()->at(1), QPointF(40, 4.1));
-        // The whole run on the X axis from the start; every loss inside the Y axis.
+        // The steps done so far on the X axis; every loss inside the Y axis.
         QCOMPARE(view.stepAxis()->min(), 0.0);
-        QCOMPARE(view.stepAxis()->max(), 400.0);
+        QCOMPARE(view.stepAxis()->max(), 250.0);
         QVERIFY(view.lossAxis()->min() <= 1.0 - 0.2 && view.lossAxis()->max() >= 6.0);
         QCOMPARE(view.stepAxis()->titleText(), QStringLiteral("step"));
         QCOMPARE(view.lossAxis()->titleText(), QStringLiteral("loss (nats/token)"));
-        QVERIFY(view.smoothedSeries()->name().contains(QStringLiteral("20")));
+        QVERIFY(view.smoothedSeries()->name().contains(QStringLiteral("over 12 step"))); // 250 / 20
         // Three series, three colours, all in the legend.
         QCOMPARE(view.chart()->legend()->markers().size(), 3);
         for (QLegendMarker *marker : view.chart()->legend()->markers())
@@ -67,12 +67,17 @@ private slots:
         QVERIFY(view.trainSeries()->pen().color().alpha() < view.smoothedSeries()->pen().color().alpha());
         QVERIFY(view.heldOutSeries()->pen().color().rgb() != view.smoothedSeries()->pen().color().rgb());
         m_shots.grab(&view, QSize(800, 450), QStringLiteral("loss-curve"));
-        // A short run: no smoothing, the smoothed line leaves the legend.
-        data = std::make_shared<LossCurveData>(LossCurveData { 15, { 3.0, 2.5, 2.4 }, {} });
+        // The start of a run: no smoothing yet, the smoothed line leaves the legend; the axis
+        // shows ten steps (a short run: all of it).
+        data = std::make_shared<LossCurveData>(LossCurveData { 5000, { 3.0, 2.5, 2.4 }, {} });
         view.setData(data);
+        QCOMPARE(view.stepAxis()->max(), 10.0);
+        QCOMPARE(view.trainSeries()->count(), 3);
         QCOMPARE(view.smoothedSeries()->count(), 0);
         QVERIFY(!view.chart()->legend()->markers(view.smoothedSeries()).first()->isVisible());
         QVERIFY(!view.chart()->legend()->markers(view.heldOutSeries()).first()->isVisible());
+        view.setData(std::make_shared<LossCurveData>(LossCurveData { 4, { 3.0, 2.5 }, {} }));
+        QCOMPARE(view.stepAxis()->max(), 4.0);
     }
 
 private:

@@ -198,11 +198,14 @@ private slots:
         QSignalSpy compare(&page, &TrainPage::compareRequested);
         page.startTraining();
         QVERIFY2(controller.busy(), qPrintable(page.statusText()));
-        QTRY_VERIFY_WITH_TIMEOUT(stepped.count() >= 3, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(stepped.count() >= 30, 60000);
+        // While it runs: the progress with time left, the curve (smoothed: a long run).
+        QVERIFY2(page.progressText().contains(QStringLiteral(" left")), qPrintable(page.progressText()));
+        m_shots.grab(&page, QSize(1024, 700), QStringLiteral("train-page-running"));
         QTest::mouseClick(page.cancelButton(), Qt::LeftButton);
         QVERIFY(stopped.wait(60000));
         const int64_t k = controller.checkpointStep();
-        QVERIFY(k >= 3 && k < 5000);
+        QVERIFY(k >= 30 && k < 5000);
         QCOMPARE(page.statusText(), QStringLiteral("Stopped at step %1; checkpoint in %2.").arg(k).arg(out));
         QCOMPARE(checkpointStep(out), k);
         QCOMPARE(int64_t(page.lossView()->data()->trainLoss.size()), k);
