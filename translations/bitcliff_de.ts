@@ -1764,14 +1764,6 @@
         <translation>Vergleichen mit:</translation>
     </message>
     <message>
-        <source>Optional: a trained checkpoint of this model, run beside it under each checked scheme</source>
-        <translation>Optional: ein trainierter Checkpoint dieses Modells, der unter jedem gewählten Schema daneben läuft</translation>
-    </message>
-    <message>
-        <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page). Its runs are labelled scheme@folder and measured against the unquantized model.</source>
-        <translation>Ein Ordner mit config.json und safetensors derselben Architektur (z. B. von der Seite Training). Seine Läufe heißen Schema@Ordner und werden am unquantisierten Modell gemessen.</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
@@ -1782,6 +1774,14 @@
     <message>
         <source>Trained checkpoint to compare with</source>
         <translation>Trainierter Checkpoint zum Vergleich</translation>
+    </message>
+    <message>
+        <source>Optional: a trained checkpoint of this model</source>
+        <translation>Optional: ein trainierter Checkpoint dieses Modells</translation>
+    </message>
+    <message>
+        <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page), run beside the model under each checked scheme. Its runs are labelled scheme@folder and measured against the unquantized model.</source>
+        <translation>Ein Ordner mit config.json und safetensors derselben Architektur (z. B. von der Seite Training), der unter jedem gewählten Schema neben dem Modell läuft. Seine Läufe heißen Schema@Ordner und werden am unquantisierten Modell gemessen.</translation>
     </message>
 </context>
 <context>

@@ -1749,14 +1749,6 @@
         <translation>比較対象:</translation>
     </message>
     <message>
-        <source>Optional: a trained checkpoint of this model, run beside it under each checked scheme</source>
-        <translation>任意: このモデルを学習したチェックポイント。選んだ各スキームで並べて実行します</translation>
-    </message>
-    <message>
-        <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page). Its runs are labelled scheme@folder and measured against the unquantized model.</source>
-        <translation>同じアーキテクチャの config.json と safetensors を含むフォルダー（例: 学習ページの出力）。その実行は スキーム@フォルダー と表示され、未量子化モデルと比較して測定されます。</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
@@ -1767,6 +1759,14 @@
     <message>
         <source>Trained checkpoint to compare with</source>
         <translation>比較する学習済みチェックポイント</translation>
+    </message>
+    <message>
+        <source>Optional: a trained checkpoint of this model</source>
+        <translation>任意: このモデルの学習済みチェックポイント</translation>
+    </message>
+    <message>
+        <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page), run beside the model under each checked scheme. Its runs are labelled scheme@folder and measured against the unquantized model.</source>
+        <translation>同じアーキテクチャの config.json と safetensors を含むフォルダー（例: 学習ページの出力）。選んだ各スキームでモデルと並べて実行します。その実行は スキーム@フォルダー と表示され、未量子化モデルと比較して測定されます。</translation>
     </message>
 </context>
 <context>

@@ -1749,14 +1749,6 @@
         <translation>对比对象:</translation>
     </message>
     <message>
-        <source>Optional: a trained checkpoint of this model, run beside it under each checked scheme</source>
-        <translation>可选：此模型训练后的检查点，在每个勾选的方案下与之并列运行</translation>
-    </message>
-    <message>
-        <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page). Its runs are labelled scheme@folder and measured against the unquantized model.</source>
-        <translation>包含相同架构的 config.json 和 safetensors 的文件夹（例如来自训练页面）。其运行标记为 方案@文件夹，并与未量化模型对比测量。</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -1767,6 +1759,14 @@
     <message>
         <source>Trained checkpoint to compare with</source>
         <translation>用于对比的训练后检查点</translation>
+    </message>
+    <message>
+        <source>Optional: a trained checkpoint of this model</source>
+        <translation>可选：此模型训练后的检查点</translation>
+    </message>
+    <message>
+        <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page), run beside the model under each checked scheme. Its runs are labelled scheme@folder and measured against the unquantized model.</source>
+        <translation>包含相同架构的 config.json 和 safetensors 的文件夹（例如来自训练页面），在每个勾选的方案下与模型并列运行。其运行标记为 方案@文件夹，并与未量化模型对比测量。</translation>
     </message>
 </context>
 <context>

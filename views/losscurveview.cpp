@@ -129,8 +129,8 @@ void LossCurveView::rebuild()
 
     // The steps done so far (at least ten, or the whole run when shorter): the curve fills the
     // chart however long the run is; the progress bar says how far it has come.
-    const double lastStep = double(std::max<int64_t>(
-        int64_t(data.trainLoss.size()), std::min<int64_t>(std::max<int64_t>(data.steps, 1), 10)));
+    const int64_t least = data.steps > 0 ? std::min<int64_t>(data.steps, 10) : 10;
+    const double lastStep = double(std::max<int64_t>(int64_t(data.trainLoss.size()), least));
     m_x->setRange(0.0, lastStep);
     ChartStyle::setNiceTicks(m_x, lastStep, 8, 1.0);
     m_x->setLabelFormat(QStringLiteral("%.0f"));

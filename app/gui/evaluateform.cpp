@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -102,9 +103,12 @@ EvaluateForm::EvaluateForm(QWidget *parent)
     schemeColumn->addWidget(m_schemes);
     schemeColumn->addWidget(m_customScheme);
     grid->addLayout(schemeColumn, 1, 4, 1, 2);
-    grid->addWidget(m_compareLabel, 2, 0);
-    grid->addWidget(m_compareModel, 2, 1, 1, 4);
-    grid->addWidget(m_compareChoose, 2, 5);
+    // A row of its own: its label must not widen the grid's first column.
+    auto *compare = new QHBoxLayout;
+    compare->addWidget(m_compareLabel);
+    compare->addWidget(m_compareModel, 1);
+    compare->addWidget(m_compareChoose);
+    grid->addLayout(compare, 2, 0, 1, 6);
     m_compareModel->setClearButtonEnabled(true);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(4, 2);
@@ -155,11 +159,10 @@ void EvaluateForm::retranslate()
     m_context->setToolTip(tr("n_ctx of llama.cpp's perplexity: the text is cut into chunks of this many tokens "
                              "and the second half of each chunk is scored."));
     m_compareLabel->setText(tr("Compare with:"));
-    m_compareModel->setPlaceholderText(tr("Optional: a trained checkpoint of this model, run beside it under each "
-                                          "checked scheme"));
+    m_compareModel->setPlaceholderText(tr("Optional: a trained checkpoint of this model"));
     m_compareModel->setToolTip(tr("A folder with config.json and safetensors of the same architecture (e.g. from the "
-                                  "Train page). Its runs are labelled scheme@folder and measured against the "
-                                  "unquantized model."));
+                                  "Train page), run beside the model under each checked scheme. Its runs are labelled "
+                                  "scheme@folder and measured against the unquantized model."));
     m_compareChoose->setText(tr("Choose…"));
     m_run->setText(tr("Evaluate"));
 }

@@ -32,6 +32,7 @@ void TrainController::run(const TrainRequest &request, std::shared_ptr<const Mod
     const int generation = ++m_generation;
     m_output = QDir::cleanPath(QFileInfo(request.output).absoluteFilePath());
     m_qat = request.options.qat;
+    m_baseModel = QString::fromStdString(model->sourcePath());
     m_history = LossCurveData { request.options.steps, {}, {} };
     m_snapshot.reset();
     m_last.reset();

@@ -37,6 +37,8 @@ public:
     int64_t checkpointStep() const { return m_checkpointStep; }
     bool hasCheckpoint() const { return !busy() && m_checkpointStep >= 0; }
     std::optional<QuantScheme> qatScheme() const { return m_qat; }
+    // The model the last run started from (its source path).
+    QString baseModel() const { return m_baseModel; }
 
 signals:
     void busyChanged(bool busy);
@@ -55,6 +57,7 @@ private:
     int m_job = -1;
     int m_generation = 0;
     QString m_output;
+    QString m_baseModel;
     std::optional<QuantScheme> m_qat;
     LossCurveData m_history;
     mutable std::shared_ptr<const LossCurveData> m_snapshot; // of m_history, until it changes

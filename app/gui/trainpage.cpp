@@ -50,7 +50,7 @@ TrainPage::TrainPage(TrainController *controller, QWidget *parent)
     m_progressLine->setWordWrap(true);
     m_progressLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress->hide();
-    m_progress->setMinimumWidth(160);
+    m_progress->setMinimumWidth(140);
     m_progress->setMaximumWidth(260);
     m_formScroll->setWidget(m_form);
     m_formScroll->setWidgetResizable(true);
@@ -60,18 +60,21 @@ TrainPage::TrainPage(TrainController *controller, QWidget *parent)
     m_curveTimer->setSingleShot(true);
     m_curveTimer->setInterval(200);
 
+    // Run and stop above, what to do with the result below it, beside the progress line.
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_train);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_progress);
     buttons->addStretch(1);
-    buttons->addWidget(m_compare);
-    buttons->addWidget(m_open);
+    auto *outcome = new QHBoxLayout;
+    outcome->addWidget(m_progressLine, 1);
+    outcome->addWidget(m_compare, 0, Qt::AlignTop);
+    outcome->addWidget(m_open, 0, Qt::AlignTop);
     auto *results = new QWidget(this);
     auto *resultsLayout = new QVBoxLayout(results);
     resultsLayout->setContentsMargins(0, 0, 0, 0);
     resultsLayout->addWidget(m_loss, 1);
-    resultsLayout->addWidget(m_progressLine);
+    resultsLayout->addLayout(outcome);
     m_split->addWidget(m_formScroll);
     m_split->addWidget(results);
     m_split->setStretchFactor(0, 1);
@@ -209,7 +212,9 @@ void TrainPage::updateButtons()
     const bool trainable = m_model && TrainChecks::modelProblem(m_model.get()).isEmpty();
     m_train->setEnabled(!busy && trainable);
     m_cancel->setEnabled(busy);
-    m_compare->setEnabled(m_controller->hasCheckpoint() && m_model);
+    // Compared with the model it was trained from, only while that is the open one.
+    m_compare->setEnabled(m_controller->hasCheckpoint() && m_model
+        && QString::fromStdString(m_model->sourcePath()) == m_controller->baseModel());
     m_open->setEnabled(m_controller->hasCheckpoint());
     m_form->setEnabled(!busy);
     m_progress->setVisible(busy || m_controller->lastProgress().has_value());

@@ -218,6 +218,10 @@ private slots:
         QCOMPARE(compare.count(), 1);
         QCOMPARE(compare.first().at(0).toString(), out);
         QCOMPARE(compare.first().at(1).toString(), QStringLiteral("rtn:b2:g32:asym"));
+        // Another model open (here the checkpoint itself): nothing to compare it with.
+        page.setModel(openModel(out.toStdString()));
+        QVERIFY(!page.compareButton()->isEnabled());
+        QVERIFY(page.openButton()->isEnabled());
     }
 
     void badInputsStartNothing_data()
