@@ -20,6 +20,8 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 const char kIndexName[] = "model.safetensors.index.json";
+// Written beside the weights by a training checkpoint; never part of the model.
+const char kOptimizerStateName[] = "optimizer.safetensors";
 
 std::string quotedName(std::string_view text) { return "'" + printableExcerpt(text) + "'"; }
 
@@ -248,6 +250,8 @@ std::shared_ptr<const Model> openHfDirectory(const std::filesystem::path &direct
             continue;
         const fs::path &path = it->path();
         const std::string name = path.filename().string();
+        if (name == kOptimizerStateName)
+            continue; // a BitCliff training checkpoint's AdamW moments (train/checkpoint.h), not weights
         if (name.ends_with(".safetensors"))
             weights.push_back(path);
         else if (name.ends_with(".safetensors.index.json"))

@@ -12,7 +12,8 @@ ArchitectureSummary parseHfConfig(std::string_view json, const std::string &labe
 // Reads and parses a config.json file; errors name the file.
 ArchitectureSummary readHfConfigFile(const std::filesystem::path &path);
 
-// Throws FormatError naming the directory when it holds no weights.
+// Throws FormatError naming the directory when it holds no weights. optimizer.safetensors (the
+// optimizer state a BitCliff training checkpoint keeps beside its weights) is not read.
 std::shared_ptr<const Model> openHfDirectory(const std::filesystem::path &directory);
 
 } // namespace bitcliff

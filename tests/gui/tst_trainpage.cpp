@@ -136,6 +136,7 @@ private slots:
         QCOMPARE(checkpointStep(out), int64_t(15));
         const auto trained = openModel(out.toStdString());
         QCOMPARE(transformerConfigFor(*trained).hidden, 64);
+        QCOMPARE(trained->tensors().size(), window.session()->model()->tensors().size()); // no optimizer state
         QVERIFY(QFile::exists(out + QStringLiteral("/tokenizer.json")));
         // The next run's default folder is a new one.
         QVERIFY(form->outputEdit()->text() != out);
