@@ -225,6 +225,31 @@ private slots:
         QVERIFY(page.openButton()->isEnabled());
     }
 
+    // Cancel at once: the run almost always stops while loading (nothing written); should the
+    // first step beat the cancel, it stops there with its checkpoint. Either way, one clear line.
+    void cancelWhileLoading()
+    {
+        JobRunner runner;
+        TrainController controller(&runner);
+        TrainPage page(&controller);
+        page.setModel(openModel(m_model.toStdString()));
+        const QString out = m_dir.filePath(QStringLiteral("cancelled-early"));
+        fillForm(page.form(), m_data, out, 100);
+        page.startTraining();
+        page.cancelButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 60000);
+        if (controller.checkpointStep() < 0) {
+            QCOMPARE(page.statusText(), QStringLiteral("Cancelled before the first step: nothing was written."));
+            QVERIFY(!QFileInfo::exists(out));
+            QVERIFY(!page.compareButton()->isEnabled());
+        } else {
+            QCOMPARE(page.statusText(),
+                QStringLiteral("Stopped at step %1; checkpoint in %2.").arg(controller.checkpointStep()).arg(out));
+            QCOMPARE(checkpointStep(out), controller.checkpointStep());
+        }
+        QVERIFY(page.trainButton()->isEnabled());
+    }
+
     void badInputsStartNothing_data()
     {
         QTest::addColumn<QString>("defect");
