@@ -261,6 +261,77 @@
     </message>
 </context>
 <context>
+    <name>TrainChecks</name>
+    <message>
+        <source>Open a model first: training starts from the open model.</source>
+        <translation>Öffnen Sie zuerst ein Modell: Das Training beginnt beim geöffneten Modell.</translation>
+    </message>
+    <message>
+        <source>GGUF models cannot be trained: open the model&apos;s Hugging Face checkpoint (config.json and safetensors) instead.</source>
+        <translation>GGUF-Modelle lassen sich nicht trainieren: Öffnen Sie stattdessen den Hugging Face-Checkpoint des Modells (config.json und safetensors).</translation>
+    </message>
+    <message>
+        <source>This model cannot be trained: %1</source>
+        <translation>Dieses Modell lässt sich nicht trainieren: %1</translation>
+    </message>
+    <message>
+        <source>Training needs %1: weights %2, gradients %3, AdamW moments %4, QAT working copy %5, activations %6.</source>
+        <translation>Das Training braucht %1: Gewichte %2, Gradienten %3, AdamW-Momente %4, QAT-Arbeitskopie %5, Aktivierungen %6.</translation>
+    </message>
+    <message>
+        <source>Training needs %1: weights %2, gradients %3, AdamW moments %4, activations %5.</source>
+        <translation>Das Training braucht %1: Gewichte %2, Gradienten %3, AdamW-Momente %4, Aktivierungen %5.</translation>
+    </message>
+    <message>
+        <source>%1 available.</source>
+        <translation>%1 verfügbar.</translation>
+    </message>
+    <message>
+        <source>Choose the training data: a .txt or .jsonl file, or a folder of them.</source>
+        <translation>Wählen Sie die Trainingsdaten: eine .txt- oder .jsonl-Datei oder einen Ordner mit solchen Dateien.</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder.</source>
+        <translation>%1: Datei oder Ordner nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>%1: the folder holds no .txt or .jsonl file.</source>
+        <translation>%1: Der Ordner enthält keine .txt- oder .jsonl-Datei.</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty: there is nothing to train on.</source>
+        <translation>%1: Die Datei ist leer: Es gibt nichts zu trainieren.</translation>
+    </message>
+    <message>
+        <source>Choose an output folder for the checkpoint.</source>
+        <translation>Wählen Sie einen Ausgabeordner für den Checkpoint.</translation>
+    </message>
+    <message>
+        <source>%1 is the model&apos;s own folder or holds it: choose another output folder (training never replaces the model it starts from).</source>
+        <translation>%1 ist der Ordner des Modells oder enthält ihn: Wählen Sie einen anderen Ausgabeordner (das Training ersetzt nie das Modell, von dem es ausgeht).</translation>
+    </message>
+    <message>
+        <source>%1 is a file: choose a folder for the checkpoint.</source>
+        <translation>%1 ist eine Datei: Wählen Sie einen Ordner für den Checkpoint.</translation>
+    </message>
+    <message>
+        <source>%1 holds other files: choose an empty or new folder (a checkpoint replaces the folder&apos;s contents).</source>
+        <translation>%1 enthält andere Dateien: Wählen Sie einen leeren oder neuen Ordner (ein Checkpoint ersetzt den Inhalt des Ordners).</translation>
+    </message>
+    <message>
+        <source>Check the settings: %1</source>
+        <translation>Prüfen Sie die Einstellungen: %1</translation>
+    </message>
+    <message>
+        <source>The QAT scheme does not fit this model: %1</source>
+        <translation>Das QAT-Schema passt nicht zu diesem Modell: %1</translation>
+    </message>
+    <message>
+        <source>Not enough memory. %1 Use a smaller batch or context.</source>
+        <translation>Nicht genug Speicher. %1 Verwenden Sie einen kleineren Batch oder Kontext.</translation>
+    </message>
+</context>
+<context>
     <name>ViewFormat</name>
     <message>
         <source>scalar</source>
@@ -494,6 +565,40 @@
     <message>
         <source>Gaussian, same mean and std</source>
         <translation>Gauß (gleicher Mittelwert, gleiche Std.-Abw.)</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::LossCurveView</name>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>loss (nats/token)</source>
+        <translation>Verlust (nats/Token)</translation>
+    </message>
+    <message>
+        <source>training loss per step</source>
+        <translation>Trainingsverlust je Schritt</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message numerus="yes">
+        <source>training loss, smoothed over %n step(s)</source>
+        <translation>
+            <numerusform>Trainingsverlust, geglättet über %n Schritt</numerusform>
+            <numerusform>Trainingsverlust, geglättet über %n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>held-out loss</source>
+        <translation>Verlust auf zurückgehaltenen Daten</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1652,10 @@
         <source>Evaluating %1</source>
         <translation>%1 wird evaluiert</translation>
     </message>
+    <message>
+        <source>Evaluating %1 on the model and on %2</source>
+        <translation>%1 wird am Modell und an %2 evaluiert</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvaluateForm</name>
@@ -1649,6 +1758,30 @@
     <message>
         <source>Bundled task set “%1”</source>
         <translation>Mitgelieferter Aufgabensatz „%1“</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Check at least one scheme: the model to compare with runs under each checked scheme.</source>
+        <translation>Wählen Sie mindestens ein Schema aus: Das Vergleichsmodell läuft unter jedem gewählten Schema.</translation>
+    </message>
+    <message>
+        <source>Trained checkpoint to compare with</source>
+        <translation>Trainierter Checkpoint zum Vergleich</translation>
+    </message>
+    <message>
+        <source>Optional: a trained checkpoint of this model</source>
+        <translation>Optional: ein trainierter Checkpoint dieses Modells</translation>
+    </message>
+    <message>
+        <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page), run beside the model under each checked scheme. Its runs are labelled scheme@folder and measured against the unquantized model.</source>
+        <translation>Ein Ordner mit config.json und safetensors derselben Architektur (z. B. von der Seite Training), der unter jedem gewählten Schema neben dem Modell läuft. Seine Läufe heißen Schema@Ordner und werden am unquantisierten Modell gemessen.</translation>
     </message>
 </context>
 <context>
@@ -1904,10 +2037,6 @@
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <source>Opening the synthetic demo model…</source>
-        <translation>Synthetisches Demomodell wird geöffnet…</translation>
-    </message>
-    <message>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
@@ -1983,6 +2112,14 @@
     <message>
         <source>Cliff</source>
         <translation>Klippe</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Opening the demo model…</source>
+        <translation>Demomodell wird geöffnet…</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2225,10 @@
     <message>
         <source>Statistics of %1</source>
         <translation>Statistiken für %1</translation>
+    </message>
+    <message>
+        <source>Unpacking the demo model</source>
+        <translation>Demomodell wird entpackt</translation>
     </message>
 </context>
 <context>
@@ -2281,18 +2422,252 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::app::TrainController</name>
+    <message numerus="yes">
+        <source>Training %1 for %n step(s)</source>
+        <translation>
+            <numerusform>%1 wird %n Schritt trainiert</numerusform>
+            <numerusform>%1 wird %n Schritte trainiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::TrainForm</name>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Training data:</source>
+        <translation>Trainingsdaten:</translation>
+    </message>
+    <message>
+        <source>A .txt file (one document per paragraph), a .jsonl file, or a folder of them</source>
+        <translation>Eine .txt-Datei (ein Dokument je Absatz), eine .jsonl-Datei oder ein Ordner mit solchen Dateien</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>Plain text: paragraphs separated by blank lines are documents. JSON Lines: {&quot;text&quot;: …} or {&quot;prompt&quot;: …, &quot;answer&quot;: …} (loss on the answer only). A folder: every .txt and .jsonl file in it.</source>
+        <translation>Reiner Text: Durch Leerzeilen getrennte Absätze sind Dokumente. JSON Lines: {&quot;text&quot;: …} oder {&quot;prompt&quot;: …, &quot;answer&quot;: …} (Verlust nur auf der Antwort). Ein Ordner: jede .txt- und .jsonl-Datei darin.</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Peak learning rate of AdamW; the cosine schedule decays it to a tenth.</source>
+        <translation>Höchste Lernrate von AdamW; der Kosinus-Verlauf senkt sie auf ein Zehntel.</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <source> sequences</source>
+        <translation> Sequenzen</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>Tokens per training sequence; a document longer than this is refused.</source>
+        <translation>Tokens je Trainingssequenz; ein längeres Dokument wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Quantization-aware:</source>
+        <translation>Quantisierungsbewusst:</translation>
+    </message>
+    <message>
+        <source>Trains through the fake-quantized weights of this scheme (straight-through), so that the model learns to live with its quantization error.</source>
+        <translation>Trainiert durch die simuliert quantisierten Gewichte dieses Schemas (Straight-Through), damit das Modell lernt, mit seinem Quantisierungsfehler zu leben.</translation>
+    </message>
+    <message>
+        <source>A preset or any scheme text, e.g. rtn:b3:g32:asym.</source>
+        <translation>Eine Vorgabe oder ein beliebiger Schema-Text, z. B. rtn:b3:g32:asym.</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Ausgabeordner:</translation>
+    </message>
+    <message>
+        <source>The checkpoint goes here (a Hugging Face folder BitCliff opens as a model). Never the model&apos;s own folder.</source>
+        <translation>Hierhin kommt der Checkpoint (ein Hugging Face-Ordner, den BitCliff als Modell öffnet). Nie der Ordner des Modells selbst.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <source>Worker threads of the training run; the losses depend on the count.</source>
+        <translation>Arbeitsthreads des Trainingslaufs; die Verluste hängen von ihrer Anzahl ab.</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>keines geöffnet</translation>
+    </message>
+    <message>
+        <source>The learning rate %1 is not a positive number (e.g. 1e-4).</source>
+        <translation>Die Lernrate %1 ist keine positive Zahl (z. B. 1e-4).</translation>
+    </message>
+    <message>
+        <source>The QAT scheme: %1</source>
+        <translation>Das QAT-Schema: %1</translation>
+    </message>
+    <message>
+        <source>That does not fit: use a smaller batch or context.</source>
+        <translation>Das passt nicht: Verwenden Sie einen kleineren Batch oder Kontext.</translation>
+    </message>
+    <message>
+        <source>Folder of training files</source>
+        <translation>Ordner mit Trainingsdateien</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>Training text (*.txt *.jsonl);;All files (*)</source>
+        <translation>Trainingstext (*.txt *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Checkpoint folder</source>
+        <translation>Checkpoint-Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::TrainPage</name>
+    <message numerus="yes">
+        <source>Training on %1 document(s) packed into %n sequence(s); %2 document(s) held out for the held-out loss. Cancel keeps a checkpoint of the steps done.</source>
+        <translation>
+            <numerusform>Training auf %1 Dokument(en), gepackt in %n Sequenz; %2 Dokument(e) für den Verlust auf zurückgehaltenen Daten beiseitegelegt. Abbrechen behält einen Checkpoint der erledigten Schritte.</numerusform>
+            <numerusform>Training auf %1 Dokument(en), gepackt in %n Sequenzen; %2 Dokument(e) für den Verlust auf zurückgehaltenen Daten beiseitegelegt. Abbrechen behält einen Checkpoint der erledigten Schritte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished %n step(s); checkpoint in %1.</source>
+        <translation>
+            <numerusform>%n Schritt abgeschlossen; Checkpoint in %1.</numerusform>
+            <numerusform>%n Schritte abgeschlossen; Checkpoint in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped at step %1; checkpoint in %2.</source>
+        <translation>Bei Schritt %1 angehalten; Checkpoint in %2.</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first step: nothing was written.</source>
+        <translation>Vor dem ersten Schritt abgebrochen: Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Trains the open model on the data in the background; the checkpoint opens as a model.</source>
+        <translation>Trainiert das geöffnete Modell im Hintergrund auf den Daten; der Checkpoint lässt sich als Modell öffnen.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stops after the current step and writes the checkpoint of the steps done.</source>
+        <translation>Hält nach dem laufenden Schritt an und schreibt den Checkpoint der erledigten Schritte.</translation>
+    </message>
+    <message>
+        <source>Compare with the original</source>
+        <translation>Mit dem Original vergleichen</translation>
+    </message>
+    <message>
+        <source>On the Evaluate page: each checked scheme runs on the original and on the trained model, both measured against the unquantized original.</source>
+        <translation>Auf der Seite Evaluieren: Jedes gewählte Schema läuft auf dem Original und auf dem trainierten Modell, beide gemessen am unquantisierten Original.</translation>
+    </message>
+    <message>
+        <source>Open trained model</source>
+        <translation>Trainiertes Modell öffnen</translation>
+    </message>
+    <message>
+        <source>Opens the checkpoint as the model of every page.</source>
+        <translation>Öffnet den Checkpoint als Modell aller Seiten.</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>Schritt %v von %m</translation>
+    </message>
+    <message>
+        <source>Fine-tune the open model on your own text, optionally through the quantization it will get (QAT), and watch the loss fall.</source>
+        <translation>Feintunen Sie das geöffnete Modell auf Ihrem eigenen Text, wahlweise durch die Quantisierung hindurch, die es bekommen wird (QAT), und sehen Sie den Verlust sinken.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch ca. %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 Tokens/s</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>Verlust %1</translation>
+    </message>
+    <message>
+        <source>held-out loss %1</source>
+        <translation>zurückgehaltener Verlust %1</translation>
+    </message>
+    <message>
+        <source>Loading the training data and the weights…</source>
+        <translation>Trainingsdaten und Gewichte werden geladen…</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>See what quantization does to a language model.</source>
         <translation>Zeigt, was Quantisierung mit einem Sprachmodell macht.</translation>
     </message>
     <message>
-        <source>Open the synthetic demo model.</source>
-        <translation>Das synthetische Demomodell öffnen.</translation>
-    </message>
-    <message>
         <source>A .safetensors or .gguf file, or a checkpoint folder.</source>
         <translation>Eine .safetensors- oder .gguf-Datei oder ein Checkpoint-Ordner.</translation>
+    </message>
+    <message>
+        <source>Open the demo model (trained by BitCliff).</source>
+        <translation>Das Demomodell öffnen (von BitCliff trainiert).</translation>
     </message>
 </context>
 </TS>

@@ -258,6 +258,77 @@
     </message>
 </context>
 <context>
+    <name>TrainChecks</name>
+    <message>
+        <source>Open a model first: training starts from the open model.</source>
+        <translation>まずモデルを開いてください。学習は開いているモデルから始まります。</translation>
+    </message>
+    <message>
+        <source>GGUF models cannot be trained: open the model&apos;s Hugging Face checkpoint (config.json and safetensors) instead.</source>
+        <translation>GGUF モデルは学習できません。代わりにモデルの Hugging Face チェックポイント（config.json と safetensors）を開いてください。</translation>
+    </message>
+    <message>
+        <source>This model cannot be trained: %1</source>
+        <translation>このモデルは学習できません: %1</translation>
+    </message>
+    <message>
+        <source>Training needs %1: weights %2, gradients %3, AdamW moments %4, QAT working copy %5, activations %6.</source>
+        <translation>学習に必要なメモリ %1: 重み %2、勾配 %3、AdamW モーメント %4、QAT 作業用コピー %5、活性化 %6。</translation>
+    </message>
+    <message>
+        <source>Training needs %1: weights %2, gradients %3, AdamW moments %4, activations %5.</source>
+        <translation>学習に必要なメモリ %1: 重み %2、勾配 %3、AdamW モーメント %4、活性化 %5。</translation>
+    </message>
+    <message>
+        <source>%1 available.</source>
+        <translation>利用可能: %1。</translation>
+    </message>
+    <message>
+        <source>Choose the training data: a .txt or .jsonl file, or a folder of them.</source>
+        <translation>学習データを選んでください: .txt または .jsonl ファイル、あるいはそれらを含むフォルダー。</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder.</source>
+        <translation>%1: ファイルまたはフォルダーが見つかりません。</translation>
+    </message>
+    <message>
+        <source>%1: the folder holds no .txt or .jsonl file.</source>
+        <translation>%1: フォルダーに .txt または .jsonl ファイルがありません。</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty: there is nothing to train on.</source>
+        <translation>%1: ファイルが空です。学習するものがありません。</translation>
+    </message>
+    <message>
+        <source>Choose an output folder for the checkpoint.</source>
+        <translation>チェックポイントの出力フォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 is the model&apos;s own folder or holds it: choose another output folder (training never replaces the model it starts from).</source>
+        <translation>%1 はモデル自身のフォルダーか、それを含むフォルダーです。別の出力フォルダーを選んでください（学習は元のモデルを決して置き換えません）。</translation>
+    </message>
+    <message>
+        <source>%1 is a file: choose a folder for the checkpoint.</source>
+        <translation>%1 はファイルです。チェックポイント用のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 holds other files: choose an empty or new folder (a checkpoint replaces the folder&apos;s contents).</source>
+        <translation>%1 には他のファイルがあります。空のフォルダーか新しいフォルダーを選んでください（チェックポイントはフォルダーの内容を置き換えます）。</translation>
+    </message>
+    <message>
+        <source>Check the settings: %1</source>
+        <translation>設定を確認してください: %1</translation>
+    </message>
+    <message>
+        <source>The QAT scheme does not fit this model: %1</source>
+        <translation>QAT スキームはこのモデルに合いません: %1</translation>
+    </message>
+    <message>
+        <source>Not enough memory. %1 Use a smaller batch or context.</source>
+        <translation>メモリが足りません。%1 バッチかコンテキストを小さくしてください。</translation>
+    </message>
+</context>
+<context>
     <name>ViewFormat</name>
     <message>
         <source>scalar</source>
@@ -491,6 +562,39 @@
     <message>
         <source>Gaussian, same mean and std</source>
         <translation>ガウス分布（平均・標準偏差が同一）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::LossCurveView</name>
+    <message>
+        <source>Training loss</source>
+        <translation>学習損失</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>loss (nats/token)</source>
+        <translation>損失（nats/トークン）</translation>
+    </message>
+    <message>
+        <source>training loss per step</source>
+        <translation>ステップごとの学習損失</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>学習損失</translation>
+    </message>
+    <message numerus="yes">
+        <source>training loss, smoothed over %n step(s)</source>
+        <translation>
+            <numerusform>学習損失（%n ステップで平滑化）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>held-out loss</source>
+        <translation>検証損失（学習外データ）</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1637,10 @@
         <source>Evaluating %1</source>
         <translation>%1 を評価中</translation>
     </message>
+    <message>
+        <source>Evaluating %1 on the model and on %2</source>
+        <translation>%1 をモデルと %2 で評価中</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvaluateForm</name>
@@ -1635,6 +1743,30 @@
     <message>
         <source>Bundled task set “%1”</source>
         <translation>同梱のタスクセット「%1」</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>比較対象:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Check at least one scheme: the model to compare with runs under each checked scheme.</source>
+        <translation>スキームを少なくとも 1 つ選んでください。比較対象のモデルは選んだ各スキームで実行されます。</translation>
+    </message>
+    <message>
+        <source>Trained checkpoint to compare with</source>
+        <translation>比較する学習済みチェックポイント</translation>
+    </message>
+    <message>
+        <source>Optional: a trained checkpoint of this model</source>
+        <translation>任意: このモデルの学習済みチェックポイント</translation>
+    </message>
+    <message>
+        <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page), run beside the model under each checked scheme. Its runs are labelled scheme@folder and measured against the unquantized model.</source>
+        <translation>同じアーキテクチャの config.json と safetensors を含むフォルダー（例: 学習ページの出力）。選んだ各スキームでモデルと並べて実行します。その実行は スキーム@フォルダー と表示され、未量子化モデルと比較して測定されます。</translation>
     </message>
 </context>
 <context>
@@ -1889,10 +2021,6 @@
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <source>Opening the synthetic demo model…</source>
-        <translation>合成デモモデルを開いています…</translation>
-    </message>
-    <message>
         <source>Open Model</source>
         <translation>モデルを開く</translation>
     </message>
@@ -1965,6 +2093,14 @@
     <message>
         <source>Cliff</source>
         <translation>精度の崖</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Opening the demo model…</source>
+        <translation>デモモデルを開いています…</translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2205,10 @@
     <message>
         <source>Statistics of %1</source>
         <translation>%1 の統計量</translation>
+    </message>
+    <message>
+        <source>Unpacking the demo model</source>
+        <translation>デモモデルを展開しています</translation>
     </message>
 </context>
 <context>
@@ -2262,18 +2402,249 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::app::TrainController</name>
+    <message numerus="yes">
+        <source>Training %1 for %n step(s)</source>
+        <translation>
+            <numerusform>%1 を %n ステップ学習</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::TrainForm</name>
+    <message>
+        <source>Model:</source>
+        <translation>モデル:</translation>
+    </message>
+    <message>
+        <source>Training data:</source>
+        <translation>学習データ:</translation>
+    </message>
+    <message>
+        <source>A .txt file (one document per paragraph), a .jsonl file, or a folder of them</source>
+        <translation>.txt ファイル（段落ごとに 1 文書）、.jsonl ファイル、またはそれらを含むフォルダー</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>ファイル…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>フォルダー…</translation>
+    </message>
+    <message>
+        <source>Plain text: paragraphs separated by blank lines are documents. JSON Lines: {&quot;text&quot;: …} or {&quot;prompt&quot;: …, &quot;answer&quot;: …} (loss on the answer only). A folder: every .txt and .jsonl file in it.</source>
+        <translation>プレーンテキスト: 空行で区切られた段落がそれぞれ文書になります。JSON Lines: {&quot;text&quot;: …} または {&quot;prompt&quot;: …, &quot;answer&quot;: …}（損失は回答のみ）。フォルダー: その中のすべての .txt と .jsonl ファイル。</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>ステップ数:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学習率:</translation>
+    </message>
+    <message>
+        <source>Peak learning rate of AdamW; the cosine schedule decays it to a tenth.</source>
+        <translation>AdamW の最大学習率。コサインスケジュールで 10 分の 1 まで減衰します。</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>バッチ:</translation>
+    </message>
+    <message>
+        <source> sequences</source>
+        <translation> シーケンス</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>コンテキスト:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>Tokens per training sequence; a document longer than this is refused.</source>
+        <translation>学習シーケンスあたりのトークン数。これより長い文書は受け付けません。</translation>
+    </message>
+    <message>
+        <source>Quantization-aware:</source>
+        <translation>量子化を考慮:</translation>
+    </message>
+    <message>
+        <source>Trains through the fake-quantized weights of this scheme (straight-through), so that the model learns to live with its quantization error.</source>
+        <translation>このスキームで疑似量子化した重みを通して学習し（ストレートスルー）、モデルが量子化誤差に耐えられるようにします。</translation>
+    </message>
+    <message>
+        <source>A preset or any scheme text, e.g. rtn:b3:g32:asym.</source>
+        <translation>プリセット、または任意のスキーム文字列（例: rtn:b3:g32:asym）。</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>出力フォルダー:</translation>
+    </message>
+    <message>
+        <source>The checkpoint goes here (a Hugging Face folder BitCliff opens as a model). Never the model&apos;s own folder.</source>
+        <translation>チェックポイントの保存先（BitCliff がモデルとして開ける Hugging Face フォルダー）。モデル自身のフォルダーは使えません。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>スレッド数:</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>全コア</translation>
+    </message>
+    <message>
+        <source>Worker threads of the training run; the losses depend on the count.</source>
+        <translation>学習実行のワーカースレッド数。損失の値はこの数に依存します。</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>開いていません</translation>
+    </message>
+    <message>
+        <source>The learning rate %1 is not a positive number (e.g. 1e-4).</source>
+        <translation>学習率 %1 は正の数ではありません（例: 1e-4）。</translation>
+    </message>
+    <message>
+        <source>The QAT scheme: %1</source>
+        <translation>QAT スキーム: %1</translation>
+    </message>
+    <message>
+        <source>That does not fit: use a smaller batch or context.</source>
+        <translation>収まりません。バッチかコンテキストを小さくしてください。</translation>
+    </message>
+    <message>
+        <source>Folder of training files</source>
+        <translation>学習ファイルのフォルダー</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>学習データ</translation>
+    </message>
+    <message>
+        <source>Training text (*.txt *.jsonl);;All files (*)</source>
+        <translation>学習テキスト (*.txt *.jsonl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Checkpoint folder</source>
+        <translation>チェックポイントのフォルダー</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::TrainPage</name>
+    <message numerus="yes">
+        <source>Training on %1 document(s) packed into %n sequence(s); %2 document(s) held out for the held-out loss. Cancel keeps a checkpoint of the steps done.</source>
+        <translation>
+            <numerusform>%1 件の文書を %n 個のシーケンスに詰めて学習中。%2 件の文書を検証損失のために取り分けています。キャンセルしても完了したステップのチェックポイントは残ります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished %n step(s); checkpoint in %1.</source>
+        <translation>
+            <numerusform>%n ステップ完了。チェックポイントは %1 にあります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped at step %1; checkpoint in %2.</source>
+        <translation>ステップ %1 で停止しました。チェックポイントは %2 にあります。</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first step: nothing was written.</source>
+        <translation>最初のステップの前にキャンセルしました。何も書き込まれていません。</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>学習に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Trains the open model on the data in the background; the checkpoint opens as a model.</source>
+        <translation>開いているモデルをバックグラウンドでデータで学習します。チェックポイントはモデルとして開けます。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stops after the current step and writes the checkpoint of the steps done.</source>
+        <translation>現在のステップの後で停止し、完了したステップのチェックポイントを書き出します。</translation>
+    </message>
+    <message>
+        <source>Compare with the original</source>
+        <translation>元のモデルと比較</translation>
+    </message>
+    <message>
+        <source>On the Evaluate page: each checked scheme runs on the original and on the trained model, both measured against the unquantized original.</source>
+        <translation>評価ページで、選んだ各スキームを元のモデルと学習済みモデルの両方で実行し、どちらも未量子化の元モデルと比較して測定します。</translation>
+    </message>
+    <message>
+        <source>Open trained model</source>
+        <translation>学習済みモデルを開く</translation>
+    </message>
+    <message>
+        <source>Opens the checkpoint as the model of every page.</source>
+        <translation>チェックポイントをすべてのページのモデルとして開きます。</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>ステップ %v / %m</translation>
+    </message>
+    <message>
+        <source>Fine-tune the open model on your own text, optionally through the quantization it will get (QAT), and watch the loss fall.</source>
+        <translation>開いているモデルを自分のテキストでファインチューニングします。後で適用する量子化を通して学習すること（QAT）もできます。損失が下がる様子を確認できます。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>ステップ %1 / %2</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>残り約 %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 トークン/秒</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>損失 %1</translation>
+    </message>
+    <message>
+        <source>held-out loss %1</source>
+        <translation>検証損失 %1</translation>
+    </message>
+    <message>
+        <source>Loading the training data and the weights…</source>
+        <translation>学習データと重みを読み込んでいます…</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>See what quantization does to a language model.</source>
         <translation>量子化が言語モデルに与える影響を可視化します。</translation>
     </message>
     <message>
-        <source>Open the synthetic demo model.</source>
-        <translation>合成デモモデルを開きます。</translation>
-    </message>
-    <message>
         <source>A .safetensors or .gguf file, or a checkpoint folder.</source>
         <translation>.safetensors または .gguf ファイル、あるいはチェックポイントフォルダー。</translation>
+    </message>
+    <message>
+        <source>Open the demo model (trained by BitCliff).</source>
+        <translation>デモモデルを開きます（BitCliff で学習済み）。</translation>
     </message>
 </context>
 </TS>

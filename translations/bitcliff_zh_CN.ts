@@ -258,6 +258,77 @@
     </message>
 </context>
 <context>
+    <name>TrainChecks</name>
+    <message>
+        <source>Open a model first: training starts from the open model.</source>
+        <translation>请先打开一个模型：训练从当前打开的模型开始。</translation>
+    </message>
+    <message>
+        <source>GGUF models cannot be trained: open the model&apos;s Hugging Face checkpoint (config.json and safetensors) instead.</source>
+        <translation>GGUF 模型无法训练：请改为打开该模型的 Hugging Face 检查点（config.json 和 safetensors）。</translation>
+    </message>
+    <message>
+        <source>This model cannot be trained: %1</source>
+        <translation>此模型无法训练：%1</translation>
+    </message>
+    <message>
+        <source>Training needs %1: weights %2, gradients %3, AdamW moments %4, QAT working copy %5, activations %6.</source>
+        <translation>训练需要 %1：权重 %2，梯度 %3，AdamW 动量 %4，QAT 工作副本 %5，激活 %6。</translation>
+    </message>
+    <message>
+        <source>Training needs %1: weights %2, gradients %3, AdamW moments %4, activations %5.</source>
+        <translation>训练需要 %1：权重 %2，梯度 %3，AdamW 动量 %4，激活 %5。</translation>
+    </message>
+    <message>
+        <source>%1 available.</source>
+        <translation>可用：%1。</translation>
+    </message>
+    <message>
+        <source>Choose the training data: a .txt or .jsonl file, or a folder of them.</source>
+        <translation>请选择训练数据：一个 .txt 或 .jsonl 文件，或包含此类文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder.</source>
+        <translation>%1：没有该文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: the folder holds no .txt or .jsonl file.</source>
+        <translation>%1：该文件夹中没有 .txt 或 .jsonl 文件。</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty: there is nothing to train on.</source>
+        <translation>%1：文件为空，没有可训练的内容。</translation>
+    </message>
+    <message>
+        <source>Choose an output folder for the checkpoint.</source>
+        <translation>请为检查点选择一个输出文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is the model&apos;s own folder or holds it: choose another output folder (training never replaces the model it starts from).</source>
+        <translation>%1 是模型自身的文件夹或包含该文件夹：请选择其他输出文件夹（训练绝不会替换作为起点的模型）。</translation>
+    </message>
+    <message>
+        <source>%1 is a file: choose a folder for the checkpoint.</source>
+        <translation>%1 是一个文件：请为检查点选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 holds other files: choose an empty or new folder (a checkpoint replaces the folder&apos;s contents).</source>
+        <translation>%1 中有其他文件：请选择一个空文件夹或新文件夹（检查点会替换文件夹中的内容）。</translation>
+    </message>
+    <message>
+        <source>Check the settings: %1</source>
+        <translation>请检查设置：%1</translation>
+    </message>
+    <message>
+        <source>The QAT scheme does not fit this model: %1</source>
+        <translation>QAT 方案不适用于此模型：%1</translation>
+    </message>
+    <message>
+        <source>Not enough memory. %1 Use a smaller batch or context.</source>
+        <translation>内存不足。%1 请使用更小的批量或上下文。</translation>
+    </message>
+</context>
+<context>
     <name>ViewFormat</name>
     <message>
         <source>scalar</source>
@@ -491,6 +562,39 @@
     <message>
         <source>Gaussian, same mean and std</source>
         <translation>高斯分布（均值和标准差相同）</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::LossCurveView</name>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss (nats/token)</source>
+        <translation>损失（nats/token）</translation>
+    </message>
+    <message>
+        <source>training loss per step</source>
+        <translation>每步训练损失</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message numerus="yes">
+        <source>training loss, smoothed over %n step(s)</source>
+        <translation>
+            <numerusform>训练损失（按 %n 步平滑）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>held-out loss</source>
+        <translation>留出集损失</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +1637,10 @@
         <source>Evaluating %1</source>
         <translation>正在评估 %1</translation>
     </message>
+    <message>
+        <source>Evaluating %1 on the model and on %2</source>
+        <translation>正在用模型和 %2 评估 %1</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvaluateForm</name>
@@ -1635,6 +1743,30 @@
     <message>
         <source>Bundled task set “%1”</source>
         <translation>内置任务集“%1”</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>对比对象:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Check at least one scheme: the model to compare with runs under each checked scheme.</source>
+        <translation>请至少勾选一个方案：对比模型会在每个勾选的方案下运行。</translation>
+    </message>
+    <message>
+        <source>Trained checkpoint to compare with</source>
+        <translation>用于对比的训练后检查点</translation>
+    </message>
+    <message>
+        <source>Optional: a trained checkpoint of this model</source>
+        <translation>可选：此模型训练后的检查点</translation>
+    </message>
+    <message>
+        <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page), run beside the model under each checked scheme. Its runs are labelled scheme@folder and measured against the unquantized model.</source>
+        <translation>包含相同架构的 config.json 和 safetensors 的文件夹（例如来自训练页面），在每个勾选的方案下与模型并列运行。其运行标记为 方案@文件夹，并与未量化模型对比测量。</translation>
     </message>
 </context>
 <context>
@@ -1889,10 +2021,6 @@
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <source>Opening the synthetic demo model…</source>
-        <translation>正在打开合成演示模型…</translation>
-    </message>
-    <message>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
@@ -1965,6 +2093,14 @@
     <message>
         <source>Cliff</source>
         <translation>精度悬崖</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Opening the demo model…</source>
+        <translation>正在打开演示模型…</translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2205,10 @@
     <message>
         <source>Statistics of %1</source>
         <translation>%1 的统计量</translation>
+    </message>
+    <message>
+        <source>Unpacking the demo model</source>
+        <translation>正在解包演示模型</translation>
     </message>
 </context>
 <context>
@@ -2262,18 +2402,249 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::app::TrainController</name>
+    <message numerus="yes">
+        <source>Training %1 for %n step(s)</source>
+        <translation>
+            <numerusform>训练 %1，共 %n 步</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::TrainForm</name>
+    <message>
+        <source>Model:</source>
+        <translation>模型:</translation>
+    </message>
+    <message>
+        <source>Training data:</source>
+        <translation>训练数据:</translation>
+    </message>
+    <message>
+        <source>A .txt file (one document per paragraph), a .jsonl file, or a folder of them</source>
+        <translation>.txt 文件（每段一个文档）、.jsonl 文件，或包含此类文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Plain text: paragraphs separated by blank lines are documents. JSON Lines: {&quot;text&quot;: …} or {&quot;prompt&quot;: …, &quot;answer&quot;: …} (loss on the answer only). A folder: every .txt and .jsonl file in it.</source>
+        <translation>纯文本：以空行分隔的段落各为一个文档。JSON Lines：{&quot;text&quot;: …} 或 {&quot;prompt&quot;: …, &quot;answer&quot;: …}（只在回答上计算损失）。文件夹：其中所有 .txt 和 .jsonl 文件。</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步数:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率:</translation>
+    </message>
+    <message>
+        <source>Peak learning rate of AdamW; the cosine schedule decays it to a tenth.</source>
+        <translation>AdamW 的峰值学习率；余弦调度会将其衰减到十分之一。</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批量:</translation>
+    </message>
+    <message>
+        <source> sequences</source>
+        <translation> 个序列</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>Tokens per training sequence; a document longer than this is refused.</source>
+        <translation>每个训练序列的 token 数；比这更长的文档会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Quantization-aware:</source>
+        <translation>量化感知:</translation>
+    </message>
+    <message>
+        <source>Trains through the fake-quantized weights of this scheme (straight-through), so that the model learns to live with its quantization error.</source>
+        <translation>通过此方案的伪量化权重进行训练（直通估计），让模型学会适应其量化误差。</translation>
+    </message>
+    <message>
+        <source>A preset or any scheme text, e.g. rtn:b3:g32:asym.</source>
+        <translation>预设或任意方案文本，例如 rtn:b3:g32:asym。</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹:</translation>
+    </message>
+    <message>
+        <source>The checkpoint goes here (a Hugging Face folder BitCliff opens as a model). Never the model&apos;s own folder.</source>
+        <translation>检查点保存在此（BitCliff 可作为模型打开的 Hugging Face 文件夹）。不能是模型自身的文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>线程数:</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>全部核心</translation>
+    </message>
+    <message>
+        <source>Worker threads of the training run; the losses depend on the count.</source>
+        <translation>训练运行的工作线程数；损失值取决于线程数。</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <source>The learning rate %1 is not a positive number (e.g. 1e-4).</source>
+        <translation>学习率 %1 不是正数（例如 1e-4）。</translation>
+    </message>
+    <message>
+        <source>The QAT scheme: %1</source>
+        <translation>QAT 方案：%1</translation>
+    </message>
+    <message>
+        <source>That does not fit: use a smaller batch or context.</source>
+        <translation>内存放不下：请使用更小的批量或上下文。</translation>
+    </message>
+    <message>
+        <source>Folder of training files</source>
+        <translation>训练文件所在文件夹</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>Training text (*.txt *.jsonl);;All files (*)</source>
+        <translation>训练文本 (*.txt *.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checkpoint folder</source>
+        <translation>检查点文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::TrainPage</name>
+    <message numerus="yes">
+        <source>Training on %1 document(s) packed into %n sequence(s); %2 document(s) held out for the held-out loss. Cancel keeps a checkpoint of the steps done.</source>
+        <translation>
+            <numerusform>正在用 %1 个文档训练，打包为 %n 个序列；留出 %2 个文档用于计算留出集损失。取消时会保留已完成步数的检查点。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished %n step(s); checkpoint in %1.</source>
+        <translation>
+            <numerusform>已完成 %n 步；检查点位于 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped at step %1; checkpoint in %2.</source>
+        <translation>已在第 %1 步停止；检查点位于 %2。</translation>
+    </message>
+    <message>
+        <source>Cancelled before the first step: nothing was written.</source>
+        <translation>在第一步之前已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Trains the open model on the data in the background; the checkpoint opens as a model.</source>
+        <translation>在后台用数据训练当前打开的模型；检查点可作为模型打开。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stops after the current step and writes the checkpoint of the steps done.</source>
+        <translation>在当前步骤之后停止，并写入已完成步数的检查点。</translation>
+    </message>
+    <message>
+        <source>Compare with the original</source>
+        <translation>与原模型对比</translation>
+    </message>
+    <message>
+        <source>On the Evaluate page: each checked scheme runs on the original and on the trained model, both measured against the unquantized original.</source>
+        <translation>在评估页面：每个勾选的方案分别在原模型和训练后的模型上运行，二者都与未量化的原模型对比测量。</translation>
+    </message>
+    <message>
+        <source>Open trained model</source>
+        <translation>打开训练后的模型</translation>
+    </message>
+    <message>
+        <source>Opens the checkpoint as the model of every page.</source>
+        <translation>将检查点作为所有页面的模型打开。</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>第 %v 步，共 %m 步</translation>
+    </message>
+    <message>
+        <source>Fine-tune the open model on your own text, optionally through the quantization it will get (QAT), and watch the loss fall.</source>
+        <translation>用你自己的文本微调当前打开的模型，也可以通过它将来要用的量化进行训练（QAT），并观察损失下降。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>约剩 %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 token/秒</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>损失 %1</translation>
+    </message>
+    <message>
+        <source>held-out loss %1</source>
+        <translation>留出集损失 %1</translation>
+    </message>
+    <message>
+        <source>Loading the training data and the weights…</source>
+        <translation>正在加载训练数据和权重…</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>See what quantization does to a language model.</source>
         <translation>查看量化对语言模型的影响。</translation>
     </message>
     <message>
-        <source>Open the synthetic demo model.</source>
-        <translation>打开合成演示模型。</translation>
-    </message>
-    <message>
         <source>A .safetensors or .gguf file, or a checkpoint folder.</source>
         <translation>.safetensors 或 .gguf 文件，或检查点文件夹。</translation>
+    </message>
+    <message>
+        <source>Open the demo model (trained by BitCliff).</source>
+        <translation>打开演示模型（由 BitCliff 训练）。</translation>
     </message>
 </context>
 </TS>

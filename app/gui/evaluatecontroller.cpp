@@ -3,6 +3,9 @@
 #include "report/bundledeval.h"
 #include "tokenize/tokenizer.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace bitcliff::app {
 
 EvaluateController::EvaluateController(JobRunner *runner, QObject *parent)
@@ -41,8 +44,11 @@ void EvaluateController::evaluate(const EvalRequest &request)
     QStringList schemeNames;
     for (const QuantScheme &scheme : request.schemes)
         schemeNames << QString::fromStdString(scheme.toString());
-    const QString title = schemeNames.isEmpty() ? tr("Evaluating the unquantized model")
-                                                : tr("Evaluating %1").arg(schemeNames.join(QStringLiteral(", ")));
+    QString title = schemeNames.isEmpty() ? tr("Evaluating the unquantized model")
+                                          : tr("Evaluating %1").arg(schemeNames.join(QStringLiteral(", ")));
+    if (!request.compareModel.isEmpty())
+        title = tr("Evaluating %1 on the model and on %2")
+                    .arg(schemeNames.join(QStringLiteral(", ")), QFileInfo(QDir::cleanPath(request.compareModel)).fileName());
     m_job = m_runner->start<std::shared_ptr<const EvalReport>>(
         title,
         [model, request](const ProgressCallback &progress) {
@@ -56,6 +62,16 @@ void EvaluateController::evaluate(const EvalRequest &request)
                 spec.tasks.insert(spec.tasks.end(), items.begin(), items.end());
             }
             spec.schemes.assign(request.schemes.begin(), request.schemes.end());
+            if (!request.compareModel.isEmpty()) {
+                // Each scheme on the model, then on the variant: both against the unquantized model.
+                const SchemeModel variant { openModel(QDir::cleanPath(request.compareModel).toStdString()),
+                    QFileInfo(QDir::cleanPath(request.compareModel)).fileName().toStdString() };
+                spec.schemes.clear();
+                for (const QuantScheme &scheme : request.schemes) {
+                    spec.schemes.insert(spec.schemes.end(), { scheme, scheme });
+                    spec.schemeModels.insert(spec.schemeModels.end(), { SchemeModel {}, variant });
+                }
+            }
             spec.nCtx = request.nCtx;
             spec.maxNewTokens = request.maxNewTokens;
             return runEvaluation(spec, progress);

@@ -19,6 +19,9 @@ struct EvalRequest
     QList<QuantScheme> schemes;
     int nCtx = 512;
     int maxNewTokens = 24;
+    // A trained variant of the model: every scheme also runs on it ("<scheme>@<folder name>"),
+    // compared with the unquantized model like the model's own runs. "" for none.
+    QString compareModel;
 };
 
 class EvaluateController final : public QObject

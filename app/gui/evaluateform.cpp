@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -63,6 +64,9 @@ EvaluateForm::EvaluateForm(QWidget *parent)
     , m_customScheme(new QLineEdit(this))
     , m_contextLabel(new QLabel(this))
     , m_context(new QSpinBox(this))
+    , m_compareLabel(new QLabel(this))
+    , m_compareModel(new QLineEdit(this))
+    , m_compareChoose(new QPushButton(this))
     , m_run(new QPushButton(this))
 {
     m_text->addItem(QString(), QStringLiteral("bundled"));
@@ -99,6 +103,13 @@ EvaluateForm::EvaluateForm(QWidget *parent)
     schemeColumn->addWidget(m_schemes);
     schemeColumn->addWidget(m_customScheme);
     grid->addLayout(schemeColumn, 1, 4, 1, 2);
+    // A row of its own: its label must not widen the grid's first column.
+    auto *compare = new QHBoxLayout;
+    compare->addWidget(m_compareLabel);
+    compare->addWidget(m_compareModel, 1);
+    compare->addWidget(m_compareChoose);
+    grid->addLayout(compare, 2, 0, 1, 6);
+    m_compareModel->setClearButtonEnabled(true);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(4, 2);
 
@@ -108,6 +119,7 @@ EvaluateForm::EvaluateForm(QWidget *parent)
     m_textBrowse->setMenu(textMenu);
     connect(m_taskBrowse, &QPushButton::clicked, this, &EvaluateForm::chooseTaskFile);
     connect(m_customScheme, &QLineEdit::returnPressed, this, &EvaluateForm::addCustomScheme);
+    connect(m_compareChoose, &QPushButton::clicked, this, &EvaluateForm::chooseCompareModel);
     connect(m_run, &QPushButton::clicked, this, &EvaluateForm::runRequested);
     retranslate();
 }
@@ -146,6 +158,12 @@ void EvaluateForm::retranslate()
     m_context->setSuffix(tr(" tokens"));
     m_context->setToolTip(tr("n_ctx of llama.cpp's perplexity: the text is cut into chunks of this many tokens "
                              "and the second half of each chunk is scored."));
+    m_compareLabel->setText(tr("Compare with:"));
+    m_compareModel->setPlaceholderText(tr("Optional: a trained checkpoint of this model"));
+    m_compareModel->setToolTip(tr("A folder with config.json and safetensors of the same architecture (e.g. from the "
+                                  "Train page), run beside the model under each checked scheme. Its runs are labelled "
+                                  "scheme@folder and measured against the unquantized model."));
+    m_compareChoose->setText(tr("Choose…"));
     m_run->setText(tr("Evaluate"));
 }
 
@@ -162,6 +180,10 @@ EvalRequest EvaluateForm::request() const
     for (const QString &scheme : checkedReferences(m_schemes))
         request.schemes << QuantScheme::parse(scheme.toStdString());
     request.nCtx = m_context->value();
+    request.compareModel = compareModel();
+    if (!request.compareModel.isEmpty() && request.schemes.isEmpty())
+        throw Error(tr("Check at least one scheme: the model to compare with runs under each checked scheme.")
+                        .toStdString());
     return request;
 }
 
@@ -183,6 +205,23 @@ void EvaluateForm::addScheme(const QString &text, bool checked)
     auto *item = new QListWidgetItem(text, m_schemes);
     item->setData(referenceRole, text);
     item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+}
+
+void EvaluateForm::setCompareModel(const QString &path)
+{
+    m_compareModel->setText(path);
+}
+
+QString EvaluateForm::compareModel() const
+{
+    return m_compareModel->text().trimmed();
+}
+
+void EvaluateForm::chooseCompareModel()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Trained checkpoint to compare with"), compareModel());
+    if (!path.isEmpty())
+        setCompareModel(path);
 }
 
 void EvaluateForm::chooseTextPath(bool folder)

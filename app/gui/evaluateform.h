@@ -33,6 +33,11 @@ public:
     QPushButton *runButton() const { return m_run; }
     void addTaskFile(const QString &path);
     void addScheme(const QString &text, bool checked);
+    // A trained variant of the model (a checkpoint folder of the same architecture, e.g. from
+    // the Train page) to run beside it under every checked scheme; "" for none.
+    void setCompareModel(const QString &path);
+    QString compareModel() const;
+    QLineEdit *compareEdit() const { return m_compareModel; }
 
 signals:
     void runRequested();
@@ -41,6 +46,7 @@ private:
     void chooseTextPath(bool folder);
     void chooseTaskFile();
     void addCustomScheme();
+    void chooseCompareModel();
 
     QLabel *m_textLabel;
     QComboBox *m_text;
@@ -55,6 +61,9 @@ private:
     QLineEdit *m_customScheme;
     QLabel *m_contextLabel;
     QSpinBox *m_context;
+    QLabel *m_compareLabel;
+    QLineEdit *m_compareModel;
+    QPushButton *m_compareChoose;
     QPushButton *m_run;
 };
 

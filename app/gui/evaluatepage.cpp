@@ -5,6 +5,7 @@
 #include "gui/evaluateresults.h"
 #include "util/error.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -50,6 +51,10 @@ EvaluatePage::EvaluatePage(EvaluateController *controller, QWidget *parent)
 
 void EvaluatePage::setModel(std::shared_ptr<const Model> model)
 {
+    // A model is never compared with itself (its trained checkpoint may have been opened).
+    if (model && !m_form->compareModel().isEmpty()
+        && QDir::cleanPath(m_form->compareModel()) == QDir::cleanPath(QString::fromStdString(model->sourcePath())))
+        m_form->setCompareModel(QString());
     m_controller->setModel(model);
     m_form->setRunEnabled(model != nullptr);
     m_report.reset();

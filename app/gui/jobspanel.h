@@ -29,6 +29,8 @@ public:
     void clearFinished();
     void retranslate();
     QSize sizeHint() const final { return { 600, 90 }; } // a few rows; the dock grows with jobs
+    // "42 s", "3:07", "1:02:03": how long a job took or has left.
+    static QString formatSeconds(double seconds);
 
 protected:
     void changeEvent(QEvent *event) final;
@@ -50,7 +52,6 @@ private:
     void endJob(int id, JobState state, const QString &message);
     void removeRow(int id);
     void updateIdle();
-    static QString formatSeconds(double seconds);
 
     JobRunner *m_runner;
     QVBoxLayout *m_layout;

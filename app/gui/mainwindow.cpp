@@ -16,6 +16,8 @@
 #include "gui/quantizepage.h"
 #include "gui/recentfiles.h"
 #include "gui/tensorpage.h"
+#include "gui/traincontroller.h"
+#include "gui/trainpage.h"
 #include "jobs/jobrunner.h"
 #include "report/bundledeval.h"
 #include "report/chartreport.h"
@@ -58,6 +60,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_evaluatePage(new EvaluatePage(m_evaluateController, this))
     , m_cliffController(new CliffController(m_runner, this))
     , m_cliffPage(new CliffPage(m_cliffController, this))
+    , m_trainController(new TrainController(m_runner, this))
+    , m_trainPage(new TrainPage(m_trainController, this))
     , m_jobs(new JobsPanel(m_runner, this))
     , m_tabs(new QTabWidget(this))
     , m_treeDock(new QDockWidget(this))
@@ -75,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_quantizePage, QString());
     m_tabs->addTab(m_evaluatePage, QString());
     m_tabs->addTab(m_cliffPage, QString());
+    m_tabs->addTab(m_trainPage, QString());
     setCentralWidget(m_tabs);
     m_treeDock->setObjectName(QStringLiteral("modelTreeDock"));
     m_treeDock->setWidget(m_tree);
@@ -120,6 +125,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_modelPage->setCaptureBusy(false);
     });
     connect(m_cliffPage, &CliffPage::schemeRequested, this, &MainWindow::showScheme);
+    connect(m_trainPage, &TrainPage::compareRequested, this, &MainWindow::compareTrained);
+    connect(m_trainPage, &TrainPage::openRequested, this, &MainWindow::openPath);
     connect(m_quantizePage, &QuantizePage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
     // A newer success replaces an error shown in the status bar.
     connect(m_runner, &JobRunner::jobStarted, this,
@@ -219,6 +226,7 @@ void MainWindow::retranslate()
     m_tabs->setTabText(2, tr("Quantize"));
     m_tabs->setTabText(3, tr("Evaluate"));
     m_tabs->setTabText(4, tr("Cliff"));
+    m_tabs->setTabText(5, tr("Train"));
     m_treeDock->setWindowTitle(tr("Model"));
     m_jobsDock->setWindowTitle(tr("Jobs"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));
@@ -243,6 +251,7 @@ void MainWindow::retranslate()
     m_quantizePage->retranslate();
     m_evaluatePage->retranslate();
     m_cliffPage->retranslate();
+    m_trainPage->retranslate();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -380,6 +389,7 @@ void MainWindow::onModelOpened()
     m_quantizePage->setModel(model);
     m_evaluatePage->setModel(model);
     m_cliffPage->setModel(model);
+    m_trainPage->setModel(model);
     m_export->setEnabled(false);
     m_tabs->setCurrentWidget(m_modelPage);
     if (std::exchange(m_runDemoSweep, false)) {
@@ -411,6 +421,16 @@ void MainWindow::showScheme(const QString &scheme)
     m_quantizePage->showScheme(scheme);
     m_evaluatePage->form()->addScheme(scheme, true);
     m_tabs->setCurrentWidget(m_quantizePage);
+}
+
+void MainWindow::compareTrained(const QString &checkpoint, const QString &qatScheme)
+{
+    // The open model stays the reference; the checkpoint runs beside it under the scheme it was
+    // trained for (f16 after plain fine-tuning: the trained weights at 16 bits).
+    EvaluateForm *form = m_evaluatePage->form();
+    form->setCompareModel(checkpoint);
+    form->addScheme(qatScheme.isEmpty() ? QStringLiteral("f16") : qatScheme, true);
+    m_tabs->setCurrentWidget(m_evaluatePage);
 }
 
 QString MainWindow::statusText() const

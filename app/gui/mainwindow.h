@@ -30,6 +30,8 @@ class CliffController;
 class CliffPage;
 class RecentFilesMenu;
 class TensorPage;
+class TrainController;
+class TrainPage;
 
 class MainWindow final : public QMainWindow
 {
@@ -52,6 +54,7 @@ public:
     QuantizePage *quantizePage() const { return m_quantizePage; }
     EvaluatePage *evaluatePage() const { return m_evaluatePage; }
     CliffPage *cliffPage() const { return m_cliffPage; }
+    TrainPage *trainPage() const { return m_trainPage; }
     QTabWidget *pages() const { return m_tabs; }
     JobsPanel *jobsPanel() const { return m_jobs; }
     QString statusText() const;
@@ -81,6 +84,7 @@ private:
     void onAnalysisReady();
     void onFailed(const QString &message);
     void showScheme(const QString &scheme);
+    void compareTrained(const QString &checkpoint, const QString &qatScheme);
     void setStatus(const QString &text, bool error = false);
 
     JobRunner *m_runner;
@@ -94,6 +98,8 @@ private:
     EvaluatePage *m_evaluatePage;
     CliffController *m_cliffController;
     CliffPage *m_cliffPage;
+    TrainController *m_trainController;
+    TrainPage *m_trainPage;
     JobsPanel *m_jobs;
     QTabWidget *m_tabs;
     QDockWidget *m_treeDock;

@@ -20,6 +20,8 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 const char kIndexName[] = "model.safetensors.index.json";
+// Written beside the weights by a training checkpoint; never part of the model.
+const char kOptimizerStateName[] = "optimizer.safetensors";
 
 std::string quotedName(std::string_view text) { return "'" + printableExcerpt(text) + "'"; }
 

@@ -116,6 +116,7 @@ private slots:
         QCOMPARE(fileBytes(folder / "tokenizer.json"), fileBytes(contents.tokenizer / "tokenizer.json"));
 
         const auto model = openModel(folder);
+        QCOMPARE(model->tensors().size(), weights.tensors.size()); // the weights, not the AdamW moments beside them
         const TransformerConfig config = transformerConfigFor(*model);
         requireSameConfig(weights.config, config, "test");
         QCOMPARE(config.family, family.toStdString());
