@@ -111,6 +111,10 @@
         <source>unquantized</source>
         <translation>unquantisiert</translation>
     </message>
+    <message>
+        <source>by language and difficulty</source>
+        <translation>nach Sprache und Schwierigkeit</translation>
+    </message>
 </context>
 <context>
     <name>ColorLegend</name>
@@ -1415,6 +1419,10 @@
     <message>
         <source>No panels for this metric in this view: text metrics split by language (texts that name their language), task accuracy by difficulty, language and task file.</source>
         <translation>Keine Diagramme für diese Metrik in dieser Ansicht: Textmetriken werden nach Sprache aufgeteilt (Texte, die ihre Sprache angeben), die Task-Genauigkeit nach Schwierigkeitsgrad, Sprache und Task-Datei.</translation>
+    </message>
+    <message>
+        <source>By language and difficulty</source>
+        <translation>Nach Sprache und Schwierigkeit</translation>
     </message>
 </context>
 <context>

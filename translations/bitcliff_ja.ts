@@ -111,6 +111,10 @@
         <source>unquantized</source>
         <translation>未量子化</translation>
     </message>
+    <message>
+        <source>by language and difficulty</source>
+        <translation>言語と難易度別</translation>
+    </message>
 </context>
 <context>
     <name>ColorLegend</name>
@@ -1400,6 +1404,10 @@
     <message>
         <source>No panels for this metric in this view: text metrics split by language (texts that name their language), task accuracy by difficulty, language and task file.</source>
         <translation>このビューにはこの指標のパネルがありません。テキストの指標は言語別（言語が指定されたテキスト）に、タスク正解率は難易度・言語・タスクファイル別に分かれます。</translation>
+    </message>
+    <message>
+        <source>By language and difficulty</source>
+        <translation>言語と難易度別</translation>
     </message>
 </context>
 <context>

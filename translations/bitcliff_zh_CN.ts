@@ -111,6 +111,10 @@
         <source>unquantized</source>
         <translation>未量化</translation>
     </message>
+    <message>
+        <source>by language and difficulty</source>
+        <translation>按语言和难度</translation>
+    </message>
 </context>
 <context>
     <name>ColorLegend</name>
@@ -1400,6 +1404,10 @@
     <message>
         <source>No panels for this metric in this view: text metrics split by language (texts that name their language), task accuracy by difficulty, language and task file.</source>
         <translation>此视图中没有该指标的面板：文本指标按语言划分（需为标明语言的文本），评测任务准确率按难度、语言和评测任务文件划分。</translation>
+    </message>
+    <message>
+        <source>By language and difficulty</source>
+        <translation>按语言和难度</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -82,8 +83,12 @@ void CliffEvalSet::retranslate()
 {
     m_textLabel->setText(tr("Text:"));
     m_source->setItemText(Bundled, tr("Bundled passages"));
-    m_source->setItemText(
-        Path, m_textPath.isEmpty() ? tr("A file or folder (choose one)") : QFileInfo(m_textPath).fileName());
+    // A folder shows as "parent/name/", a path at a glance (the demo's "eval/text/").
+    const QFileInfo text(m_textPath);
+    m_source->setItemText(Path,
+        m_textPath.isEmpty() ? tr("A file or folder (choose one)")
+            : text.isDir()   ? text.dir().dirName() + QLatin1Char('/') + text.fileName() + QLatin1Char('/')
+                             : text.fileName());
     m_source->setItemData(Path, m_textPath, Qt::ToolTipRole);
     m_source->setItemText(None, tr("No text (tasks only)"));
     m_textFile->setText(tr("Text file…"));

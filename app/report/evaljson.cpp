@@ -52,8 +52,11 @@ void addComparison(Json &object, const LogitComparison &c)
 
 Json accuracyJson(const Accuracy &a)
 {
-    return { { "n", a.count }, { "acc", a.acc }, { "acc_err", a.accError }, { "acc_norm", a.accNorm },
+    Json json = { { "n", a.count }, { "acc", a.acc }, { "acc_err", a.accError }, { "acc_norm", a.accNorm },
         { "acc_norm_err", a.accNormError } };
+    if (a.answerCodePoints > 0) // generation items: the teacher-forced loss of the expected answers
+        json["answer_nats_per_char"] = a.answerNatsPerChar;
+    return json;
 }
 
 Json accuracyMapJson(const std::map<std::string, Accuracy> &map)

@@ -7,6 +7,19 @@
 
 namespace bitcliff {
 
+namespace {
+
+int64_t codePoints(const std::string &text)
+{
+    int64_t count = 0;
+    for (const char c : text)
+        count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
+}
+
+} // namespace
+
+
 EvalWorkload prepareWorkload(const EvalSpec &spec)
 {
     const Tokenizer &tokenizer = *spec.tokenizer;
@@ -37,8 +50,13 @@ EvalWorkload prepareWorkload(const EvalSpec &spec)
             }
         } else {
             prepared.prompt = tokenizer.encode(item.context, bos);
-            length = int(prepared.prompt.size()) + spec.maxNewTokens;
-            prepared.tokens = double(length);
+            // Prompt and answer tokenized apart, as a trainer sees a prompt/answer pair.
+            prepared.answered = prepared.prompt;
+            for (const int32_t token : tokenizer.encode(item.answer, false))
+                prepared.answered.push_back(token);
+            prepared.answerCodePoints = codePoints(item.answer);
+            length = int(std::max(prepared.prompt.size() + size_t(spec.maxNewTokens), prepared.answered.size()));
+            prepared.tokens = double(length) + double(prepared.answered.size());
         }
         workload.taskTokens += prepared.tokens;
         workload.maxContext = std::max(workload.maxContext, length);

@@ -20,6 +20,8 @@ struct PreparedTask
 {
     std::vector<ChoiceRequest> choices; // choice items
     std::vector<int32_t> prompt;        // generation items
+    std::vector<int32_t> answered;      // generation items: the prompt, then the expected answer's tokens
+    int64_t answerCodePoints = 0;       // of the expected answer
     double tokens = 0;                  // tokens one model runs for it (upper bound), for progress
 };
 

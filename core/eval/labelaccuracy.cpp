@@ -10,10 +10,14 @@ struct Tally
     int64_t count = 0;
     int64_t correct = 0;
     int64_t correctNorm = 0;
+    int64_t answerCodePoints = 0;
+    double answerNats = 0;
 
     void add(const ItemOutcome &outcome)
     {
         ++count;
+        answerCodePoints += outcome.answerCodePoints;
+        answerNats += outcome.answerNats;
         correct += outcome.correct ? 1 : 0;
         correctNorm += outcome.correctNorm ? 1 : 0;
     }
@@ -34,6 +38,9 @@ Accuracy accuracyOf(const Tally &tally)
     result.accNorm = double(tally.correctNorm) / double(tally.count);
     result.accError = standardError(result.acc, tally.count);
     result.accNormError = standardError(result.accNorm, tally.count);
+    result.answerCodePoints = tally.answerCodePoints;
+    if (tally.answerCodePoints > 0)
+        result.answerNatsPerChar = tally.answerNats / double(tally.answerCodePoints);
     return result;
 }
 

@@ -16,6 +16,10 @@ struct ItemOutcome
     bool correct = false;    // acc (exact match for generation)
     bool correctNorm = false; // acc_norm (= correct for generation)
     std::string prediction;  // the chosen choice text or the extracted answer
+    // Generation: -Σ log p of the expected answer's tokens after the prompt (teacher-forced),
+    // and the answer's code points. It moves smoothly with bits where exact match jumps.
+    double answerNats = 0;
+    int64_t answerCodePoints = 0; // 0: not measured (choice items)
 };
 
 struct Accuracy
@@ -25,6 +29,8 @@ struct Accuracy
     double accError = 0;      // sqrt(p(1−p)/(n−1)), lm-eval's standard error of the mean
     double accNorm = 0;
     double accNormError = 0;
+    int64_t answerCodePoints = 0;   // generation items' expected answers, teacher-forced
+    double answerNatsPerChar = 0;   // Σ answer nats / Σ answer code points (0 without them)
 };
 
 struct LabelledAccuracy

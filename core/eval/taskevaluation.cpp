@@ -35,9 +35,24 @@ ItemOutcome scoreChoices(CachedSequence &model, const TaskItem &item, const Prep
     return outcome;
 }
 
+// -Σ log p(answer token | prompt and the answer before it): the expected answer fed in.
+double teacherForcedAnswerNats(CachedSequence &model, const PreparedTask &prepared)
+{
+    const size_t start = prepared.prompt.size();
+    if (prepared.answered.size() <= start || start == 0)
+        return 0;
+    const std::span<const float> logits = model.run(prepared.answered, int(start) - 1);
+    const size_t vocab = size_t(model.vocab());
+    double nats = 0;
+    for (size_t i = start; i < prepared.answered.size(); ++i)
+        nats -= LogitRow(logits.subspan((i - start) * vocab, vocab)).logProb(prepared.answered[i]);
+    return nats;
+}
+
 ItemOutcome generateAnswer(CachedSequence &model, const Tokenizer &tokenizer, const TaskItem &item,
                            const PreparedTask &prepared, size_t index, int maxNewTokens)
 {
+    const double answerNats = teacherForcedAnswerNats(model, prepared);
     std::span<const float> logits = model.run(prepared.prompt, int(prepared.prompt.size()) - 1);
     std::vector<int32_t> generated;
     std::string text;
@@ -56,6 +71,8 @@ ItemOutcome generateAnswer(CachedSequence &model, const Tokenizer &tokenizer, co
     outcome.correct = answerMatches(text, item.answer, item.match);
     outcome.correctNorm = outcome.correct;
     outcome.prediction = extractAnswer(text, item.answer, item.match);
+    outcome.answerNats = answerNats;
+    outcome.answerCodePoints = prepared.answered.size() > prepared.prompt.size() ? prepared.answerCodePoints : 0;
     return outcome;
 }
 

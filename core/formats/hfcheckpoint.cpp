@@ -153,9 +153,6 @@ Checkpoint loadSharded(const fs::path &directory, const fs::path &indexPath)
     return checkpoint;
 }
 
-// The AdamW moments a training checkpoint keeps beside its weights (train/checkpoint.h).
-constexpr std::string_view kOptimizerStateName = "optimizer.safetensors";
-
 // Without an index every .safetensors file of the directory contributes its tensors.
 Checkpoint loadAll(const std::vector<fs::path> &paths)
 {

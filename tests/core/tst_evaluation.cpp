@@ -169,6 +169,21 @@ private slots:
                 break;
         }
         QCOMPARE(run.outcomes[1].prediction, extractAnswer(text, "7"));
+        // The expected answer's teacher-forced loss, against the double-precision reference.
+        std::vector<int32_t> answered = spec.tokenizer->encode(generate.context, false);
+        const std::vector<int32_t> answer = spec.tokenizer->encode(generate.answer, false);
+        answered.insert(answered.end(), answer.begin(), answer.end());
+        const std::vector<double> answerLogits = test::referenceLogits(m_model, answered);
+        double nats = 0;
+        for (size_t i = promptLength; i < answered.size(); ++i)
+            nats -= logSoftmaxAt(answerLogits, i - 1, vocab, answered[i]);
+        QCOMPARE(run.outcomes[1].answerCodePoints, int64_t(1));
+        QVERIFY2(std::abs(run.outcomes[1].answerNats - nats) < 1e-4 * std::max(1.0, nats),
+                 (std::to_string(run.outcomes[1].answerNats) + " vs " + std::to_string(nats)).c_str());
+        QCOMPARE(run.outcomes[0].answerCodePoints, int64_t(0)); // choice items have none
+        QCOMPARE(run.accuracy.byLanguage.at("de").answerNatsPerChar, run.outcomes[1].answerNats);
+        QCOMPARE(run.accuracy.byLanguage.at("de").answerCodePoints, int64_t(1));
+        QCOMPARE(run.accuracy.byLanguage.at("en").answerCodePoints, int64_t(0));
         QCOMPARE(run.accuracy.byLanguage.size(), size_t(2));
         QCOMPARE(run.accuracy.overall.count, int64_t(2));
     }
