@@ -3,6 +3,7 @@
 #include "cli/cliargs.h"
 #include "cli/commands.h"
 #include "cli/interruption.h"
+#include "cli/trainsetup.h"
 #include "demo/demotraining.h"
 #include "util/progress.h"
 
@@ -12,20 +13,6 @@
 
 namespace bitcliff::cli {
 
-namespace {
-
-std::string duration(double seconds)
-{
-    const auto s = int64_t(seconds + 0.5);
-    char text[32];
-    if (s >= 3600)
-        std::snprintf(text, sizeof text, "%lldh%02lldm", (long long)(s / 3600), (long long)(s / 60 % 60));
-    else
-        std::snprintf(text, sizeof text, "%lldm%02llds", (long long)(s / 60), (long long)(s % 60));
-    return text;
-}
-
-} // namespace
 
 int runTrainDemo(const std::vector<std::string> &argvRest)
 {
@@ -57,7 +44,7 @@ int runTrainDemo(const std::vector<std::string> &argvRest)
             std::printf("[%d/%d %s] step %lld/%lld  loss %.4f%s  %.0f tokens/s  %s left\n", p.stageIndex + 1,
                 p.stageCount, p.stage.c_str(), (long long)p.step.step, (long long)p.step.steps, p.step.loss,
                 p.step.heldOutLoss ? ("  held-out " + std::to_string(*p.step.heldOutLoss).substr(0, 6)).c_str() : "",
-                p.step.tokensPerSecond, duration(p.secondsLeft).c_str());
+                p.step.tokensPerSecond, durationText(p.secondsLeft).c_str());
             std::fflush(stdout);
             lastLine = now;
             lastStage = p.stage;
@@ -65,7 +52,7 @@ int runTrainDemo(const std::vector<std::string> &argvRest)
         return !Interruption::requested();
     });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("wrote the demo model to %s in %s\n", out.string().c_str(), duration(seconds).c_str());
+    std::printf("wrote the demo model to %s in %s\n", out.string().c_str(), durationText(seconds).c_str());
     return 0;
 }
 

@@ -90,7 +90,8 @@ std::vector<DemoStage> demoStages(const DemoRecipe &recipe, const Tokenizer &tok
     base.ctx = options.context;
     base.seed = options.seed;
     base.threads = options.threads;
-    base.heldOut.documents = 2000;
+    // Held out for the loss curve: 2,000 documents (a tenth of a tiny test budget).
+    base.heldOut.documents = std::min<int64_t>(2000, int64_t(recipe.baseDocuments.size()) / 10);
     base.steps = onePass(recipe.baseDocuments, tokenizer, base);
     base.warmupSteps = std::min<int64_t>(base.warmupSteps, std::max<int64_t>(1, base.steps / 10));
     base.evalEvery = std::max<int64_t>(1, base.steps / 10);
@@ -100,7 +101,7 @@ std::vector<DemoStage> demoStages(const DemoRecipe &recipe, const Tokenizer &tok
     more.lr = 1e-3;
     more.minLrRatio = 0.0;
     more.warmupSteps = 20;
-    more.heldOut.documents = 500;
+    more.heldOut.documents = std::min<int64_t>(500, int64_t(recipe.variantDocuments.size()) / 10);
     more.seed = options.seed + 1;
     more.steps = onePass(recipe.variantDocuments, tokenizer, more);
     more.warmupSteps = std::min<int64_t>(more.warmupSteps, std::max<int64_t>(1, more.steps / 10));

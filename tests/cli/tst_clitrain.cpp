@@ -246,6 +246,23 @@ private slots:
         QVERIFY(stateOf(resumed).losses == stateOf(whole).losses);
     }
 
+    // train-demo as a user runs it, on a tiny budget: progress lines with loss, tokens/s and
+    // time left; a demo model folder that `demo --model` sweeps with its variants.
+    void trainDemoWritesTheDemoModel()
+    {
+        const fs::path out = m_root / "demo-model";
+        const auto run = cli({"train-demo", "--out", qs(out), "--tokens", "30000", "--variant-tokens", "6000",
+                              "--recovery-steps", "1", "--threads", "2"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("[1/5 base] step") && run.out.contains("tokens/s") && run.out.contains("left"),
+                 run.out.constData());
+        QVERIFY(run.out.contains("[5/5 recovery-b2]"));
+        QVERIFY(fs::is_regular_file(out / "demo.json"));
+        QVERIFY(fs::is_regular_file(out / "variants/qat-b2/model.safetensors"));
+        const auto bad = cli({"train-demo", "--out", qs(out), "extra"});
+        QCOMPARE(bad.exitCode, 2);
+    }
+
     void badInputIsRefused_data()
     {
         QTest::addColumn<QStringList>("arguments");
