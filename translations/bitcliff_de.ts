@@ -2287,6 +2287,10 @@
         <source>Error maps</source>
         <translation>Fehlerkarten</translation>
     </message>
+    <message>
+        <source>Quantizing the model with %1 and %2 with %3</source>
+        <translation>Quantisiere das Modell mit %1 und %2 mit %3</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::QuantizePage</name>
@@ -2361,6 +2365,26 @@
     <message>
         <source>%1: mean squared error per output channel and group of input channels; both schemes&apos; maps share one color scale</source>
         <translation>%1: mittlerer quadratischer Fehler je Ausgangskanal und Gruppe von Eingangskanälen; beide Karten teilen eine Farbskala</translation>
+    </message>
+    <message>
+        <source>Second model to quantize</source>
+        <translation>Zweites Modell zum Quantisieren</translation>
+    </message>
+    <message>
+        <source>Second model:</source>
+        <translation>Zweites Modell:</translation>
+    </message>
+    <message>
+        <source>Optional: e.g. a checkpoint trained from this model</source>
+        <translation>Optional: z. B. ein aus diesem Modell trainierter Checkpoint</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json and safetensors) or GGUF file. The scheme (or the Compare-with scheme) also quantizes it, and its maps stand beside this model&apos;s: after quantization-aware training its weights lose less.</source>
+        <translation>Ein Modellordner (config.json und safetensors) oder eine GGUF-Datei. Das Schema (oder das Schema unter „Vergleichen mit“) quantisiert auch dieses Modell, seine Karten stehen neben denen dieses Modells: nach quantisierungsbewusstem Training verlieren seine Gewichte weniger.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
     </message>
 </context>
 <context>
@@ -2619,10 +2643,6 @@
         <translation>Mit dem Original vergleichen</translation>
     </message>
     <message>
-        <source>On the Evaluate page: each checked scheme runs on the original and on the trained model, both measured against the unquantized original.</source>
-        <translation>Auf der Seite Evaluieren: Jedes gewählte Schema läuft auf dem Original und auf dem trainierten Modell, beide gemessen am unquantisierten Original.</translation>
-    </message>
-    <message>
         <source>Open trained model</source>
         <translation>Trainiertes Modell öffnen</translation>
     </message>
@@ -2661,6 +2681,10 @@
     <message>
         <source>Loading the training data and the weights…</source>
         <translation>Trainingsdaten und Gewichte werden geladen…</translation>
+    </message>
+    <message>
+        <source>On the Evaluate page: each checked scheme runs on the original and on the trained model, both measured against the unquantized original. On the Quantize page: the trained model is the second model, its error maps beside the original&apos;s.</source>
+        <translation>Auf der Seite Evaluieren: jedes angehakte Schema läuft auf dem Original und auf dem trainierten Modell, beide gemessen am unquantisierten Original. Auf der Seite Quantisieren: das trainierte Modell ist das zweite Modell, seine Fehlerkarten neben denen des Originals.</translation>
     </message>
 </context>
 <context>

@@ -2267,6 +2267,10 @@
         <source>Error maps</source>
         <translation>誤差マップ</translation>
     </message>
+    <message>
+        <source>Quantizing the model with %1 and %2 with %3</source>
+        <translation>モデルを %1 で、%2 を %3 で量子化中</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::QuantizePage</name>
@@ -2341,6 +2345,26 @@
     <message>
         <source>%1: mean squared error per output channel and group of input channels; both schemes&apos; maps share one color scale</source>
         <translation>%1: 出力チャネルと入力チャネルのグループごとの平均二乗誤差。両スキームのマップは同じカラースケールを共有します</translation>
+    </message>
+    <message>
+        <source>Second model to quantize</source>
+        <translation>量子化する 2 つ目のモデル</translation>
+    </message>
+    <message>
+        <source>Second model:</source>
+        <translation>2 つ目のモデル:</translation>
+    </message>
+    <message>
+        <source>Optional: e.g. a checkpoint trained from this model</source>
+        <translation>任意: このモデルから学習したチェックポイントなど</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json and safetensors) or GGUF file. The scheme (or the Compare-with scheme) also quantizes it, and its maps stand beside this model&apos;s: after quantization-aware training its weights lose less.</source>
+        <translation>モデルフォルダー (config.json と safetensors) または GGUF ファイル。スキーム (または比較対象のスキーム) でこのモデルも量子化し、そのマップをこのモデルのマップの横に表示します。量子化を考慮した学習の後は、重みの誤差が小さくなります。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
     </message>
 </context>
 <context>
@@ -2596,10 +2620,6 @@
         <translation>元のモデルと比較</translation>
     </message>
     <message>
-        <source>On the Evaluate page: each checked scheme runs on the original and on the trained model, both measured against the unquantized original.</source>
-        <translation>評価ページで、選んだ各スキームを元のモデルと学習済みモデルの両方で実行し、どちらも未量子化の元モデルと比較して測定します。</translation>
-    </message>
-    <message>
         <source>Open trained model</source>
         <translation>学習済みモデルを開く</translation>
     </message>
@@ -2638,6 +2658,10 @@
     <message>
         <source>Loading the training data and the weights…</source>
         <translation>学習データと重みを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>On the Evaluate page: each checked scheme runs on the original and on the trained model, both measured against the unquantized original. On the Quantize page: the trained model is the second model, its error maps beside the original&apos;s.</source>
+        <translation>評価ページ: チェックした各スキームを元のモデルと学習済みモデルで実行し、どちらも量子化前の元のモデルと比べて測ります。量子化ページ: 学習済みモデルを 2 つ目のモデルとし、その誤差マップを元のモデルの横に表示します。</translation>
     </message>
 </context>
 <context>

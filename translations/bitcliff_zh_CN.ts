@@ -2267,6 +2267,10 @@
         <source>Error maps</source>
         <translation>误差图</translation>
     </message>
+    <message>
+        <source>Quantizing the model with %1 and %2 with %3</source>
+        <translation>正在用 %1 量化模型，用 %3 量化 %2</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::QuantizePage</name>
@@ -2341,6 +2345,26 @@
     <message>
         <source>%1: mean squared error per output channel and group of input channels; both schemes&apos; maps share one color scale</source>
         <translation>%1：每个输出通道和输入通道组的均方误差；两种方案的图共用一个颜色刻度</translation>
+    </message>
+    <message>
+        <source>Second model to quantize</source>
+        <translation>要量化的第二个模型</translation>
+    </message>
+    <message>
+        <source>Second model:</source>
+        <translation>第二个模型:</translation>
+    </message>
+    <message>
+        <source>Optional: e.g. a checkpoint trained from this model</source>
+        <translation>可选：例如由此模型训练得到的检查点</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json and safetensors) or GGUF file. The scheme (or the Compare-with scheme) also quantizes it, and its maps stand beside this model&apos;s: after quantization-aware training its weights lose less.</source>
+        <translation>模型文件夹（config.json 和 safetensors）或 GGUF 文件。该方案（或“对比对象”的方案）也会量化它，其图显示在本模型的图旁边：经过量化感知训练后，其权重损失更少。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
     </message>
 </context>
 <context>
@@ -2596,10 +2620,6 @@
         <translation>与原模型对比</translation>
     </message>
     <message>
-        <source>On the Evaluate page: each checked scheme runs on the original and on the trained model, both measured against the unquantized original.</source>
-        <translation>在评估页面：每个勾选的方案分别在原模型和训练后的模型上运行，二者都与未量化的原模型对比测量。</translation>
-    </message>
-    <message>
         <source>Open trained model</source>
         <translation>打开训练后的模型</translation>
     </message>
@@ -2638,6 +2658,10 @@
     <message>
         <source>Loading the training data and the weights…</source>
         <translation>正在加载训练数据和权重…</translation>
+    </message>
+    <message>
+        <source>On the Evaluate page: each checked scheme runs on the original and on the trained model, both measured against the unquantized original. On the Quantize page: the trained model is the second model, its error maps beside the original&apos;s.</source>
+        <translation>在“评估”页：每个勾选的方案都在原模型和训练后的模型上运行，两者都与未量化的原模型比较。在“量化”页：训练后的模型作为第二个模型，其误差图显示在原模型的旁边。</translation>
     </message>
 </context>
 <context>

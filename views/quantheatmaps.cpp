@@ -163,11 +163,12 @@ QString tensorTreatmentNote(const TensorQuantResult &t)
     return QuantHeatmaps::tr("%1: %2 bits/weight").arg(name, bits);
 }
 
-OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report)
+OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report, const QString &subject)
 {
     OverviewHeatmap overview;
     HeatmapData &data = overview.data;
-    data.title = QuantHeatmaps::tr("SQNR by layer and role \u2014 %1").arg(fromStd(report.scheme.toString()));
+    data.title = QuantHeatmaps::tr("SQNR by layer and role \u2014 %1")
+                     .arg(subject.isEmpty() ? fromStd(report.scheme.toString()) : subject);
     if (report.summary.fellBack > 0) // bright cells may be a fallback's, not the scheme's: say so
         data.title += QuantHeatmaps::tr(" (%1 of %2 matrices fell back; the tooltip says to what)")
                           .arg(report.summary.fellBack)

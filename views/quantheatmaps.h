@@ -44,7 +44,8 @@ HeatmapData errorDifferenceHeatmap(const TensorError &a, const TensorError &b, c
 // ffn_down) of each tensor's SQNR in dB. NaN where the layer has no such tensor, where it was
 // kept, or where it was quantized exactly (infinite SQNR; the missing label says so). A
 // layer with several tensors of one role (mixture-of-experts) shows its worst (lowest SQNR).
-OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report);
+// The title names `subject` (default: the scheme).
+OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report, const QString &subject = {});
 
 // One line for a tensor's tooltip: kept (why), fell back (to what, why) or quantized, with
 // its bits per weight.

@@ -427,9 +427,13 @@ void MainWindow::compareTrained(const QString &checkpoint, const QString &qatSch
 {
     // The open model stays the reference; the checkpoint runs beside it under the scheme it was
     // trained for (f16 after plain fine-tuning: the trained weights at 16 bits).
+    // On the Quantize page the checkpoint is the second model, quantized with the QAT scheme.
     EvaluateForm *form = m_evaluatePage->form();
     form->setCompareModel(checkpoint);
     form->addScheme(qatScheme.isEmpty() ? QStringLiteral("f16") : qatScheme, true);
+    m_quantizePage->setSecondModel(checkpoint);
+    if (!qatScheme.isEmpty())
+        m_quantizePage->showScheme(qatScheme);
     m_tabs->setCurrentWidget(m_evaluatePage);
 }
 

@@ -1,5 +1,6 @@
 #include "gui/quantizecontroller.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 namespace bitcliff::app {
@@ -26,7 +27,8 @@ void QuantizeController::setModel(std::shared_ptr<const Model> model)
     m_analysis.reset();
 }
 
-void QuantizeController::quantize(const QuantScheme &first, const std::optional<QuantScheme> &second, int onlyTensor)
+void QuantizeController::quantize(
+    const QuantScheme &first, const std::optional<QuantScheme> &second, int onlyTensor, const QString &secondModel)
 {
     if (!m_model)
         return;
@@ -39,12 +41,20 @@ void QuantizeController::quantize(const QuantScheme &first, const std::optional<
         only.push_back(model->tensors()[size_t(onlyTensor)].name);
         m_pendingTensor = onlyTensor;
     }
-    const QString title = second ? tr("Quantizing with %1 and %2")
-                                       .arg(QString::fromStdString(first.toString()), QString::fromStdString(second->toString()))
-                                 : tr("Quantizing with %1").arg(QString::fromStdString(first.toString()));
+    const QString secondPath = QDir::cleanPath(secondModel);
+    QString title = second ? tr("Quantizing with %1 and %2")
+                                 .arg(QString::fromStdString(first.toString()), QString::fromStdString(second->toString()))
+                           : tr("Quantizing with %1").arg(QString::fromStdString(first.toString()));
+    if (!secondModel.isEmpty())
+        title = tr("Quantizing the model with %1 and %2 with %3")
+                    .arg(QString::fromStdString(first.toString()), QFileInfo(secondPath).fileName(),
+                        QString::fromStdString(second.value_or(first).toString()));
     m_quantizeJob = m_runner->start<std::shared_ptr<const QuantAnalysis>>(
-        title, [model, first, second, only](const ProgressCallback &progress) {
-            return analyseQuantization(model, first, second, only, progress);
+        title, [model, first, second, only, secondPath, comparing = !secondModel.isEmpty()](const ProgressCallback &progress) {
+            QuantRequest request { model, first, second, nullptr, only };
+            if (comparing)
+                request.secondModel = openModel(secondPath.toStdString());
+            return analyseQuantization(request, progress);
         },
         this,
         [this, generation](std::shared_ptr<const QuantAnalysis> analysis) {

@@ -19,7 +19,10 @@ public:
 
     void setModel(std::shared_ptr<const Model> model); // forgets the previous analysis
     // `onlyTensor` >= 0: quantize just that tensor (quick look), else the whole model.
-    void quantize(const QuantScheme &first, const std::optional<QuantScheme> &second, int onlyTensor = -1);
+    // `secondModel` (a path; opened in the job): the second run quantizes that model, with
+    // `second` or else `first`.
+    void quantize(const QuantScheme &first, const std::optional<QuantScheme> &second, int onlyTensor = -1,
+                  const QString &secondModel = {});
     void showTensor(int tensorIndex);
     std::shared_ptr<const QuantAnalysis> analysis() const { return m_analysis; }
     bool busy() const { return m_quantizeJob >= 0; }

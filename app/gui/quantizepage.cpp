@@ -1,7 +1,5 @@
 #include "gui/quantizepage.h"
 
-#include "report/plansummarytext.h"
-
 #include "channelerrorscatter.h"
 #include "gui/quantizecontroller.h"
 #include "heatmapwidget.h"
@@ -15,6 +13,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +32,9 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     , m_first(new QComboBox(this))
     , m_compare(new QCheckBox(this))
     , m_second(new QComboBox(this))
+    , m_secondModelLabel(new QLabel(this))
+    , m_secondModel(new QLineEdit(this))
+    , m_chooseSecondModel(new QPushButton(this))
     , m_selectedOnly(new QCheckBox(this))
     , m_quantize(new QPushButton(this))
     , m_summary(new QLabel(this))
@@ -71,10 +74,14 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     schemes->addWidget(m_compare);
     schemes->addWidget(m_second);
     schemes->addStretch(1);
+    m_secondModel->setClearButtonEnabled(true);
     auto *actions = new QHBoxLayout;
+    actions->addWidget(m_secondModelLabel);
+    actions->addWidget(m_secondModel, 1);
+    actions->addWidget(m_chooseSecondModel);
+    actions->addSpacing(12);
     actions->addWidget(m_selectedOnly);
     actions->addWidget(m_quantize);
-    actions->addStretch(1);
     auto *controls = new QVBoxLayout;
     controls->addLayout(schemes);
     controls->addLayout(actions);
@@ -114,6 +121,11 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_quantize, &QPushButton::clicked, this, &QuantizePage::startQuantization);
+    connect(m_chooseSecondModel, &QPushButton::clicked, this, &QuantizePage::chooseSecondModel);
+    connect(m_secondModel, &QLineEdit::returnPressed, this, [this] {
+        if (m_quantize->isEnabled())
+            startQuantization();
+    });
     connect(m_compare, &QCheckBox::toggled, this, &QuantizePage::updateComparisonVisibility);
     connect(m_compare, &QCheckBox::toggled, this, &QuantizePage::checkSchemeTexts);
     connect(m_controller, &QuantizeController::analysisReady, this, &QuantizePage::showAnalysis);
@@ -135,6 +147,18 @@ void QuantizePage::showScheme(const QString &scheme)
     m_first->setCurrentText(scheme);
 }
 
+void QuantizePage::setSecondModel(const QString &path)
+{
+    m_secondModel->setText(path);
+}
+
+void QuantizePage::chooseSecondModel()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Second model to quantize"), m_secondModel->text());
+    if (!path.isEmpty())
+        setSecondModel(path);
+}
+
 QStringList QuantizePage::presetSchemes()
 {
     QStringList schemes;
@@ -148,6 +172,12 @@ void QuantizePage::retranslate()
     m_firstLabel->setText(tr("Scheme:"));
     m_compare->setText(tr("Compare with:"));
     m_quantize->setText(tr("Quantize"));
+    m_secondModelLabel->setText(tr("Second model:"));
+    m_secondModel->setPlaceholderText(tr("Optional: e.g. a checkpoint trained from this model"));
+    m_secondModel->setToolTip(tr("A model folder (config.json and safetensors) or GGUF file. The scheme (or the "
+                                 "Compare-with scheme) also quantizes it, and its maps stand beside this model's: "
+                                 "after quantization-aware training its weights lose less."));
+    m_chooseSecondModel->setText(tr("Choose…"));
     m_selectedOnly->setText(tr("Selected tensor only"));
     m_selectedOnly->setToolTip(tr("Quantize just the tensor selected in the model tree (quick), "
                                   "instead of every weight matrix of the model."));
@@ -209,7 +239,7 @@ void QuantizePage::startQuantization()
         const bool onlyOne = m_selectedOnly->isChecked() && m_tensor >= 0;
         if (onlyOne)
             m_tabs->setCurrentIndex(1);
-        m_controller->quantize(first, second, onlyOne ? m_tensor : -1);
+        m_controller->quantize(first, second, onlyOne ? m_tensor : -1, m_secondModel->text().trimmed());
     } catch (const Error &e) {
         // The charts of the previous scheme must not pass for this text's.
         clearResults();
@@ -232,9 +262,7 @@ QStringList QuantizePage::exportCharts(const QString &directory) const
         copy.setLogScale(map->logScale());
         saveChart(&copy, dir.filePath(name), map->data()->title, size, written);
     };
-    const auto scheme = [](const QuantRun &run) {
-        return fileStem(run.report ? run.report->scheme.toString() : "");
-    };
+    const auto scheme = [](const QuantRun &run) { return fileStem(run.label.toStdString()); };
     saveMap(m_overviewFirst, QStringLiteral("quantize-overview-") + scheme(m_analysis->first), QSize(900, 520));
     saveMap(m_overviewSecond, QStringLiteral("quantize-overview-") + scheme(m_analysis->second), QSize(900, 520));
     saveMap(m_errorFirst, QStringLiteral("quantize-error-") + scheme(m_analysis->first), QSize(1100, 500));
@@ -294,11 +322,15 @@ void QuantizePage::updateComparisonVisibility()
 void QuantizePage::showAnalysis(std::shared_ptr<const QuantAnalysis> analysis)
 {
     m_analysis = std::move(analysis);
-    auto describe = [](const QuantRun &run) {
+    const bool twoModels = m_analysis->second.report && m_analysis->second.report->model != m_analysis->first.report->model;
+    auto describe = [twoModels](const QuantRun &run) {
         const QuantReport &r = *run.report;
-        return tr("%1; %2; mean squared error %3")
-            .arg(planTreatmentText(r.summary), planBitsText(r.summary))
-            .arg(r.quantizedMse, 0, 'g', 4);
+        const QString text = tr("%1; %2; mean squared error %3")
+                                 .arg(planTreatmentText(r.summary), planBitsText(r.summary))
+                                 .arg(r.quantizedMse, 0, 'g', 4);
+        // The scheme is in the text already; two models need the model's name in front.
+        const QString model = QFileInfo(QDir::cleanPath(QString::fromStdString(r.model->sourcePath()))).fileName();
+        return twoModels ? QStringLiteral("%1: %2").arg(model, text) : text;
     };
     QString text = describe(m_analysis->first);
     if (m_analysis->second.report)

@@ -1,8 +1,9 @@
 #pragma once
-// The Quantize page: pick a scheme (and optionally a second one to compare), quantize the
-// whole model in the background, and see where the error lands: a layers x roles SQNR
-// overview, the error map of the selected tensor (rows x groups), the difference between
-// two schemes, and per-channel error against per-channel absmax.
+// The Quantize page: pick a scheme (and optionally a second one, or a second model such as a
+// checkpoint trained from this one, to compare), quantize the whole model in the background,
+// and see where the error lands: a layers x roles SQNR overview, the error map of the
+// selected tensor (rows x groups), the difference between the two runs, and per-channel error
+// against per-channel absmax.
 #include "report/quantanalysis.h"
 
 #include <QWidget>
@@ -12,6 +13,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTabWidget;
 
@@ -37,12 +39,15 @@ public:
     // Sets the (first) scheme to `scheme`, as the Cliff page asks when a point is clicked;
     // quantizing stays the user's choice (it runs over the whole model).
     void showScheme(const QString &scheme);
+    // The model the second run quantizes (a path; empty: this model).
+    void setSecondModel(const QString &path);
     void retranslate();
     static QStringList presetSchemes();
 
     QComboBox *firstScheme() const { return m_first; }
     QComboBox *secondScheme() const { return m_second; }
     QCheckBox *compareBox() const { return m_compare; }
+    QLineEdit *secondModelEdit() const { return m_secondModel; }
     QCheckBox *selectedOnlyBox() const { return m_selectedOnly; }
     QPushButton *quantizeButton() const { return m_quantize; }
     QTabWidget *resultTabs() const { return m_tabs; }
@@ -69,6 +74,7 @@ private:
     void checkSchemeTexts();
     static bool schemeTextValid(const QString &text);
     void onOverviewClicked(int row, int col);
+    void chooseSecondModel();
 
     QuantizeController *m_controller;
     std::shared_ptr<const ModelStats> m_stats;
@@ -78,6 +84,9 @@ private:
     QComboBox *m_first;
     QCheckBox *m_compare;
     QComboBox *m_second;
+    QLabel *m_secondModelLabel;
+    QLineEdit *m_secondModel;
+    QPushButton *m_chooseSecondModel;
     QCheckBox *m_selectedOnly;
     QPushButton *m_quantize;
     QLabel *m_summary;

@@ -177,7 +177,8 @@ void TrainPage::retranslate()
     m_cancel->setToolTip(tr("Stops after the current step and writes the checkpoint of the steps done."));
     m_compare->setText(tr("Compare with the original"));
     m_compare->setToolTip(tr("On the Evaluate page: each checked scheme runs on the original and on the trained "
-                             "model, both measured against the unquantized original."));
+                             "model, both measured against the unquantized original. On the Quantize page: the "
+                             "trained model is the second model, its error maps beside the original's."));
     m_open->setText(tr("Open trained model"));
     m_open->setToolTip(tr("Opens the checkpoint as the model of every page."));
     m_progress->setFormat(tr("step %v of %m"));

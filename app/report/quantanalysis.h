@@ -1,6 +1,7 @@
 #pragma once
 // What the Quantize page shows, computed off the GUI thread: one or two quantization
-// reports of the same model and their overview heatmaps, ready to display.
+// reports (two schemes on the model, or a scheme on the model and on a second one, such as
+// a checkpoint trained from it) and their overview heatmaps, ready to display.
 #include "quant/modelquantizer.h"
 #include "quantheatmaps.h"
 
@@ -10,6 +11,7 @@ namespace bitcliff::app {
 
 struct QuantRun
 {
+    QString label; // the scheme, and the model's folder name when two models are compared
     std::shared_ptr<const QuantReport> report;
     std::shared_ptr<const OverviewHeatmap> overview;
 };
@@ -17,18 +19,26 @@ struct QuantRun
 struct QuantAnalysis
 {
     QuantRun first;
-    QuantRun second; // empty unless comparing two schemes
+    QuantRun second; // empty unless comparing
 };
 
-// Quantizes with `first` (and `second` when given), progress split between the two; only
-// `onlyTensors` when not empty.
-std::shared_ptr<const QuantAnalysis> analyseQuantization(std::shared_ptr<const Model> model, const QuantScheme &first,
-                                                         const std::optional<QuantScheme> &second,
-                                                         const std::vector<std::string> &onlyTensors,
-                                                         const ProgressCallback &progress);
+// What to quantize: `first` on `model`; the second run (when `second` or `secondModel` is
+// given) uses `second`, or `first` again, on `secondModel`, or on `model` again.
+struct QuantRequest
+{
+    std::shared_ptr<const Model> model;
+    QuantScheme first;
+    std::optional<QuantScheme> second;
+    std::shared_ptr<const Model> secondModel;
+    std::vector<std::string> onlyTensors; // all weight matrices when empty
+};
 
-// The per-tensor views of one tensor in an analysis (error maps of each scheme, their
-// difference), built with their pyramids so the GUI thread only paints.
+// Runs the request, progress split between the runs.
+std::shared_ptr<const QuantAnalysis> analyseQuantization(const QuantRequest &request, const ProgressCallback &progress);
+
+// The per-tensor views of one tensor in an analysis (error maps of each run, their
+// difference), built with their pyramids so the GUI thread only paints. The second run's
+// tensor is found by name; the difference needs both maps of one shape.
 struct TensorQuantViews
 {
     int tensorIndex = -1;

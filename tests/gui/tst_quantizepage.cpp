@@ -15,6 +15,7 @@
 #include <QCheckBox>
 #include <QFileInfo>
 #include <QComboBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -165,6 +166,68 @@ private slots:
             window.grab().save(qEnvironmentVariable("BITCLIFF_SCREENSHOT_DIR")
                                + QStringLiteral("/quantize-hidden192-%1-%2.png").arg(language).arg(size.width()));
         QVERIFY(LanguageMenu::loadLanguage(QStringLiteral("en")));
+    }
+
+    // A second model (as the Train page hands over a trained checkpoint): the scheme quantizes
+    // both, each map is titled with its model, the difference compares the same tensor of
+    // both; another shape shows its maps without a difference, and a bad path is a message.
+    void secondModelQuantizedBeside()
+    {
+        const QString other = m_dir.filePath(QStringLiteral("trained"));
+        test::writeTinyLlama(other.toStdString(), 3, 64, 9); // same shapes, other weights
+        MainWindow window;
+        window.resize(1024, 700);
+        window.show();
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openPath(m_model);
+        QVERIFY(statsReady.wait(30000));
+        QuantizePage *page = window.quantizePage();
+        auto *mainTabs = qobject_cast<QTabWidget *>(page->parentWidget()->parentWidget());
+        mainTabs->setCurrentWidget(page);
+        page->firstScheme()->setCurrentText(QStringLiteral("rtn:b3:g32:asym"));
+        page->secondModelEdit()->setText(other);
+        auto *controller = window.findChild<QuantizeController *>();
+        QSignalSpy quantized(controller, &QuantizeController::analysisReady);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY(quantized.wait(30000));
+        const auto analysis = controller->analysis();
+        QVERIFY(analysis->second.report);
+        QCOMPARE(analysis->second.report->scheme.toString(), std::string("rtn:b3:g32:asym"));
+        QCOMPARE(analysis->second.report->model->sourcePath(), QDir::cleanPath(other).toStdString());
+        const QString summary = page->summaryText();
+        QVERIFY2(summary.startsWith(QStringLiteral("tiny: rtn:b3:g32:asym")) && summary.contains(QStringLiteral("\ntrained: rtn:b3:g32:asym")),
+                 qPrintable(summary));
+        QVERIFY(page->secondOverview()->isVisibleTo(page));
+        QVERIFY(page->secondOverview()->data()->title.endsWith(QStringLiteral("rtn:b3:g32:asym \u00b7 trained")));
+        // The outlier channel differs (3 vs 9): so do the two models' errors.
+        QVERIFY(analysis->first.report->quantizedMse != analysis->second.report->quantizedMse);
+
+        page->findChild<QTabWidget *>()->setCurrentIndex(1);
+        QSignalSpy views(controller, &QuantizeController::tensorViewsReady);
+        window.treePanel()->selectTensor(2);
+        QVERIFY(views.wait(10000));
+        QVERIFY(page->differenceMap()->data() && page->differenceMap()->data()->rows > 0);
+        QVERIFY(page->secondErrorMap()->data()->title.contains(QStringLiteral("trained")));
+        if (!qEnvironmentVariableIsEmpty("BITCLIFF_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("BITCLIFF_SCREENSHOT_DIR") + QStringLiteral("/quantize-two-models.png"));
+
+        // Another shape: both maps, no difference.
+        const QString narrow = m_dir.filePath(QStringLiteral("narrow"));
+        test::writeTinyLlama(narrow.toStdString(), 3, 32, 5);
+        page->secondModelEdit()->setText(narrow);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY(quantized.wait(30000));
+        QVERIFY(views.count() > 1 || views.wait(10000));
+        QVERIFY(page->secondErrorMap()->data());
+        QVERIFY(!page->differenceMap()->data() || page->differenceMap()->data()->rows == 0);
+
+        // A path that is no model: one line in the summary, the page stays usable.
+        page->secondModelEdit()->setText(m_dir.filePath(QStringLiteral("missing")));
+        QSignalSpy failed(controller, &QuantizeController::failed);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY(failed.wait(30000));
+        QVERIFY2(page->summaryText().contains(QStringLiteral("missing")), qPrintable(page->summaryText()));
+        QVERIFY(page->quantizeButton()->isEnabled());
     }
 
     void badSchemeTextIsAMessage()

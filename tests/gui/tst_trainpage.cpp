@@ -8,6 +8,7 @@
 #include "gui/languagemenu.h"
 #include "gui/mainwindow.h"
 #include "gui/modelsession.h"
+#include "gui/quantizepage.h"
 #include "gui/traincontroller.h"
 #include "gui/trainform.h"
 #include "gui/trainpage.h"
@@ -158,6 +159,7 @@ private slots:
         QCOMPARE(window.pages()->currentWidget(), window.evaluatePage());
         EvaluateForm *evalForm = window.evaluatePage()->form();
         QCOMPARE(evalForm->compareModel(), out);
+        QCOMPARE(window.quantizePage()->secondModelEdit()->text(), out); // and the Quantize page's second model
         const auto f16 = evalForm->schemeList()->findItems(QStringLiteral("f16"), Qt::MatchExactly);
         QCOMPARE(f16.size(), 1);
         QCOMPARE(f16.first()->checkState(), Qt::Checked); // no QAT: the trained weights at 16 bits
