@@ -115,6 +115,14 @@
         <source>by language and difficulty</source>
         <translation>nach Sprache und Schwierigkeit</translation>
     </message>
+    <message>
+        <source>answer loss</source>
+        <translation>Antwortverlust</translation>
+    </message>
+    <message>
+        <source>answer loss (nats/char)</source>
+        <translation>Antwortverlust (Nats/Zeichen)</translation>
+    </message>
 </context>
 <context>
     <name>ColorLegend</name>
@@ -1423,6 +1431,10 @@
     <message>
         <source>By language and difficulty</source>
         <translation>Nach Sprache und Schwierigkeit</translation>
+    </message>
+    <message>
+        <source>answer loss</source>
+        <translation>Antwortverlust</translation>
     </message>
 </context>
 <context>

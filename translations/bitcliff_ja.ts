@@ -115,6 +115,14 @@
         <source>by language and difficulty</source>
         <translation>言語と難易度別</translation>
     </message>
+    <message>
+        <source>answer loss</source>
+        <translation>回答の損失</translation>
+    </message>
+    <message>
+        <source>answer loss (nats/char)</source>
+        <translation>回答の損失 (nat/文字)</translation>
+    </message>
 </context>
 <context>
     <name>ColorLegend</name>
@@ -1408,6 +1416,10 @@
     <message>
         <source>By language and difficulty</source>
         <translation>言語と難易度別</translation>
+    </message>
+    <message>
+        <source>answer loss</source>
+        <translation>回答の損失</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,14 @@
         <source>by language and difficulty</source>
         <translation>按语言和难度</translation>
     </message>
+    <message>
+        <source>answer loss</source>
+        <translation>答案损失</translation>
+    </message>
+    <message>
+        <source>answer loss (nats/char)</source>
+        <translation>答案损失（nat/字符）</translation>
+    </message>
 </context>
 <context>
     <name>ColorLegend</name>
@@ -1408,6 +1416,10 @@
     <message>
         <source>By language and difficulty</source>
         <translation>按语言和难度</translation>
+    </message>
+    <message>
+        <source>answer loss</source>
+        <translation>答案损失</translation>
     </message>
 </context>
 <context>

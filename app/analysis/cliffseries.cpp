@@ -24,7 +24,7 @@ struct CliffSeriesText
 
 bool isTextMetric(CliffChartMetric metric)
 {
-    return metric != CliffChartMetric::Accuracy;
+    return metric != CliffChartMetric::Accuracy && metric != CliffChartMetric::AnswerLoss;
 }
 
 // The JSON pointer of the object holding the metric for one slice label, or "" when the cell
@@ -125,6 +125,11 @@ Reading readMetric(const ResultCell &cell, CliffChartMetric metric, const std::s
             }
         }
         break;
+    case CliffChartMetric::AnswerLoss:
+        // 0 means no answer characters were scored (a log axis has no place for it either).
+        if (const auto v = at("/answer_nats_per_char"); v && *v > 0)
+            r.value = *v;
+        break;
     }
     return r;
 }
@@ -142,6 +147,8 @@ QString yName(CliffChartMetric metric)
         return CliffSeriesText::tr("same top token");
     case CliffChartMetric::Accuracy:
         return CliffSeriesText::tr("accuracy");
+    case CliffChartMetric::AnswerLoss:
+        return CliffSeriesText::tr("answer loss");
     }
     return {};
 }
@@ -259,7 +266,7 @@ bool hasMetric(const ResultCells &cells, CliffChartMetric metric)
 {
     bool found = false;
     forEachOkCell(cells, [&](const ResultCell &cell) {
-        if (!isUnquantized(cell) || metric == CliffChartMetric::Accuracy || metric == CliffChartMetric::Perplexity)
+        if (!isUnquantized(cell) || !isTextMetric(metric) || metric == CliffChartMetric::Perplexity)
             found = found
                 || std::isfinite(readMetric(cell, metric, basePointer(cell, metric, CliffSlice::Overall, ""), 0).value);
     });
@@ -313,6 +320,8 @@ QString metricTitle(CliffChartMetric metric)
         return CliffSeriesText::tr("same top token as unquantized (%)");
     case CliffChartMetric::Accuracy:
         return CliffSeriesText::tr("task accuracy (%)");
+    case CliffChartMetric::AnswerLoss:
+        return CliffSeriesText::tr("answer loss (nats/char)");
     }
     return {};
 }
@@ -325,7 +334,8 @@ CliffChartData cliffChartData(const ResultCells &cells, const CliffChartRequest 
     data.xTitle = request.x == CliffXAxis::StoredBits
         ? CliffSeriesText::tr("bits per weight as stored (scales included)")
         : CliffSeriesText::tr("nominal bits per weight");
-    data.logY = request.metric == CliffChartMetric::Kld || request.metric == CliffChartMetric::Perplexity;
+    data.logY = request.metric == CliffChartMetric::Kld || request.metric == CliffChartMetric::Perplexity
+        || request.metric == CliffChartMetric::AnswerLoss;
     data.floorX = 4.0;
     const QString slice = sliceTitle(request.slice);
     data.title = slice.isEmpty() ? CliffSeriesText::tr("The accuracy cliff: %1").arg(yName(request.metric))

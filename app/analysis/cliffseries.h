@@ -13,7 +13,9 @@
 
 namespace bitcliff::app {
 
-enum class CliffChartMetric { LnPplRatio, Perplexity, Kld, SameTop, Accuracy };
+// AnswerLoss: the teacher-forced loss on the answers' characters (nats/char), smooth where
+// accuracy jumps.
+enum class CliffChartMetric { LnPplRatio, Perplexity, Kld, SameTop, Accuracy, AnswerLoss };
 enum class CliffXAxis { StoredBits, NominalBits };
 enum class CliffSlice { Overall, Difficulty, Language, TaskFile, LanguageDifficulty }; // the last: "hi/hard"
 

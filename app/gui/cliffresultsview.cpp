@@ -22,7 +22,7 @@ namespace {
 
 // The metric combo's order: the damage measures first, raw perplexity last.
 constexpr CliffChartMetric kMetrics[] = { CliffChartMetric::LnPplRatio, CliffChartMetric::Kld,
-    CliffChartMetric::SameTop, CliffChartMetric::Accuracy, CliffChartMetric::Perplexity };
+    CliffChartMetric::SameTop, CliffChartMetric::Accuracy, CliffChartMetric::AnswerLoss, CliffChartMetric::Perplexity };
 
 CliffSlice sliceOf(CliffResultsView::View view)
 {
@@ -52,6 +52,8 @@ QString metricName(CliffChartMetric metric)
         return CliffResultsView::tr("same top token");
     case CliffChartMetric::Accuracy:
         return CliffResultsView::tr("task accuracy");
+    case CliffChartMetric::AnswerLoss:
+        return CliffResultsView::tr("answer loss");
     case CliffChartMetric::Perplexity:
         return CliffResultsView::tr("perplexity");
     }

@@ -17,7 +17,8 @@ const std::vector<std::pair<std::string, std::string>> fixedColumns { { "cell", 
     { "method", "/method" }, { "bits", "/bits" }, { "status", "/status" }, { "error", "/error" }, { "bpw", "/bpw" },
     { "bpw_model", "/bpw_model" }, { "ppl", "/ppl" }, { "ppl_err", "/ppl_err" }, { "kld", "/kld/mean" },
     { "kld_err", "/kld/err" }, { "same_top", "/same_top/p" }, { "ln_ppl_ratio", "/ln_ppl_ratio/value" },
-    { "acc", "/accuracy/overall/acc" }, { "acc_err", "/accuracy/overall/acc_err" } };
+    { "acc", "/accuracy/overall/acc" }, { "acc_err", "/accuracy/overall/acc_err" },
+    { "answer_nats_per_char", "/accuracy/overall/answer_nats_per_char" } };
 
 struct DiscoveredColumns
 {
@@ -108,6 +109,10 @@ std::vector<std::string> sweepCsvColumns(const ResultCells &cells)
         columns.push_back("acc_" + difficulty);
     for (const std::string &language : found.languages)
         columns.push_back("acc_" + language);
+    for (const std::string &difficulty : found.difficulties)
+        columns.push_back("answer_nats_per_char_" + difficulty);
+    for (const std::string &language : found.languages)
+        columns.push_back("answer_nats_per_char_" + language);
     for (const std::string &text : found.texts)
         columns.push_back("ppl_" + text);
     return columns;
@@ -132,6 +137,10 @@ std::string sweepResultsCsv(const ResultCells &cells)
             csv += field(cell, "/accuracy/by_difficulty/" + pointerToken(difficulty) + "/acc") + ',';
         for (const std::string &language : found.languages)
             csv += field(cell, "/accuracy/by_language/" + pointerToken(language) + "/acc") + ',';
+        for (const std::string &difficulty : found.difficulties)
+            csv += field(cell, "/accuracy/by_difficulty/" + pointerToken(difficulty) + "/answer_nats_per_char") + ',';
+        for (const std::string &language : found.languages)
+            csv += field(cell, "/accuracy/by_language/" + pointerToken(language) + "/answer_nats_per_char") + ',';
         for (const std::string &text : found.texts)
             csv += textPpl(cell, text) + ',';
         endLine();

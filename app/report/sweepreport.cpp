@@ -109,6 +109,8 @@ std::vector<ChartFile> cliffCharts(const ResultCells &cells, uint64_t seed)
     add("cliff-accuracy-by-language", CliffChartMetric::Accuracy, CliffSlice::Language);
     add("cliff-accuracy-by-language-difficulty", CliffChartMetric::Accuracy, CliffSlice::LanguageDifficulty);
     add("cliff-accuracy-by-task", CliffChartMetric::Accuracy, CliffSlice::TaskFile);
+    add("cliff-answer-loss", CliffChartMetric::AnswerLoss, CliffSlice::Overall);
+    add("cliff-answer-loss-by-language-difficulty", CliffChartMetric::AnswerLoss, CliffSlice::LanguageDifficulty);
     add("cliff-kld", CliffChartMetric::Kld, CliffSlice::Overall);
     add("cliff-ln-ppl-ratio", CliffChartMetric::LnPplRatio, CliffSlice::Overall);
     add("cliff-same-top", CliffChartMetric::SameTop, CliffSlice::Overall);

@@ -91,10 +91,16 @@ inline std::vector<TruthCell> cliffTruth(bool withTasks, bool withText)
     return cells;
 }
 
+// The teacher-forced loss on the answers that goes with an accuracy (smooth, rising as it falls).
+inline double answerLossOf(double acc)
+{
+    return 0.01 - 0.5 * std::log(acc);
+}
+
 inline nlohmann::ordered_json accuracyEntry(double acc, int n)
 {
     return { { "n", n }, { "acc", acc }, { "acc_err", std::sqrt(acc * (1 - acc) / n) }, { "acc_norm", acc },
-        { "acc_norm_err", std::sqrt(acc * (1 - acc) / n) } };
+        { "acc_norm_err", std::sqrt(acc * (1 - acc) / n) }, { "answer_nats_per_char", answerLossOf(acc) } };
 }
 
 inline nlohmann::ordered_json cellJson(const TruthCell &t)

@@ -3,6 +3,7 @@
 // with every marked figure checked against its cell, escaping, failed cells, the CSV and JSON
 // files, text-only sweeps and sweeps without a baseline.
 #include "analysis/clifffindings.h"
+#include "analysis/cliffseries.h"
 #include "guitestutils.h"
 #include "report/sweepcsv.h"
 #include "report/sweephtml.h"
@@ -240,6 +241,7 @@ private slots:
     void reportShowsEveryFigureFromItsCell();
     void reportEscapesAndStaysSelfContained();
     void csvAndJsonRoundTrip();
+    void answerLossChart();
     void textOnlySweepHasPerplexityFindings();
     void noBaselineIsAFindingNotACrash();
     void perplexityWithoutRatioAndNothingWithin();
@@ -477,8 +479,11 @@ void TestSweepReport::csvAndJsonRoundTrip()
     const std::vector<std::vector<std::string>> rows = parseCsv(readAll(csvPath));
     QCOMPARE(rows.size(), cells.size() + 1);
     const std::vector<std::string> expectedHeader { "cell", "scheme", "method", "bits", "status", "error", "bpw",
-        "bpw_model", "ppl", "ppl_err", "kld", "kld_err", "same_top", "ln_ppl_ratio", "acc", "acc_err", "acc_easy",
-        "acc_medium", "acc_hard", "acc_en", "acc_ru", "acc_hi", "ppl_en.txt", "ppl_ru.txt", "ppl_hi.txt" };
+        "bpw_model", "ppl", "ppl_err", "kld", "kld_err", "same_top", "ln_ppl_ratio", "acc", "acc_err",
+        "answer_nats_per_char", "acc_easy", "acc_medium", "acc_hard", "acc_en", "acc_ru", "acc_hi",
+        "answer_nats_per_char_easy", "answer_nats_per_char_medium", "answer_nats_per_char_hard",
+        "answer_nats_per_char_en", "answer_nats_per_char_ru", "answer_nats_per_char_hi", "ppl_en.txt", "ppl_ru.txt",
+        "ppl_hi.txt" };
     QCOMPARE(rows[0], expectedHeader);
     const auto column = [&](const std::string &name) {
         return size_t(std::find(expectedHeader.begin(), expectedHeader.end(), name) - expectedHeader.begin());
@@ -496,6 +501,9 @@ void TestSweepReport::csvAndJsonRoundTrip()
         QVERIFY(close(row[column("acc")], t.acc));
         QVERIFY(close(row[column("acc_hard")], t.tiers.at("hard")));
         QVERIFY(close(row[column("acc_hi")], t.languages.at("hi")));
+        QVERIFY(close(row[column("answer_nats_per_char")], answerLossOf(t.acc)));
+        QVERIFY(close(row[column("answer_nats_per_char_hard")], answerLossOf(t.tiers.at("hard"))));
+        QVERIFY(close(row[column("answer_nats_per_char_hi")], answerLossOf(t.languages.at("hi"))));
         QVERIFY(close(row[column("ppl_ru.txt")], t.textPpl.at("ru")));
         QVERIFY(close(row[column("ppl")], t.ppl));
         if (t.cell == 0) {
@@ -522,6 +530,37 @@ void TestSweepReport::csvAndJsonRoundTrip()
     // A directory that does not exist: a clear error, nothing written.
     QVERIFY_THROWS_EXCEPTION(std::exception,
         writeSweepResultsCsv(dir.filePath(QStringLiteral("no/such/dir/results.csv")).toStdString(), cells));
+}
+
+// The answer loss as a chart metric: every cell's value (log axis, no intervals), by tier too.
+void TestSweepReport::answerLossChart()
+{
+    const std::vector<TruthCell> truth = cliffTruth(true, false);
+    const ResultCells cells = cellsJson(truth);
+    QVERIFY(hasMetric(cells, CliffChartMetric::AnswerLoss));
+    QVERIFY(!hasMetric(cellsJson(cliffTruth(false, true)), CliffChartMetric::AnswerLoss)); // text only: none
+    const CliffChartData overall = cliffChartData(cells, { CliffChartMetric::AnswerLoss, CliffXAxis::StoredBits });
+    QVERIFY(overall.logY);
+    QVERIFY(overall.yTitle.contains(QStringLiteral("nats/char")));
+    QCOMPARE(overall.panels.size(), 1);
+    QVERIFY(overall.panels[0].baseline);
+    QVERIFY(std::abs(*overall.panels[0].baseline - answerLossOf(truth[0].acc)) < 1e-9);
+    int points = 0;
+    for (const CliffSeries &series : overall.panels[0].series)
+        for (const CliffPoint &point : series.points) {
+            const TruthCell &t = truth.at(size_t(point.cell));
+            QVERIFY2(std::abs(point.y - answerLossOf(t.acc)) < 1e-9, qPrintable(point.scheme));
+            QVERIFY(std::isnan(point.lo)); // no interval is claimed
+            ++points;
+        }
+    QCOMPARE(points, int(truth.size()) - 1);
+    const CliffChartData byTier
+        = cliffChartData(cells, { CliffChartMetric::AnswerLoss, CliffXAxis::StoredBits, CliffSlice::Difficulty });
+    QCOMPARE(byTier.panels.size(), 3);
+    QCOMPARE(byTier.panels[2].title, QStringLiteral("hard"));
+    for (const CliffSeries &series : byTier.panels[2].series)
+        for (const CliffPoint &point : series.points)
+            QVERIFY(std::abs(point.y - answerLossOf(truth.at(size_t(point.cell)).tiers.at("hard"))) < 1e-9);
 }
 
 void TestSweepReport::textOnlySweepHasPerplexityFindings()
