@@ -33,4 +33,18 @@ void useBlasThreads(int threads)
 #endif
 }
 
+BlasThreadsScope::BlasThreadsScope(int threads)
+{
+#ifdef OPENBLAS_VERSION
+    m_previous = openblas_get_num_threads();
+#endif
+    useBlasThreads(threads);
+}
+
+BlasThreadsScope::~BlasThreadsScope()
+{
+    if (m_previous > 0)
+        useBlasThreads(m_previous);
+}
+
 } // namespace bitcliff::infer

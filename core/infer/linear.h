@@ -16,4 +16,18 @@ void linearForward(WeightStream &stream, const LinearWeights &linear, const floa
 // Sets the BLAS library's threads (0: one per core) when it differs from the current count.
 void useBlasThreads(int threads);
 
+// The BLAS library's threads while it lives, the previous count after. Set and restore from
+// the thread that dispatches work (the count is process-wide).
+class BlasThreadsScope
+{
+public:
+    explicit BlasThreadsScope(int threads);
+    ~BlasThreadsScope();
+    BlasThreadsScope(const BlasThreadsScope &) = delete;
+    BlasThreadsScope &operator=(const BlasThreadsScope &) = delete;
+
+private:
+    int m_previous = 0;
+};
+
 } // namespace bitcliff::infer

@@ -49,7 +49,7 @@ enum GlobalBuffer : uint8_t {
     GradGate,
     GradUp,
     GradActivated,
-    AttnScratch,  // length × length for the attention backward
+    AttnScratch,  // sequences × length × length for the attention backward
     kGlobalBuffers
 };
 
@@ -87,7 +87,7 @@ inline GlobalSizes globalBufferSizes(const TransformerConfig &c, int64_t sequenc
     s[GradQRaw] = qk * q;
     s[GradKRaw] = qk * kv;
     s[GradGate] = s[GradUp] = s[GradActivated] = n * c.intermediate;
-    s[AttnScratch] = length * length;
+    s[AttnScratch] = sequences * length * length; // one per sequence: they run in parallel
     return s;
 }
 

@@ -10,8 +10,10 @@
 #include "nn/rope.h"
 #include "nn/swiglu.h"
 #include "train/graphbuffers.h"
+#include "infer/linear.h"
 #include "train/parameterlayout.h"
 #include "util/error.h"
+#include "util/parallelfor.h"
 
 #include <algorithm>
 
@@ -72,8 +74,9 @@ void checkBatch(const Batch &batch, const TransformerConfig &c)
 template<class T>
 struct ModelGraph<T>::State
 {
-    explicit State(const TransformerConfig &c)
+    State(const TransformerConfig &c, int threadCount)
         : config(c)
+        , threads(threadCount)
         , layout(parameterLayout(c))
         , index(parameterIndex(c))
         , layers(size_t(c.layers))
@@ -88,8 +91,11 @@ struct ModelGraph<T>::State
     void layerForward(int layer, const Parameters<T> &w, T *output);
     void layerBackward(int layer, const Parameters<T> &w, Parameters<T> &g);
     nn::AttentionShape attentionShape() const { return {length, config.heads, config.kvHeads, config.headDim}; }
+    template<class F>
+    void forEachSequence(const F &work);
 
     TransformerConfig config;
+    int threads = 1;
     std::vector<ParameterSlot> layout;
     ParameterIndex index;
     int64_t sequences = 0, length = 0, rows = 0;
@@ -118,6 +124,23 @@ void ModelGraph<T>::State::allocate(int64_t s, int64_t l)
     }
 }
 
+// work(sequence) for every sequence of the batch: in turn, or on the workers with
+// single-threaded BLAS (each sequence's arithmetic is then the same whichever worker runs it).
+template<class T>
+template<class F>
+void ModelGraph<T>::State::forEachSequence(const F &work)
+{
+    if (parallelWorkerCount(size_t(sequences), threads) <= 1) {
+        for (int64_t seq = 0; seq < sequences; ++seq)
+            work(seq);
+        return;
+    }
+    const infer::BlasThreadsScope singleThreaded(1);
+    parallelForEach(
+        size_t(sequences), threads, [](size_t) { return uint64_t(1); },
+        [&work](size_t seq, int) { work(int64_t(seq)); }, {});
+}
+
 // One decoder block as InferenceSession::State::layer runs it; `output` receives the
 // residual stream after the block.
 template<class T>
@@ -143,14 +166,14 @@ void ModelGraph<T>::State::layerForward(int layer, const Parameters<T> &w, T *ou
         nn::rmsNormForward(k, value(s.kNorm), a[KRotated].data(), a[KInverse].data(), n * c.kvHeads, c.headDim, eps);
     }
     const nn::AttentionShape shape = attentionShape();
-    for (int64_t seq = 0; seq < sequences; ++seq) {
+    forEachSequence([&](int64_t seq) {
         T *qs = a[QRotated].data() + seq * length * qWidth, *ks = a[KRotated].data() + seq * length * kvWidth;
         rope.forward(qs, length, qWidth, c.heads);
         rope.forward(ks, length, kvWidth, c.kvHeads);
         nn::causalAttentionForward<T>(qs, ks, a[Values].data() + seq * length * kvWidth, shape,
                                       a[AttnOut].data() + seq * length * qWidth,
                                       a[Probs].data() + seq * c.heads * length * length);
-    }
+    });
     std::copy(a[LayerInput].begin(), a[LayerInput].end(), a[Mid].begin());
     nn::linearForward(a[AttnOut].data(), value(s.o), static_cast<const T *>(nullptr), n, qWidth, hidden,
                       a[Mid].data(), true); // residual
@@ -225,15 +248,16 @@ void ModelGraph<T>::State::layerBackward(int layer, const Parameters<T> &w, Para
     zero(d[GradK]);
     zero(d[GradV]);
     const nn::AttentionShape shape = attentionShape();
-    for (int64_t seq = 0; seq < sequences; ++seq) {
+    forEachSequence([&](int64_t seq) {
         const int64_t qAt = seq * length * qWidth, kvAt = seq * length * kvWidth;
         nn::causalAttentionBackward<T>(a[QRotated].data() + qAt, a[KRotated].data() + kvAt, a[Values].data() + kvAt,
                                        a[Probs].data() + seq * c.heads * length * length,
                                        d[GradAttnOut].data() + qAt, shape, d[GradQ].data() + qAt,
-                                       d[GradK].data() + kvAt, d[GradV].data() + kvAt, d[AttnScratch].data());
+                                       d[GradK].data() + kvAt, d[GradV].data() + kvAt,
+                                       d[AttnScratch].data() + seq * length * length);
         rope.backward(d[GradQ].data() + qAt, length, qWidth, c.heads);
         rope.backward(d[GradK].data() + kvAt, length, kvWidth, c.kvHeads);
-    }
+    });
     T *dq = d[GradQ].data(), *dk = d[GradK].data();
     if (c.qkNorm) {
         zero(d[GradQRaw]);
@@ -278,8 +302,8 @@ void ModelGraph<T>::State::backward(const Parameters<T> &w, const Batch &batch, 
 }
 
 template<class T>
-ModelGraph<T>::ModelGraph(const TransformerConfig &config)
-    : m_state(std::make_unique<State>(config))
+ModelGraph<T>::ModelGraph(const TransformerConfig &config, int threads)
+    : m_state(std::make_unique<State>(config, threads))
 {
 }
 

@@ -3,9 +3,11 @@
 // nn/ ops (the same forward ops inference runs): embedding, per layer RMSNorm → q/k/v (bias
 // for qwen2, per-head q/k RMSNorm for qwen3) → RoPE (Neox) → causal GQA attention → o_proj +
 // residual → RMSNorm → SwiGLU MLP + residual, final RMSNorm, tied or untied head,
-// cross-entropy. Linears run over all sequences × length rows at once (one GEMM each);
-// attention per sequence. Activations are kept for backward in buffers owned by the graph and
-// reused between calls.
+// cross-entropy. Linears run over all sequences × length rows at once (one GEMM each, on the
+// BLAS library's threads); attention per sequence, the sequences spread over `threads`
+// workers with single-threaded BLAS (its small per-head GEMMs gain little from BLAS threads).
+// Results depend on the thread count (as BLAS's do), not on the scheduling. Activations are
+// kept for backward in buffers owned by the graph and reused between calls.
 #include "train/batch.h"
 #include "train/parameters.h"
 
@@ -19,7 +21,8 @@ template<class T>
 class ModelGraph
 {
 public:
-    explicit ModelGraph(const TransformerConfig &config);
+    // `threads` for attention (<= 0: one per core); 1 runs the sequences in turn.
+    explicit ModelGraph(const TransformerConfig &config, int threads = 1);
     ~ModelGraph();
     ModelGraph(const ModelGraph &) = delete;
     ModelGraph &operator=(const ModelGraph &) = delete;

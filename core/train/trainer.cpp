@@ -30,7 +30,7 @@ struct Trainer::State
         , data(std::move(packed))
         , progress(progress_)
         , target(std::move(target_))
-        , graph(weights.config)
+        , graph(weights.config, progress_.options.threads)
         , stream(data.train.count(), progress_.options.seed)
     {
     }

@@ -112,7 +112,7 @@ public:
         : m_weights(train::initialParameters<float>(config, 1))
         , m_gradients(m_weights.zerosLike())
         , m_optimizer(m_weights, train::AdamWOptions{})
-        , m_graph(config)
+        , m_graph(config, threads)
         , m_qat(std::move(qat))
         , m_threads(threads)
     {
@@ -200,13 +200,16 @@ void printOpCosts(const std::vector<TrainOpCosts> &costs, const std::vector<doub
     const double attentionForward = medianOf(&TrainOpCosts::attentionForward);
     const double attentionBackward = medianOf(&TrainOpCosts::attentionBackward);
     const double crossEntropy = medianOf(&TrainOpCosts::crossEntropy);
+    const double attentionInTurn = medianOf(&TrainOpCosts::attentionInTurn);
     const double linear = linearForward + linearBackward, attention = attentionForward + attentionBackward;
     std::printf("  ops timed apart at the step's shapes (medians): linear GEMMs %.1f ms (forward %.1f, backward %.1f; "
-                "%.1f GFLOP/s), attention %.1f ms (forward %.1f, backward %.1f), cross-entropy %.1f ms; "
+                "%.1f GFLOP/s), attention %.1f ms (forward %.1f, backward %.1f; the sequences in turn instead, "
+                "BLAS threaded: %.1f ms), cross-entropy %.1f ms; "
                 "the rest of forward+backward (norms, RoPE, SwiGLU, embedding, zeroing) ~%.1f ms (median of each "
                 "step less its ops)\n",
                 linear * 1e3, linearForward * 1e3, linearBackward * 1e3, costs.front().linearFlops / linear / 1e9,
-                attention * 1e3, attentionForward * 1e3, attentionBackward * 1e3, crossEntropy * 1e3,
+                attention * 1e3, attentionForward * 1e3, attentionBackward * 1e3, attentionInTurn * 1e3,
+                crossEntropy * 1e3,
                 median(rest) * 1e3);
 }
 
@@ -278,7 +281,7 @@ int main(int argc, char **argv)
     for (int r = 0; r < repeats; ++r) {
         for (int s = 0; s < steps; ++s) { // each step paired with its ops timed apart, under the same load
             lastLoss = plain.step(randomBatch(random, batchSequences, ctx, vocab), &plainTimes);
-            opCosts.push_back(measureTrainOpCosts(c, batchSequences, ctx));
+            opCosts.push_back(measureTrainOpCosts(c, batchSequences, ctx, threads));
         }
         for (int s = 0; s < steps; ++s)
             qat.step(randomBatch(random, batchSequences, ctx, vocab), &qatTimes);

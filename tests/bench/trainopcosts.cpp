@@ -2,7 +2,9 @@
 
 #include "nn/attention.h"
 #include "nn/crossentropy.h"
+#include "infer/linear.h"
 #include "nn/linear.h"
+#include "util/parallelfor.h"
 
 #include <algorithm>
 #include <chrono>
@@ -31,7 +33,7 @@ struct LinearShape
 
 } // namespace
 
-TrainOpCosts measureTrainOpCosts(const TransformerConfig &c, int64_t sequences, int64_t length)
+TrainOpCosts measureTrainOpCosts(const TransformerConfig &c, int64_t sequences, int64_t length, int threads)
 {
     TrainOpCosts costs;
     std::mt19937 random(2);
@@ -68,21 +70,35 @@ TrainOpCosts measureTrainOpCosts(const TransformerConfig &c, int64_t sequences, 
     const int64_t qSize = length * qWidth, kvSize = length * kvWidth, probsSize = int64_t(c.heads) * length * length;
     const std::vector<float> q = randomValues(random, rows * qWidth, 1.0f), k = randomValues(random, rows * kvWidth, 1.0f);
     const std::vector<float> v = randomValues(random, rows * kvWidth, 1.0f), dOut = randomValues(random, rows * qWidth, 1.0f);
-    std::vector<float> out(q.size()), probs(size_t(sequences * probsSize)), scratch(size_t(length * length));
+    std::vector<float> out(q.size()), probs(size_t(sequences * probsSize)), scratch(size_t(sequences * length * length));
     std::vector<float> dq(q.size()), dk(k.size()), dv(v.size());
+    const auto forward = [&](size_t s, int) {
+        nn::causalAttentionForward<float>(q.data() + s * qSize, k.data() + s * kvSize, v.data() + s * kvSize, shape,
+                                          out.data() + s * qSize, probs.data() + s * probsSize);
+    };
+    const auto backward = [&](size_t s, int) {
+        nn::causalAttentionBackward<float>(q.data() + s * qSize, k.data() + s * kvSize, v.data() + s * kvSize,
+                                           probs.data() + s * probsSize, dOut.data() + s * qSize, shape,
+                                           dq.data() + s * qSize, dk.data() + s * kvSize, dv.data() + s * kvSize,
+                                           scratch.data() + s * length * length);
+    };
+    const auto one = [](size_t) { return uint64_t(1); };
     for (int layer = 0; layer < c.layers; ++layer) {
-        start = now();
+        { // as ModelGraph runs it
+            const infer::BlasThreadsScope singleThreaded(parallelWorkerCount(size_t(sequences), threads) > 1 ? 1 : threads);
+            start = now();
+            parallelForEach(size_t(sequences), threads, one, forward, {});
+            costs.attentionForward += now() - start;
+            start = now();
+            parallelForEach(size_t(sequences), threads, one, backward, {});
+            costs.attentionBackward += now() - start;
+        }
+        start = now(); // the alternative: sequence after sequence, BLAS threaded
         for (int64_t s = 0; s < sequences; ++s)
-            nn::causalAttentionForward<float>(q.data() + s * qSize, k.data() + s * kvSize, v.data() + s * kvSize, shape,
-                                              out.data() + s * qSize, probs.data() + s * probsSize);
-        costs.attentionForward += now() - start;
-        start = now();
+            forward(size_t(s), 0);
         for (int64_t s = 0; s < sequences; ++s)
-            nn::causalAttentionBackward<float>(q.data() + s * qSize, k.data() + s * kvSize, v.data() + s * kvSize,
-                                               probs.data() + s * probsSize, dOut.data() + s * qSize, shape,
-                                               dq.data() + s * qSize, dk.data() + s * kvSize, dv.data() + s * kvSize,
-                                               scratch.data());
-        costs.attentionBackward += now() - start;
+            backward(size_t(s), 0);
+        costs.attentionInTurn += now() - start;
     }
 
     const std::vector<float> logits = randomValues(random, rows * c.vocab, 1.0f);

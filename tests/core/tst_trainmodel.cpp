@@ -27,11 +27,12 @@ constexpr double kLossScale = 0.7;
 // absolute (~1e-12) and some entries are 1e-8 of their neighbours.
 constexpr double kFloor = 1e-4;
 
-double maxAbs(const std::vector<double> &values)
+template<class T>
+double maxAbs(const std::vector<T> &values)
 {
     double m = 0;
-    for (const double v : values)
-        m = std::max(m, std::abs(v));
+    for (const T v : values)
+        m = std::max(m, std::abs(double(v)));
     return m;
 }
 
@@ -185,6 +186,41 @@ private slots:
         QVERIFY(gradientError < 1e-3);
     }
 
+    // Attention over sequences on several workers (single-threaded BLAS there): the same loss
+    // and gradients as in turn up to rounding, and bit for bit the same on a rerun.
+    void sequencesInParallelAgree()
+    {
+        TinyTrainSpec spec;
+        spec.heads = 4;
+        spec.kvHeads = 2;
+        spec.headDim = 16;
+        spec.intermediate = 96;
+        spec.vocab = 70;
+        const TransformerConfig config = test::tinyTrainConfig(spec);
+        const Parameters<float> w = test::randomParameters<float>(config, 21);
+        const Batch batch = test::randomBatch(config.vocab, 5, 48, 22);
+        const auto run = [&](int threads, Parameters<float> &g) {
+            ModelGraph<float> graph(config, threads);
+            g = w.zerosLike();
+            return graph.run(w, batch, 1.0f, &g);
+        };
+        Parameters<float> inTurn, parallel, again;
+        const double lossInTurn = run(1, inTurn), lossParallel = run(2, parallel), lossAgain = run(2, again);
+        QCOMPARE(lossAgain, lossParallel);
+        double gradientError = 0;
+        for (size_t t = 0; t < w.tensors.size(); ++t) {
+            QVERIFY(again.tensors[t].values == parallel.tensors[t].values);
+            const double scale = maxAbs(inTurn.tensors[t].values);
+            for (size_t i = 0; i < inTurn.tensors[t].values.size(); ++i)
+                gradientError = std::max(gradientError,
+                    std::abs(double(parallel.tensors[t].values[i]) - inTurn.tensors[t].values[i]) / scale);
+        }
+        qInfo("parallel vs in turn: loss %.3g relative, gradients %.3g of each tensor's largest",
+              std::abs(lossParallel - lossInTurn) / lossInTurn, gradientError);
+        QVERIFY(std::abs(lossParallel - lossInTurn) / lossInTurn < 1e-6);
+        QVERIFY(gradientError < 1e-4);
+    }
+
     // From HF's initialization, plain gradient descent on one batch lowers its loss fast
     // (the gradient points downhill in float as well).
     void gradientDescentLowersTheLoss()
@@ -228,8 +264,8 @@ private slots:
             QVERIFY(ModelGraph<double>::activationBytes(config, 2, 7)
                     == 2 * ModelGraph<float>::activationBytes(config, 2, 7));
             // Same rows: only the attention probabilities (per layer and head) and the
-            // backward's length × length scratch grow with the square of the length.
-            const int64_t grown = int64_t(config.layers) * config.heads * (64 * 64 - 2 * 32 * 32) + 64 * 64 - 32 * 32;
+            // backward's length × length scratch per sequence grow with the square of the length.
+            const int64_t grown = int64_t(config.layers) * config.heads * (64 * 64 - 2 * 32 * 32) + 64 * 64 - 2 * 32 * 32;
             QCOMPARE(ModelGraph<float>::activationBytes(config, 1, 64) - ModelGraph<float>::activationBytes(config, 2, 32),
                      grown * int64_t(sizeof(float)));
         }

@@ -141,9 +141,11 @@ private slots:
         for (const QString &method : chart->methods())
             points += int(chart->pointSeries(method)->count());
         QCOMPARE(points, 3);
-        // The metrics offered are those the cells have: text and task metrics.
+        // The metrics offered are those the cells have: text and task metrics (accuracy and
+        // the answers' loss).
         QComboBox *metric = page->results()->metricChoice();
-        QCOMPARE(metric->count(), 5);
+        QCOMPARE(metric->count(), 6);
+        QVERIFY(metric->findData(int(CliffChartMetric::AnswerLoss)) >= 0);
 
         // Run again into the same folder with one more scheme: the four cells are kept.
         QSignalSpy started(controller, &CliffController::sweepStarted);
