@@ -72,7 +72,8 @@ private slots:
     void itemsScoreOnTheirFinalNumber()
     {
         const DemoDataset data;
-        for (const TaskItem &item : demoTestTasks(data)) {
+        const std::vector<TaskItem> tasks = demoTestTasks(data);
+        for (const TaskItem &item : tasks) {
             QVERIFY2(answerMatches(item.answer, item.answer, item.match), item.id.c_str());
             QVERIFY2(answerMatches(item.answer + "\n", item.answer, item.match), item.id.c_str());
             QVERIFY2(!answerMatches(wrongFinal(item.answer), item.answer, item.match), item.id.c_str());
@@ -90,7 +91,7 @@ private slots:
                 QVERIFY2(!answerMatches(cut, item.answer, item.match), cut.c_str());
         }
         // A Devanagari hard answer read as numbers: its final number in ASCII.
-        const TaskItem &hardHindi = demoTestTasks(data).back();
+        const TaskItem &hardHindi = tasks.back();
         QCOMPARE(hardHindi.language, std::string("hi"));
         QCOMPARE(expectedAnswer(hardHindi.answer, AnswerMatch::LastNumber),
                  std::to_string(data.testQuestions(DemoTier::Hard).back().result()));
