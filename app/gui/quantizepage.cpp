@@ -14,7 +14,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -329,8 +328,7 @@ void QuantizePage::showAnalysis(std::shared_ptr<const QuantAnalysis> analysis)
                                  .arg(planTreatmentText(r.summary), planBitsText(r.summary))
                                  .arg(r.quantizedMse, 0, 'g', 4);
         // The scheme is in the text already; two models need the model's name in front.
-        const QString model = QFileInfo(QDir::cleanPath(QString::fromStdString(r.model->sourcePath()))).fileName();
-        return twoModels ? QStringLiteral("%1: %2").arg(model, text) : text;
+        return twoModels ? QStringLiteral("%1: %2").arg(modelName(*r.model), text) : text;
     };
     QString text = describe(m_analysis->first);
     if (m_analysis->second.report)

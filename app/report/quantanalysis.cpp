@@ -7,13 +7,12 @@
 
 namespace bitcliff::app {
 
-namespace {
-
-// A model's name for titles: its folder (or file) name.
 QString modelName(const Model &model)
 {
     return QFileInfo(QDir::cleanPath(QString::fromStdString(model.sourcePath()))).fileName();
 }
+
+namespace {
 
 QuantRun runScheme(const std::shared_ptr<const Model> &model, const QuantScheme &scheme, const QString &label,
     const std::vector<std::string> &onlyTensors, const ProgressCallback &progress)

@@ -33,6 +33,9 @@ struct QuantRequest
     std::vector<std::string> onlyTensors; // all weight matrices when empty
 };
 
+// A model's name in titles: its folder (or file) name.
+QString modelName(const Model &model);
+
 // Runs the request, progress split between the runs.
 std::shared_ptr<const QuantAnalysis> analyseQuantization(const QuantRequest &request, const ProgressCallback &progress);
 
