@@ -8,6 +8,17 @@
 namespace bitcliff::quantdetail {
 
 // rtnquantizer.cpp: integer round-to-nearest, sym/asym, tensor/channel/group, clip search.
+// One block's grid: q = clamp(round(x/scale) + zero, lo, hi), x^ = (q - zero)*scale; a zero
+// scale (an all-zero symmetric block) maps everything to 0.
+struct RtnParams
+{
+    float scale = 0.0f;
+    float zero = 0.0f;
+    float lo = 0.0f;
+    float hi = 0.0f;
+};
+// The grid of one block of `n` values (with the clip search for clip schemes).
+RtnParams rtnBlockParams(const QuantScheme &scheme, const float *x, int64_t n);
 void rtnRows(const QuantScheme &scheme, const float *weights, int64_t rows, int64_t cols, float *out,
              const TensorRange *range);
 // The per-tensor range of `count` values, narrowed by the clip search for clip schemes.

@@ -17,14 +17,6 @@ namespace bitcliff::quantdetail {
 
 namespace {
 
-struct RtnParams
-{
-    float scale = 0.0f;
-    float zero = 0.0f;
-    float lo = 0.0f;
-    float hi = 0.0f;
-};
-
 // The grid for values in [min, max] shrunk by p (GPTQ's clip search; p = 1: no clipping).
 RtnParams rtnParams(const QuantScheme &scheme, MinMax range, float p)
 {
@@ -93,14 +85,14 @@ float clipFactor(const QuantScheme &scheme, const float *x, int64_t n, MinMax ra
     return best;
 }
 
-void quantizeBlock(const QuantScheme &scheme, const float *x, int64_t n, float *out)
+} // namespace
+
+RtnParams rtnBlockParams(const QuantScheme &scheme, const float *x, int64_t n)
 {
     const MinMax range = minMax(x, n);
     const float p = scheme.mseClip ? clipFactor(scheme, x, n, range) : 1.0f;
-    applyGrid(x, n, rtnParams(scheme, range, p), out);
+    return rtnParams(scheme, range, p);
 }
-
-} // namespace
 
 TensorRange rtnTensorRange(const QuantScheme &scheme, const float *weights, int64_t count)
 {
@@ -128,7 +120,7 @@ void rtnRows(const QuantScheme &scheme, const float *weights, int64_t rows, int6
     }
     const int64_t block = scheme.granularity == Granularity::Channel ? cols : scheme.groupSize;
     for (int64_t start = 0; start < count; start += block)
-        quantizeBlock(scheme, weights + start, block, out + start);
+        applyGrid(weights + start, block, rtnBlockParams(scheme, weights + start, block), out + start);
 }
 
 } // namespace bitcliff::quantdetail
