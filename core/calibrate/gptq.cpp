@@ -3,6 +3,7 @@
 #include "calibrate/gptq.h"
 
 #include "util/error.h"
+#include "util/floatformats.h"
 
 #include <algorithm>
 #include <cblas.h>
@@ -43,6 +44,16 @@ bool inverseCholeskyUpper(const std::vector<double> &h, int64_t n, double damp, 
         for (int64_t j = i; j < n; ++j)
             out[size_t(i * n + j)] = float(a[size_t(i * n + j)]);
     return true;
+}
+
+// The grid as a checkpoint stores it: rtn scales in fp16 (GPTQ and AWQ files hold fp16
+// scales; GGUF grids are fp16 already), so the values written equal the values evaluated.
+GridParams fitStored(const QuantScheme &grid, const float *x, int64_t n)
+{
+    GridParams p = fitGrid(grid, x, n);
+    if (p.rule == GridRule::Rtn)
+        p.scale = fp16ToFloat(floatToFp16(p.scale));
+    return p;
 }
 
 struct Layout
@@ -110,7 +121,7 @@ GptqResult gptqQuantize(const float *weights, int64_t rows, int64_t cols, const 
         for (int64_t r = 0; r < rows; ++r)
             for (int64_t g = 0; g < groups; ++g)
                 result.params[size_t(r * groups + g)]
-                    = fitGrid(options.grid, source + r * cols + g * layout.groupLength, layout.groupLength);
+                    = fitStored(options.grid, source + r * cols + g * layout.groupLength, layout.groupLength);
     }
 
     std::vector<float> wt(size_t(cols * rows));
@@ -151,7 +162,7 @@ GptqResult gptqQuantize(const float *weights, int64_t rows, int64_t cols, const 
                     for (int64_t k = 0; k < layout.groupLength; ++k)
                         groupBuffer[size_t(k)] = wt[size_t((i + k) * rows + r)];
                     result.params[size_t(r * groups + g)]
-                        = fitGrid(options.grid, groupBuffer.data(), layout.groupLength);
+                        = fitStored(options.grid, groupBuffer.data(), layout.groupLength);
                 }
             }
             const int32_t g = result.groupIndex[size_t(order[size_t(i)])];

@@ -8,7 +8,8 @@
 // GPTQModel does); optional act-order (columns by descending Hessian diagonal) with or
 // without static groups; lazy updates in blocks of 128 columns; the upper Cholesky factor of
 // the inverse Hessian; group parameters fitted when a group's first column comes up, on the
-// weights as updated before the current block.
+// weights as updated before the current block. Rtn grids keep their scales in fp16, as the
+// GPTQ checkpoint stores them (the same rounding as rtn's otherwise, at fp16 scales).
 #include "quant/grid.h"
 #include "quant/scheme.h"
 

@@ -7,6 +7,7 @@
 #include "quant/ggmlquantize.h"
 #include "quant/quantizer.h"
 #include "util/error.h"
+#include "util/floatformats.h"
 
 #include <QTest>
 
@@ -75,6 +76,15 @@ double outputError(const std::vector<float> &x, int64_t tokens, const std::vecto
     return total;
 }
 
+// fitGrid with the scale GPTQ stores: rtn scales in fp16.
+GridParams storedGrid(const QuantScheme &grid, const float *x, int64_t n)
+{
+    GridParams p = fitGrid(grid, x, n);
+    if (p.rule == GridRule::Rtn)
+        p.scale = fp16ToFloat(floatToFp16(p.scale));
+    return p;
+}
+
 // ---- the reference, transcribed slowly in double (gptq.py's fasterquant) ----
 
 using Matrix = std::vector<double>; // row-major n × n
@@ -135,7 +145,7 @@ std::vector<int16_t> referenceCodes(const std::vector<float> &weights, int64_t r
         std::vector<float> block;
         for (int64_t c : columns)
             block.push_back(float(source[size_t(r * cols + c)]));
-        return fitGrid(o.grid, block.data(), int64_t(block.size()));
+        return storedGrid(o.grid, block.data(), int64_t(block.size()));
     };
     auto consecutive = [&](int64_t g) {
         std::vector<int64_t> c(static_cast<size_t>(gl));
@@ -267,7 +277,8 @@ private slots:
 
     void identityHessianIsRoundToNearest()
     {
-        // With H = I the inverse has no off-diagonal terms: no error feedback, GPTQ = RTN.
+        // With H = I the inverse has no off-diagonal terms: no error feedback, GPTQ = RTN (at
+        // the fp16 scales GPTQ stores).
         const int64_t rows = 12, cols = 96;
         const std::vector<float> w = gaussian(size_t(rows * cols), 3);
         std::vector<float> h(size_t(cols * cols), 0.0f);
@@ -280,7 +291,7 @@ private slots:
             std::vector<float> rtn(w.size());
             for (int64_t start = 0; start < rows * cols; start += 32)
                 for (int64_t k = start; k < start + 32; ++k)
-                    rtn[size_t(k)] = fitGrid(o.grid, w.data() + start, 32).round(w[size_t(k)]);
+                    rtn[size_t(k)] = storedGrid(o.grid, w.data() + start, 32).round(w[size_t(k)]);
             QVERIFY2(r.values == rtn, text);
         }
     }
