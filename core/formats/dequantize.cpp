@@ -69,6 +69,10 @@ void dequantize(DType type, const std::byte *src, float *dst, int64_t count)
         return;
     case DType::Unsupported:
         throw Error("cannot read a tensor of an unsupported type");
+    case DType::GPTQ:
+    case DType::AWQ_GEMM:
+    case DType::CT_PACKED:
+        throw Error(std::string(dtypeName(type)) + " weights span several tensors: read them with Model::readRows");
     default:
         dequantizeGgmlBlocks(type, src, dst, count / dtypeTraits(type).blockSize);
         return;

@@ -6,7 +6,7 @@ namespace bitcliff {
 
 const DTypeTraits &dtypeTraits(DType type)
 {
-    static constexpr std::array<DTypeTraits, 16> table{{
+    static constexpr std::array<DTypeTraits, 19> table{{
         {"F32", 1, 4},
         {"F16", 1, 2},
         {"BF16", 1, 2},
@@ -22,6 +22,9 @@ const DTypeTraits &dtypeTraits(DType type)
         {"Q5_K", 256, 176},
         {"Q6_K", 256, 210},
         {"IQ4_NL", 32, 18},
+        {"GPTQ", 1, 0},
+        {"AWQ", 1, 0},
+        {"pack-quantized", 1, 0},
         {"unsupported", 1, 0},
     }};
     return table[static_cast<size_t>(type)];

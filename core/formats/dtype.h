@@ -1,6 +1,6 @@
 #pragma once
 // Element types BitCliff can read. Block types (GGUF quants) hold `blockSize` elements in
-// `blockBytes` bytes; plain types have blockSize 1.
+// `blockBytes` bytes; plain types have blockSize 1; packed types (GPTQ...) blockBytes 0.
 #include <cstdint>
 #include <string_view>
 
@@ -22,6 +22,11 @@ enum class DType : uint8_t {
     Q5_K,
     Q6_K,
     IQ4_NL, // non-linear 4-bit codebook, 32-element blocks
+    // Packed integer weights assembled from several tensors (formats/packedweight.h); no fixed
+    // bytes per element: Model::readRows decodes them, dequantize() cannot.
+    GPTQ,
+    AWQ_GEMM,
+    CT_PACKED, // compressed-tensors pack-quantized
     Unsupported, // listed in the catalog, never read
 };
 

@@ -1,6 +1,7 @@
 #include "formats/hfcheckpoint.h"
 
 #include "formats/hfconfigjson.h"
+#include "formats/packedtensors.h"
 #include "formats/safetensors.h"
 #include "util/error.h"
 
@@ -280,6 +281,7 @@ std::shared_ptr<const Model> openHfDirectory(const std::filesystem::path &direct
     const fs::path config = directory / "config.json";
     if (fs::is_regular_file(config, ec))
         architecture = readHfConfigFile(config);
+    assemblePackedTensors(readQuantizationConfig(directory), checkpoint.tensors, checkpoint.files, label);
 
     return std::make_shared<const Model>(ModelFormat::Safetensors, label, std::move(architecture),
                                          std::move(checkpoint.tensors), std::move(checkpoint.files),

@@ -3,6 +3,7 @@
 // access to its bytes in the memory-mapped files. Immutable once built; share it as
 // shared_ptr<const Model> between threads.
 #include "formats/architecture.h"
+#include "formats/packedweight.h"
 #include "formats/tensorinfo.h"
 #include "util/mappedfile.h"
 
@@ -38,9 +39,11 @@ public:
     int64_t parameterCount() const;
     uint64_t byteSize() const;
 
-    // The tensor's bytes inside its mapped file (validated by the reader).
+    // The tensor's bytes inside its mapped file (validated by the reader). Throws Error for
+    // packed weights (GPTQ, AWQ...), whose bytes are several tensors in their own layout.
     std::span<const std::byte> rawBytes(const TensorInfo &tensor) const;
-    // Bytes of one matrix row of the tensor (see TensorInfo::rows()).
+    // Bytes of one matrix row of the tensor (see TensorInfo::rows()); for packed weights the
+    // average, for sizing work.
     uint64_t rowBytes(const TensorInfo &tensor) const;
     // Dequantizes rows [rowBegin, rowEnd) into `out` ((rowEnd-rowBegin) * cols floats).
     // Throws Error for unsupported types.
@@ -49,6 +52,8 @@ public:
     void releaseRows(const TensorInfo &tensor, int64_t rowBegin, int64_t rowEnd) const;
 
 private:
+    std::span<const std::byte> rangeBytes(const ByteRange &range) const;
+
     ModelFormat m_format;
     std::string m_sourcePath;
     ArchitectureSummary m_architecture;

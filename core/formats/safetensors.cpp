@@ -1,6 +1,7 @@
 #include "formats/safetensors.h"
 
 #include "formats/hfcheckpoint.h"
+#include "formats/packedtensors.h"
 #include "util/error.h"
 #include "util/floatformats.h"
 
@@ -347,11 +348,13 @@ std::shared_ptr<const Model> openSafetensorsFile(const std::filesystem::path &pa
     std::error_code ec;
     if (std::filesystem::is_regular_file(config, ec))
         architecture = readHfConfigFile(config);
+    std::vector<std::shared_ptr<const MappedFile>> files{std::move(file)};
+    // A GPTQ/AWQ file's packed weights, as its directory's quantization config says.
+    assemblePackedTensors(readQuantizationConfig(path.parent_path().empty() ? "." : path.parent_path()),
+                          contents.tensors, files, path.string());
 
     return std::make_shared<const Model>(ModelFormat::Safetensors, path.string(), std::move(architecture),
-                                         std::move(contents.tensors),
-                                         std::vector<std::shared_ptr<const MappedFile>>{std::move(file)},
-                                         std::move(contents.metadata));
+                                         std::move(contents.tensors), std::move(files), std::move(contents.metadata));
 }
 
 } // namespace bitcliff

@@ -3,10 +3,13 @@
 #include "formats/tensorrole.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace bitcliff {
+
+struct PackedWeight;
 
 // One entry of the model catalog, whatever the file format.
 struct TensorInfo
@@ -14,12 +17,15 @@ struct TensorInfo
     std::string name;            // exactly as in the file
     std::vector<int64_t> shape;  // PyTorch order: [rows, cols] = [out, in] (GGUF ne reversed)
     DType dtype = DType::Unsupported;
-    std::string dtypeLabel;      // the file's own type name ("BF16", "Q4_K", "I64", "IQ2_XS"...)
+    std::string dtypeLabel;      // the file's own type name ("BF16", "Q4_K", "I64", "GPTQ int4 g128 (v1)"...)
     int fileIndex = 0;           // which of the model's files holds the bytes
     uint64_t offset = 0;         // absolute byte offset in that file
-    uint64_t byteSize = 0;
+    uint64_t byteSize = 0;       // packed weights: all their components together
     int layer = -1;
     TensorRole role = TensorRole::Other;
+    // GPTQ/AWQ/pack-quantized weights: their component tensors (formats/packedweight.h);
+    // fileIndex and offset then locate the codes. Null for every other tensor.
+    std::shared_ptr<const PackedWeight> packed;
 
     bool supported() const { return dtype != DType::Unsupported; }
     int64_t elementCount() const;
