@@ -13,6 +13,7 @@
 
 #include <cstring>
 #include <fstream>
+#include <tuple>
 
 using namespace bitcliff;
 using namespace bitcliff::test;
@@ -240,6 +241,51 @@ private slots:
             pathOf(dir), withPlainTensors(components, rows), compressedTensorsConfig(bits, groupSize, sym, actOrder));
         checkPackedModel(
             pathOf(dir), m, DType::CT_PACKED, label.toStdString(), dataBytes(components, kPrefix + ".weight_shape"));
+    }
+
+    // Config groups pick each module's parameters: its name, then a regex, then its class.
+    void compressedTensorsGroupsByTarget()
+    {
+        const std::string k = "model.layers.0.self_attn.k_proj", v = "model.layers.0.self_attn.v_proj";
+        const QuantizedMatrix q8 = randomQuantizedMatrix({ 8, 32, 64, -1, true, false, 0, false, 31 });
+        const QuantizedMatrix k4 = randomQuantizedMatrix({ 4, 32, 64, 32, false, false, 0, false, 32 });
+        const QuantizedMatrix v2 = randomQuantizedMatrix({ 2, 32, 64, 16, false, false, 0, false, 33 });
+        std::vector<SafetensorsEntry> entries = compressedTensorsEntries(kPrefix, q8, true);
+        for (auto [prefix, m] : { std::pair { k, &k4 }, std::pair { v, &v2 } }) {
+            const auto more = compressedTensorsEntries(prefix, *m, false);
+            entries.insert(entries.end(), more.begin(), more.end());
+        }
+        nlohmann::json config = compressedTensorsConfig(4, 32, false, false);
+        nlohmann::json byRegex = compressedTensorsConfig(8, -1, true, false)["config_groups"]["group_0"];
+        byRegex["targets"] = { "re:.*q_proj$" };
+        nlohmann::json byName = compressedTensorsConfig(2, 16, false, false)["config_groups"]["group_0"];
+        byName["targets"] = { v };
+        config["config_groups"]["group_1"] = byRegex;
+        config["config_groups"]["group_2"] = byName;
+        QTemporaryDir dir;
+        writePackedCheckpoint(pathOf(dir), entries, config);
+        const auto model = openModel(pathOf(dir));
+        for (auto [prefix, m, label] : { std::tuple { kPrefix, &q8, "compressed-tensors int8 per-channel sym" },
+                 std::tuple { k, &k4, "compressed-tensors int4 g32 asym" },
+                 std::tuple { v, &v2, "compressed-tensors int2 g16 asym" } }) {
+            const TensorInfo *t = model->find(prefix + ".weight");
+            QVERIFY(t);
+            QCOMPARE(t->dtypeLabel, std::string(label));
+            const std::vector<float> expected = m->expected();
+            QVERIFY(bitwiseEqual(readRows(*model, *t, 0, m->rows), expected.data(), expected.size()));
+        }
+        QCOMPARE(model->tensors().size(), size_t(3));
+    }
+
+    // AutoAWQ's own quant_config.json: no quant_method, w_bit and q_group_size, version "GEMM".
+    void awqLegacyQuantConfigJson()
+    {
+        const QuantizedMatrix m = randomQuantizedMatrix({ 4, 64, 128, 64, false, false, 0, false, 12 });
+        QTemporaryDir dir;
+        writePackedCheckpoint(pathOf(dir), withPlainTensors(awqEntries(kPrefix, m), m.rows), nullptr);
+        std::ofstream(pathOf(dir) / "quant_config.json")
+            << R"({"zero_point": true, "q_group_size": 64, "w_bit": 4, "version": "GEMM"})";
+        checkPackedModel(pathOf(dir), m, DType::AWQ_GEMM, "AWQ int4 g64", dataBytes(awqEntries(kPrefix, m)));
     }
 
     void unsupportedVariants_data()
