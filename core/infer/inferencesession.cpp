@@ -33,6 +33,7 @@ struct InferenceSession::State
     }
 
     void layer(int index, int64_t n, ActivationObserver *observer);
+    void resize(int64_t n); // the activation buffers for n tokens
     // One batch at position `position`: logits of its rows [logitBegin, n).
     void forward(std::span<const int32_t> tokens, int64_t logitBegin, float *logits, ActivationObserver *observer);
 
@@ -80,11 +81,9 @@ void InferenceSession::State::layer(int index, int64_t n, ActivationObserver *ob
     infer::linearForward(stream, w[Linear::Down], gate.data(), n, x.data(), true); // residual
 }
 
-void InferenceSession::State::forward(std::span<const int32_t> tokens, int64_t logitBegin, float *logits,
-                                      ActivationObserver *observer)
+void InferenceSession::State::resize(int64_t n)
 {
     const TransformerConfig &c = weights->config;
-    const auto n = int64_t(tokens.size());
     x.resize(size_t(n * c.hidden));
     normed.resize(x.size());
     q.resize(size_t(n * c.heads * c.headDim));
@@ -93,7 +92,14 @@ void InferenceSession::State::forward(std::span<const int32_t> tokens, int64_t l
     v.resize(k.size());
     gate.resize(size_t(n * c.intermediate));
     up.resize(gate.size());
+}
 
+void InferenceSession::State::forward(std::span<const int32_t> tokens, int64_t logitBegin, float *logits,
+                                      ActivationObserver *observer)
+{
+    const TransformerConfig &c = weights->config;
+    const auto n = int64_t(tokens.size());
+    resize(n);
     stream.lookup(weights->embedding, tokens, x.data());
     rope.compute(ropeSpecFor(c), position, n);
     for (int index = 0; index < c.layers; ++index)
@@ -168,6 +174,49 @@ void InferenceSession::evaluate(std::span<const int32_t> tokens, int firstLogit,
         float *out = logitRow < end ? logits.data() + (logitRow - firstLogit) * c.vocab : nullptr;
         s.forward(tokens.subspan(size_t(begin), size_t(end - begin)), logitRow - begin, out, observer);
     }
+}
+
+void InferenceSession::embed(std::span<const int32_t> tokens, std::span<float> out)
+{
+    State &s = *m_state;
+    const TransformerConfig &c = s.weights->config;
+    if (out.size() != tokens.size() * size_t(c.hidden))
+        throw Error("inference session: " + std::to_string(out.size()) + " floats given for the embeddings of "
+                    + std::to_string(tokens.size()) + " tokens");
+    for (const int32_t token : tokens)
+        if (token < 0 || token >= c.vocab)
+            throw Error("inference session: token " + std::to_string(token) + " is outside the vocabulary of "
+                        + std::to_string(c.vocab));
+    s.stream.lookup(s.weights->embedding, tokens, out.data());
+}
+
+void InferenceSession::runLayer(int layer, std::span<float> hidden, ActivationObserver *observer)
+{
+    State &s = *m_state;
+    const TransformerConfig &c = s.weights->config;
+    const auto n = int64_t(hidden.size() / size_t(c.hidden));
+    if (layer < 0 || layer >= c.layers || n < 1 || hidden.size() != size_t(n * c.hidden))
+        throw Error("inference session: cannot run layer " + std::to_string(layer) + " on "
+                    + std::to_string(hidden.size()) + " floats");
+    if (n > s.maxContext)
+        throw Error("inference session: " + std::to_string(n) + " tokens overflow the context of "
+                    + std::to_string(s.maxContext) + " positions");
+    infer::useBlasThreads(s.weights->threads);
+    s.position = 0;
+    s.resize(n);
+    std::copy(hidden.begin(), hidden.end(), s.x.begin());
+    s.rope.compute(ropeSpecFor(c), 0, n);
+    s.layer(layer, n, observer);
+    std::copy(s.x.begin(), s.x.end(), hidden.begin());
+}
+
+void InferenceSession::finalNorm(std::span<float> hidden)
+{
+    State &s = *m_state;
+    const TransformerConfig &c = s.weights->config;
+    const auto n = int64_t(hidden.size() / size_t(c.hidden));
+    nn::rmsNormForward<float>(hidden.data(), s.weights->outputNorm.data(), hidden.data(), nullptr, n, c.hidden,
+                              c.rmsEps);
 }
 
 } // namespace bitcliff

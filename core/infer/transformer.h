@@ -52,9 +52,14 @@ nn::RopeSpec ropeSpecFor(const TransformerConfig &config);
 // available, else streamed, keeping the output and embedding matrices resident if they fit.
 enum class WeightResidency : uint8_t { Automatic, Resident, Streamed };
 
+class WeightPlan;
+
 struct InferenceOptions
 {
     std::optional<QuantScheme> scheme; // fake-quantize eligible weights first
+    // Per tensor instead of `scheme` when set: what WeightPlan::loadScheme says (a calibrated
+    // method's prepared tensors are read as stored).
+    std::shared_ptr<const WeightPlan> plan;
     int threads = 0;                   // 0: all cores; loader workers and BLAS threads (process-wide in OpenBLAS)
     WeightResidency residency = WeightResidency::Automatic;
 };
@@ -106,6 +111,15 @@ public:
     // streamed weights are read once per batch.
     void evaluate(std::span<const int32_t> tokens, int firstLogit, std::span<float> logits,
                   ActivationObserver *observer = nullptr);
+
+    // Layer by layer, for calibration. The embedding rows of `tokens` ([n × hidden]) to `out`.
+    void embed(std::span<const int32_t> tokens, std::span<float> out);
+    // Runs decoder layer `layer` alone on `hidden` ([n × hidden], n <= the context; replaced by
+    // the layer's output) as the tokens at positions 0…n−1 of a new sequence: the session is
+    // reset and the cache holds only this layer's keys and values afterwards.
+    void runLayer(int layer, std::span<float> hidden, ActivationObserver *observer = nullptr);
+    // The output norm, in place: the output head's input.
+    void finalNorm(std::span<float> hidden);
 
 private:
     struct State;

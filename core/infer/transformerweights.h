@@ -59,4 +59,10 @@ public:
     const infer::WeightMatrix &outputMatrix() const { return config.tiedOutput ? embedding : output; }
 };
 
+// loadTransformer's weights, open to a caller that replaces matrix values between sessions
+// (calibration quantizes a layer's matrices while later layers still wait for their inputs).
+// Resident matrices only hold values to replace.
+std::shared_ptr<TransformerWeights> loadEditableTransformer(
+    std::shared_ptr<const Model> model, const InferenceOptions &options, const ProgressCallback &progress = {});
+
 } // namespace bitcliff

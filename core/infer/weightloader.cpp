@@ -4,6 +4,7 @@
 // are only located here; sessions materialize them at each use (infer/weightstream.h).
 #include "infer/transformerweights.h"
 #include "infer/weightstream.h"
+#include "plan/weightplan.h"
 #include "quant/modelquantizer.h"
 #include "quant/tensortreatment.h"
 #include "util/error.h"
@@ -22,7 +23,8 @@ struct LoadItem
 {
     const TensorInfo *tensor = nullptr;
     std::vector<float> *values = nullptr;
-    bool quantize = false; // fake-quantized with InferenceOptions::scheme (or its fallback)
+    std::optional<QuantScheme> scheme; // fake-quantized with it (the requested scheme, its fallback, the plan's)
+    bool quantize() const { return scheme.has_value(); }
     uint64_t bytes() const { return uint64_t(tensor->elementCount()) * sizeof(float); }
 };
 
@@ -52,6 +54,8 @@ public:
 
     std::optional<QuantScheme> applied(const TensorInfo &tensor) const
     {
+        if (m_options.plan)
+            return m_options.plan->loadScheme(tensor);
         return m_options.scheme ? appliedScheme(tensor, *m_options.scheme) : std::nullopt;
     }
 
@@ -61,7 +65,7 @@ public:
     void add(const std::string &name, std::vector<float> &values)
     {
         const TensorInfo &tensor = tensorNamed(name);
-        m_items.push_back({ &tensor, &values, quantizes(tensor) });
+        m_items.push_back({ &tensor, &values, applied(tensor) });
     }
 
     void addMatrix(const std::string &name, WeightMatrix &matrix, bool global = false, bool lookupOnly = false)
@@ -84,7 +88,7 @@ public:
                 largestQuantized = std::max(largestQuantized, bytes);
         };
         for (const LoadItem &item : m_items)
-            load(item.bytes(), item.quantize);
+            load(item.bytes(), item.quantize());
         for (const MatrixPlan &m : m_matrices) {
             if (resident(m, keep)) {
                 load(m.bytes(), m.quantize());
@@ -102,7 +106,7 @@ public:
         weights.streamed = keep != Keep::All;
         for (const MatrixPlan &m : m_matrices) {
             if (resident(m, keep)) {
-                m_items.push_back({ m.tensor, &m.matrix->values, m.quantize() });
+                m_items.push_back({ m.tensor, &m.matrix->values, m.scheme });
                 continue;
             }
             m.matrix->lazy = m.tensor;
@@ -123,8 +127,8 @@ public:
             [&](size_t i, int) {
                 const LoadItem &item = m_items[i];
                 const TensorInfo &t = *item.tensor;
-                if (item.quantize) {
-                    *item.values = fakeQuantizeTensor(m_model, t, *m_options.scheme);
+                if (item.quantize()) {
+                    *item.values = fakeQuantizeTensor(m_model, t, *item.scheme);
                 } else {
                     item.values->resize(size_t(t.elementCount()));
                     m_model.readRows(t, 0, t.rows(), item.values->data());
@@ -214,6 +218,12 @@ void planLayer(LoadPlan &plan, const Model &model, int layer, infer::LayerWeight
 } // namespace
 
 std::shared_ptr<const TransformerWeights> loadTransformer(
+    std::shared_ptr<const Model> model, const InferenceOptions &options, const ProgressCallback &progress)
+{
+    return loadEditableTransformer(std::move(model), options, progress);
+}
+
+std::shared_ptr<TransformerWeights> loadEditableTransformer(
     std::shared_ptr<const Model> model, const InferenceOptions &options, const ProgressCallback &progress)
 {
     if (!model)

@@ -1,0 +1,26 @@
+#pragma once
+// A model with some tensors replaced by float32 values held in memory — a calibrated method's
+// quantized weights, rotated or smoothed weights — and every other tensor read from the
+// original files. Same names, shapes, order, format and source path, so everything that
+// reads a Model (inference, statistics, exporters) reads it unchanged.
+#include "formats/model.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bitcliff {
+
+struct ReplacedTensor
+{
+    std::string name;
+    std::vector<float> values; // elementCount() floats in the tensor's row order
+    std::string dtypeLabel;    // shown as the tensor's type ("F32 · gptq:b4:g128")
+};
+
+// Throws Error for a name the base model lacks, a value count that does not match the
+// shape, or a name given twice. `replaced` is consumed (its values move into the overlay).
+std::shared_ptr<const Model> overlayModel(const std::shared_ptr<const Model> &base,
+                                          std::vector<ReplacedTensor> replaced);
+
+} // namespace bitcliff
