@@ -1,5 +1,6 @@
 // `eval`: perplexity (llama.cpp's method) of the unquantized model and, per --scheme, of the
 // fake-quantized one with KLD / same-top / Δp against it; --tasks for task accuracy per label.
+#include "cli/calibrationargs.h"
 #include "cli/cliargs.h"
 #include "cli/commands.h"
 #include "cli/terminalprogress.h"
@@ -92,8 +93,10 @@ void printAccuracy(const EvalReport &report)
 
 int runEval(const std::vector<std::string> &argv)
 {
-    const CliArgs args(argv, { "--text", "--tasks", "--ctx", "--scheme", "--threads", "--max-tokens", "--tokenizer" },
-        { "--json", "--streamed" });
+    std::set<std::string> options = { "--text", "--tasks", "--ctx", "--scheme", "--threads", "--max-tokens",
+        "--tokenizer" };
+    options.insert(kCalibrationOptions.begin(), kCalibrationOptions.end());
+    const CliArgs args(argv, options, { "--json", "--streamed" });
     if (args.positional().size() != 1)
         throw UsageError("eval takes exactly one PATH");
     if (!args.value("--text") && !args.value("--tasks"))
@@ -106,7 +109,7 @@ int runEval(const std::vector<std::string> &argv)
         spec.residency = WeightResidency::Streamed;
     if (const auto schemes = args.value("--scheme"))
         for (const std::string &text : commaList(*schemes))
-            spec.schemes.push_back(QuantScheme::parse(text));
+            spec.schemes.push_back(QuantRecipe::parse(text));
     if (const auto text = args.value("--text"))
         spec.texts = app::corpusFrom(QString::fromStdString(*text));
     if (const auto tasks = args.value("--tasks"))
@@ -117,11 +120,14 @@ int runEval(const std::vector<std::string> &argv)
     spec.model = openModel(args.positional()[0]);
     spec.tokenizer
         = args.value("--tokenizer") ? loadTokenizer(*args.value("--tokenizer")) : tokenizerForModel(*spec.model);
+    spec.calibration = calibrationFrom(args, *spec.tokenizer);
 
     TerminalProgress progress("evaluating");
     const auto report = runEvaluation(spec, progress.callback());
     progress.done();
     for (const EvalRun &run : report->runs) {
+        if (!run.calibration.empty())
+            std::fprintf(stderr, "%s: %s\n", run.label.c_str(), run.calibration.c_str());
         if (run.plan && run.plan->deservesNote())
             std::fprintf(stderr, "note: %s\n", run.plan->describe().c_str());
         if (run.streamed)

@@ -6,6 +6,7 @@
 #include "util/floatformats.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cblas.h>
 #include <cmath>
 #include <numeric>
@@ -18,6 +19,8 @@ void dpotri_(const char *uplo, const int *n, double *a, const int *lda, int *inf
 namespace bitcliff {
 
 namespace {
+
+double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 // The upper Cholesky factor U of H⁻¹ (H⁻¹ = UᵀU), row-major, for H (row-major, symmetric) +
 // damp·I; false when H + damp·I is not positive definite.
@@ -139,6 +142,7 @@ GptqResult gptqQuantize(const float *weights, int64_t rows, int64_t cols, const 
 
     std::vector<float> hinv;
     double percent = options.dampPercent;
+    double mark = now();
     for (int attempt = 0;; ++attempt) {
         if (inverseCholeskyUpper(hp, cols, percent * diagonal, hinv))
             break;
@@ -148,9 +152,11 @@ GptqResult gptqQuantize(const float *weights, int64_t rows, int64_t cols, const 
         percent += 0.0025;
     }
     result.dampPercent = percent;
+    result.timings.inverse = now() - mark;
 
     std::vector<float> codes(size_t(cols * rows)), block, errors, groupBuffer(size_t(layout.groupLength));
     const int64_t blockSize = std::max(1, options.blockSize);
+    mark = now();
     for (int64_t i1 = 0; i1 < cols; i1 += blockSize) {
         const int64_t i2 = std::min(cols, i1 + blockSize), count = i2 - i1;
         block.assign(wt.begin() + i1 * rows, wt.begin() + i2 * rows);
@@ -186,10 +192,15 @@ GptqResult gptqQuantize(const float *weights, int64_t rows, int64_t cols, const 
                     target[r] -= hij * err[r];
             }
         }
+        const double swept = now();
+        result.timings.columns += swept - mark;
         if (i2 < cols) // wt[i2:, :] -= Hinv[i1:i2, i2:]ᵀ · errors
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, int(cols - i2), int(rows), int(count), -1.0f,
                         hinv.data() + i1 * cols + i2, int(cols), errors.data(), int(rows), 1.0f,
                         wt.data() + i2 * rows, int(rows));
+        mark = now();
+        result.timings.updates += mark - swept;
+        result.timings.updateFlops += 2.0 * double(cols - i2) * double(rows) * double(count);
     }
 
     result.values.resize(size_t(rows * cols));

@@ -27,6 +27,15 @@ struct GptqOptions
     int blockSize = 128;
 };
 
+// Where GPTQ's time goes, for benchmarks.
+struct GptqTimings
+{
+    double inverse = 0; // dampening, Cholesky, inverse, Cholesky of the inverse (LAPACK, double)
+    double columns = 0; // rounding column by column with the in-block updates
+    double updates = 0; // the lazy updates of the later columns after each block (sgemm)
+    double updateFlops = 0;
+};
+
 struct GptqResult
 {
     std::vector<float> values;        // [rows × cols] dequantized, the original column order
@@ -37,6 +46,7 @@ struct GptqResult
     std::vector<int32_t> permutation; // act-order: column processed i-th; empty without
     double dampPercent = 0;           // the dampening that made the Hessian positive definite
     double loss = 0;                  // Σ (w - q)² / [H⁻¹]ᵢᵢ / 2, the reference's "error"
+    GptqTimings timings;
 };
 
 // Throws Error when the grid cannot be used (no grid, group size not dividing the row,

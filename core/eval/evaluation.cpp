@@ -3,6 +3,7 @@
 #include "eval/evalworkload.h"
 #include "eval/taskevaluation.h"
 #include "eval/textevaluation.h"
+#include "calibrate/preparedweights.h"
 #include "infer/transformer.h"
 #include "quant/modelquantizer.h"
 #include "tokenize/tokenizer.h"
@@ -29,7 +30,7 @@ constexpr double loadUnits = 256;
 // A scheme run: the scheme and the model it quantizes (the spec's, or a variant of it).
 struct SchemeJob
 {
-    QuantScheme scheme;
+    QuantRecipe recipe;
     std::shared_ptr<const Model> model;
     std::string label;
 };
@@ -64,11 +65,21 @@ void checkVariant(const EvalSpec &spec, const SchemeJob &job)
                     + ", cannot compare " + job.label + " with it");
 }
 
+// Calibrating costs about this many forwarded tokens per calibration token: each layer runs
+// five times (four linear groups' inputs, then its quantized output).
+constexpr double calibrationUnitsPerToken = 5;
+
+double calibrationUnits(const EvalSpec &spec, const QuantRecipe &recipe)
+{
+    return recipe.needsCalibration() && spec.calibration ? calibrationUnitsPerToken * double(spec.calibration->tokens())
+                                                         : 0.0;
+}
+
 std::shared_ptr<const TransformerWeights> loadWeights(const EvalSpec &spec, std::shared_ptr<const Model> model,
-                                                      const std::optional<QuantScheme> &scheme, WorkMeter &meter)
+                                                      std::shared_ptr<const WeightPlan> plan, WorkMeter &meter)
 {
     InferenceOptions options;
-    options.scheme = scheme;
+    options.plan = std::move(plan);
     options.threads = spec.threads;
     options.residency = spec.residency;
     auto weights = loadTransformer(std::move(model), options, meter.share(loadUnits));
@@ -120,13 +131,21 @@ void unquantizedTextsFrom(const EvalRun &scheme, EvalRun &unquantized)
         unquantized.perplexity = scheme.comparison->base;
 }
 
-EvalRun schemeRun(const SchemeJob &job)
+// The scheme's weights (calibrated first where the recipe asks), with its run's description.
+std::shared_ptr<const TransformerWeights> schemeWeights(const EvalSpec &spec, const SchemeJob &job, EvalRun &run,
+                                                       WorkMeter &meter)
 {
-    EvalRun run;
     run.label = job.label;
-    run.scheme = job.scheme;
-    run.plan = summarizePlan(*job.model, job.scheme);
-    return run;
+    run.scheme = job.recipe;
+    PrepareOptions options;
+    options.calibration = spec.calibration.get();
+    options.threads = spec.threads;
+    const double units = calibrationUnits(spec, job.recipe);
+    PreparedWeights prepared = prepareWeights(job.model, job.recipe, options, meter.share(units));
+    meter.advance(units);
+    run.plan = prepared.plan->summarize(*job.model);
+    run.calibration = prepared.calibrationNote;
+    return loadWeights(spec, prepared.model, prepared.plan, meter);
 }
 
 // Schemes whose weights are all in memory at once: every text chunk runs the unquantized model
@@ -140,8 +159,8 @@ void runSchemesTogether(EvalReport &report, CachedSequence &base, const EvalSpec
     std::vector<std::unique_ptr<CachedSequence>> models;
     std::vector<CachedSequence *> pointers;
     for (const SchemeJob &job : jobs) {
-        runs.push_back(schemeRun(job));
-        auto weights = loadWeights(spec, job.model, job.scheme, meter);
+        runs.emplace_back();
+        auto weights = schemeWeights(spec, job, runs.back(), meter);
         runs.back().streamed = isStreamed(*weights);
         models.push_back(std::make_unique<CachedSequence>(std::move(weights), workload.maxContext));
         pointers.push_back(models.back().get());
@@ -177,8 +196,8 @@ EvalRun runScheme(CachedSequence &base, const SchemeJob &job, const EvalSpec &sp
                   WorkMeter &meter)
 {
     const auto start = Clock::now();
-    EvalRun run = schemeRun(job);
-    auto weights = loadWeights(spec, job.model, job.scheme, meter);
+    EvalRun run;
+    auto weights = schemeWeights(spec, job, run, meter);
     run.streamed = isStreamed(*weights);
     CachedSequence quantized(std::move(weights), workload.maxContext);
     if (!workload.texts.empty()) {
@@ -215,7 +234,9 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     const std::vector<SchemeJob> jobs = schemeJobs(spec);
     for (const SchemeJob &job : jobs) { // a scheme that fits nothing, strict misfits, a variant of another shape
         checkVariant(spec, job);
-        checkQuantizable(*job.model, QuantizeOptions{job.scheme, 0, {}});
+        checkQuantizable(*job.model, QuantizeOptions{job.recipe.scheme, 0, {}});
+        if (job.recipe.needsCalibration() && (!spec.calibration || spec.calibration->sequences.empty()))
+            throw Error(job.label + " needs calibration text (--calib FILE)");
     }
     const EvalWorkload workload = prepareWorkload(spec);
     const bool together = spec.schemes.size() > 1 && !workload.texts.empty() && schemesFitTogether(spec);
@@ -224,7 +245,9 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     // all of them together, or once per scheme.
     const double textRuns = spec.schemes.empty() ? 1 : (together ? 1 + schemes : 2 * schemes);
     const double taskRuns = schemes + (spec.unquantizedTasks ? 1 : 0);
-    const double total = (1 + schemes) * loadUnits + taskRuns * workload.taskTokens + textRuns * workload.textTokens;
+    double total = (1 + schemes) * loadUnits + taskRuns * workload.taskTokens + textRuns * workload.textTokens;
+    for (const SchemeJob &job : jobs)
+        total += calibrationUnits(spec, job.recipe);
     WorkMeter meter(progress, total);
 
     auto report = std::make_shared<EvalReport>();
@@ -232,7 +255,7 @@ std::shared_ptr<const EvalReport> runEvaluation(const EvalSpec &spec, const Prog
     report->storedBitsPerWeight = storedBitsPerWeight(*spec.model);
     report->nCtx = spec.nCtx;
     report->tasks = spec.tasks;
-    auto baseWeights = loadWeights(spec, spec.model, std::nullopt, meter);
+    auto baseWeights = loadWeights(spec, spec.model, nullptr, meter);
     const bool baseStreamed = isStreamed(*baseWeights);
     CachedSequence base(std::move(baseWeights), workload.maxContext);
     report->runs.push_back(runUnquantized(base, spec, workload, meter));

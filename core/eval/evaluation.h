@@ -10,8 +10,8 @@
 #include "eval/taskset.h"
 #include "formats/model.h"
 #include "infer/transformer.h"
+#include "plan/recipe.h"
 #include "quant/plansummary.h"
-#include "quant/scheme.h"
 #include "util/progress.h"
 
 #include <functional>
@@ -23,6 +23,7 @@
 namespace bitcliff {
 
 class Tokenizer;
+struct CalibrationSet;
 
 struct SchemeModel
 {
@@ -36,7 +37,9 @@ struct EvalSpec
     std::shared_ptr<const Tokenizer> tokenizer;
     std::vector<CorpusText> texts;
     std::vector<TaskItem> tasks;
-    std::vector<QuantScheme> schemes; // each is compared with the unquantized model
+    std::vector<QuantRecipe> schemes; // each is compared with the unquantized model
+    // Calibration sequences for calibrated recipes (gptq): required when one is asked for.
+    std::shared_ptr<const CalibrationSet> calibration;
     // Empty, or one per scheme: the model that scheme quantizes instead of `model` — a
     // fine-tuned or quantization-aware-trained variant of it (same shape and tokenizer), whose
     // run is labelled "<scheme>@<name>". Comparisons stay against the unquantized `model`.
@@ -60,8 +63,9 @@ struct TextEvaluation
 struct EvalRun
 {
     std::string label;                 // "unquantized", the scheme's text form, or "<scheme>@<model name>"
-    std::optional<QuantScheme> scheme;
+    std::optional<QuantRecipe> scheme;
     std::optional<PlanSummary> plan;   // schemes: what was quantized, fallbacks, bits per weight
+    std::string calibration;           // calibrated recipes: what ran on which text, how long
     std::vector<TextEvaluation> texts;
     PerplexityResult perplexity;       // over all texts together
     std::optional<LogitComparison> comparison;
