@@ -1,5 +1,6 @@
 #include "demo/demotasks.h"
 
+#include "demo/demostream.h"
 #include "util/atomicwrite.h"
 #include "util/error.h"
 
@@ -54,6 +55,19 @@ std::string demoCorpusText(const DemoDataset &data, DemoScript script)
     for (const DemoPassage &passage : data.testPassages())
         out += (out.empty() ? "" : "\n") + passage.text(script) + "\n";
     return out;
+}
+
+std::string demoCalibrationText(const DemoDataset &data, size_t codePoints)
+{
+    DemoMix mix;
+    mix.rareScriptShare = 0.0;
+    mix.digitPairShare = 0.0;
+    mix.sentenceShare = 0.5; // the held-out texts are sentences, the tasks arithmetic
+    DemoTrainingStream stream(data, mix, 7);
+    std::string text;
+    for (const DemoDocument &document : stream.takeCodePoints(codePoints))
+        text += document.text() + "\n";
+    return text;
 }
 
 void writeDemoTestFiles(const DemoDataset &data, const std::filesystem::path &directory)

@@ -19,6 +19,8 @@
 namespace bitcliff {
 
 inline constexpr const char *kDemoTaskFileName = "demo-arithmetic.jsonl";
+inline constexpr const char *kDemoCalibrationFile = "calibration/en.txt"; // in the model folder
+inline constexpr size_t kDemoCalibrationCodePoints = 80'000; // 64 × 256 tokens and more
 
 // The test items in file order: tier by tier, question by question, common then rare.
 std::vector<TaskItem> demoTestTasks(const DemoDataset &data);
@@ -28,6 +30,12 @@ std::string demoTaskJsonLines(const DemoDataset &data);
 
 // The held-out passages of one script, separated by blank lines, ending in a line break.
 std::string demoCorpusText(const DemoDataset &data, DemoScript script);
+
+// Calibration text for GPTQ and other calibrated methods: training-distribution documents
+// (half sentence passages, half arithmetic of every tier; seed 7) in the common script only, one
+// per line, `codePoints` code points at least — so the rare script is a language the
+// calibration never saw.
+std::string demoCalibrationText(const DemoDataset &data, size_t codePoints = kDemoCalibrationCodePoints);
 
 // Writes <directory>/demo-arithmetic.jsonl, en.txt and hi.txt (atomically, creating the
 // directory). Throws Error naming a file that cannot be written.

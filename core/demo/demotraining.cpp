@@ -148,6 +148,8 @@ void trainDemoModel(const fs::path &outPath, const DemoTrainingOptions &options,
         fs::create_directories(folder / "eval" / "text");
         for (const char *language : {"en.txt", "hi.txt"})
             fs::rename(folder / "eval" / language, folder / "eval" / "text" / language);
+        fs::create_directories((folder / kDemoCalibrationFile).parent_path());
+        writeText(folder / kDemoCalibrationFile, demoCalibrationText(data));
         writeText(folder / kDemoManifest, manifest.dump(2) + "\n");
     });
 }

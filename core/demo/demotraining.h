@@ -13,6 +13,7 @@
 //   demo.json                    what was trained, how, and the cells the demo sweep runs
 //   eval/demo-arithmetic.jsonl   held-out items, 500 per tier × script
 //   eval/text/en.txt, hi.txt     held-out passages per script
+//   calibration/en.txt           training-distribution text, common script only (GPTQ …)
 //   variants/<name>/             the derived checkpoints
 #include "demo/demostream.h"
 #include "train/trainer.h"

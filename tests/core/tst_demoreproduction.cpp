@@ -66,6 +66,7 @@ private slots:
         QVERIFY(tokenizer.tokenizerJson == bytesOf(kModel / "tokenizer.json"));
         QVERIFY(demoTaskJsonLines(data) == bytesOf(kModel / "eval" / kDemoTaskFileName));
         QVERIFY(demoCorpusText(data, DemoScript::Common) == bytesOf(kModel / "eval/text/en.txt"));
+        QVERIFY(demoCalibrationText(data) == bytesOf(kModel / kDemoCalibrationFile));
         QVERIFY(demoCorpusText(data, DemoScript::Rare) == bytesOf(kModel / "eval/text/hi.txt"));
     }
 
