@@ -59,6 +59,19 @@ GridParams fitStored(const QuantScheme &grid, const float *x, int64_t n)
     return p;
 }
 
+// out[j][i] = f(i, j) for i < n, j < m, in cache-sized tiles: a plain loop over a 4096 ×
+// 4096 transpose misses the cache on every write and costs more than GPTQ's arithmetic.
+template<typename Write>
+void tiled(int64_t n, int64_t m, Write write)
+{
+    constexpr int64_t kTile = 64;
+    for (int64_t i0 = 0; i0 < n; i0 += kTile)
+        for (int64_t j0 = 0; j0 < m; j0 += kTile)
+            for (int64_t i = i0; i < std::min(n, i0 + kTile); ++i)
+                for (int64_t j = j0; j < std::min(m, j0 + kTile); ++j)
+                    write(i, j);
+}
+
 struct Layout
 {
     int64_t rows = 0, cols = 0;
@@ -128,9 +141,9 @@ GptqResult gptqQuantize(const float *weights, int64_t rows, int64_t cols, const 
     }
 
     std::vector<float> wt(size_t(cols * rows));
-    for (int64_t i = 0; i < cols; ++i)
-        for (int64_t r = 0; r < rows; ++r)
-            wt[size_t(i * rows + r)] = original[size_t(r * cols + order[size_t(i)])];
+    tiled(rows, cols, [&](int64_t r, int64_t i) {
+        wt[size_t(i * rows + r)] = original[size_t(r * cols + order[size_t(i)])];
+    });
     std::vector<double> hp(size_t(cols * cols));
     double diagonal = 0;
     for (int64_t i = 0; i < cols; ++i) {
@@ -154,7 +167,7 @@ GptqResult gptqQuantize(const float *weights, int64_t rows, int64_t cols, const 
     result.dampPercent = percent;
     result.timings.inverse = now() - mark;
 
-    std::vector<float> codes(size_t(cols * rows)), block, errors, groupBuffer(size_t(layout.groupLength));
+    std::vector<float> codes(size_t(cols * rows)), block, errors, groupBuffer(size_t(layout.groupLength * rows));
     const int64_t blockSize = std::max(1, options.blockSize);
     mark = now();
     for (int64_t i1 = 0; i1 < cols; i1 += blockSize) {
@@ -163,13 +176,13 @@ GptqResult gptqQuantize(const float *weights, int64_t rows, int64_t cols, const 
         errors.assign(size_t(count * rows), 0.0f);
         for (int64_t i = i1; i < i2; ++i) {
             if (!layout.upFront && i % layout.groupLength == 0) { // fitted on wt: this block's start state
-                const int64_t g = i / layout.groupLength;
-                for (int64_t r = 0; r < rows; ++r) {
-                    for (int64_t k = 0; k < layout.groupLength; ++k)
-                        groupBuffer[size_t(k)] = wt[size_t((i + k) * rows + r)];
+                const int64_t g = i / layout.groupLength, length = layout.groupLength;
+                tiled(length, rows, [&](int64_t k, int64_t r) {
+                    groupBuffer[size_t(r * length + k)] = wt[size_t((i + k) * rows + r)];
+                });
+                for (int64_t r = 0; r < rows; ++r)
                     result.params[size_t(r * groups + g)]
-                        = fitStored(options.grid, groupBuffer.data(), layout.groupLength);
-                }
+                        = fitStored(options.grid, groupBuffer.data() + r * length, length);
             }
             const int32_t g = result.groupIndex[size_t(order[size_t(i)])];
             float *w = block.data() + (i - i1) * rows;
@@ -205,15 +218,13 @@ GptqResult gptqQuantize(const float *weights, int64_t rows, int64_t cols, const 
 
     result.values.resize(size_t(rows * cols));
     result.codes.resize(size_t(rows * cols));
-    for (int64_t i = 0; i < cols; ++i) {
+    tiled(rows, cols, [&](int64_t r, int64_t i) {
         const int64_t column = order[size_t(i)];
-        const int32_t g = result.groupIndex[size_t(column)];
-        for (int64_t r = 0; r < rows; ++r) {
-            const float q = codes[size_t(i * rows + r)];
-            result.codes[size_t(r * cols + column)] = int16_t(q);
-            result.values[size_t(r * cols + column)] = result.params[size_t(r * groups + g)].value(q);
-        }
-    }
+        const float q = codes[size_t(i * rows + r)];
+        result.codes[size_t(r * cols + column)] = int16_t(q);
+        result.values[size_t(r * cols + column)]
+            = result.params[size_t(r * groups + result.groupIndex[size_t(column)])].value(q);
+    });
     if (options.actOrder)
         result.permutation = std::move(order);
     return result;

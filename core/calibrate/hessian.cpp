@@ -2,6 +2,7 @@
 
 #include "util/error.h"
 
+#include <algorithm>
 #include <cblas.h>
 
 namespace bitcliff {
@@ -30,13 +31,15 @@ std::vector<float> HessianAccumulator::hessian() const
         return h;
     const float factor = 2.0f / float(m_tokens);
     const int64_t n = m_channels;
-    for (int64_t i = 0; i < n; ++i) {
-        for (int64_t j = i; j < n; ++j) {
-            const float v = m_sum[size_t(i * n + j)] * factor;
-            h[size_t(i * n + j)] = v;
-            h[size_t(j * n + i)] = v;
-        }
-    }
+    constexpr int64_t kTile = 64; // the mirrored writes in cache-sized tiles
+    for (int64_t i0 = 0; i0 < n; i0 += kTile)
+        for (int64_t j0 = i0; j0 < n; j0 += kTile)
+            for (int64_t i = i0; i < std::min(n, i0 + kTile); ++i)
+                for (int64_t j = std::max(i, j0); j < std::min(n, j0 + kTile); ++j) {
+                    const float v = m_sum[size_t(i * n + j)] * factor;
+                    h[size_t(i * n + j)] = v;
+                    h[size_t(j * n + i)] = v;
+                }
     return h;
 }
 
