@@ -26,6 +26,7 @@ void SweepEvaluator::evaluate(
     spec.threads = m_spec.threads;
     spec.maxNewTokens = m_spec.maxNewTokens;
     spec.unquantizedTasks = false;
+    spec.calibration = m_inputs.calibration;
     std::map<std::string, SweepCell> byLabel; // a run's label is its cell's scheme text
     std::map<std::string, std::shared_ptr<const Model>> variants; // opened checkpoints by path
     const SweepCell *baseline = nullptr;
@@ -36,7 +37,7 @@ void SweepEvaluator::evaluate(
             continue;
         }
         const CellScheme parts = splitCellScheme(cell.scheme);
-        const QuantScheme scheme = QuantScheme::parse(parts.scheme);
+        const QuantRecipe scheme = QuantRecipe::parse(parts.scheme);
         SchemeModel source;
         try {
             if (const std::optional<std::string> path = m_spec.variantModel(cell.scheme)) {
@@ -45,7 +46,7 @@ void SweepEvaluator::evaluate(
                     model = openModel(*path);
                 source = { model, parts.variant };
             }
-            checkQuantizable(source.model ? *source.model : *spec.model, QuantizeOptions { scheme, 0, {} });
+            checkQuantizable(source.model ? *source.model : *spec.model, QuantizeOptions { scheme.scheme, 0, {} });
         } catch (const Error &error) {
             callbacks.failed(cell, error.what());
             continue;

@@ -1,5 +1,6 @@
 #include "analysis/sweepinputs.h"
 
+#include "analysis/calibrationinput.h"
 #include "infer/transformer.h"
 #include "quant/modelquantizer.h"
 #include "report/bundledeval.h"
@@ -87,11 +88,18 @@ SweepInputs resolveSweepInputs(const SweepSpec &spec)
     inputs.model = openModel(spec.model);
     transformerConfigFor(*inputs.model); // a model BitCliff cannot run fails before any cell
     inputs.tokenizer = tokenizerForModel(*inputs.model);
+    spec.checkCalibration();
+    if (spec.calibration)
+        inputs.calibration = calibrationFromReference(
+            spec.calibration->text, spec.calibration->sequences, spec.calibration->length, *inputs.tokenizer);
     Json repro = { { "model", fingerprintModel(spec.model).toJson() } };
     if (spec.text)
         repro["text"] = textRepro(*spec.text, inputs.texts);
     if (spec.tasks)
         repro["tasks"] = tasksRepro(*spec.tasks);
+    if (spec.calibration)
+        repro["calibration"] = { { "reference", spec.calibration->text }, { "source", inputs.calibration->source },
+            { "sequences", spec.calibration->sequences }, { "length", spec.calibration->length } };
     repro["ctx"] = spec.nCtx;
     repro["max_tokens"] = spec.maxNewTokens;
     repro["seed"] = spec.seed;

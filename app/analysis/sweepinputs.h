@@ -2,6 +2,7 @@
 // Everything a sweep's spec names, resolved and checked before any cell runs: the model and
 // its tokenizer, the texts and task items (bundled or the user's), and what reproduces a cell
 // (model fingerprint, data hashes, version, machine) for every line of results.jsonl.
+#include "calibrate/calibrationset.h"
 #include "eval/corpus.h"
 #include "eval/taskset.h"
 #include "formats/model.h"
@@ -23,6 +24,7 @@ struct SweepInputs
     std::shared_ptr<const Tokenizer> tokenizer;
     std::vector<CorpusText> texts;
     std::vector<TaskItem> tasks;
+    std::shared_ptr<const CalibrationSet> calibration; // when the spec has calibration text
     nlohmann::ordered_json repro;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // --calib PATH [--calib-seqs N] [--calib-len N]: the calibration sequences of calibrated
-// recipes (gptq), from a text file or directory, a task file (.jsonl) or "bundled".
+// recipes (gptq), from a text file or directory, a task file (.jsonl) or "bundled"
+// (app/analysis/calibrationinput.h).
 #include "calibrate/calibrationset.h"
 #include "cli/cliargs.h"
 

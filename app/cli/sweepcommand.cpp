@@ -72,7 +72,7 @@ int runSweep(const std::vector<std::string> &argv)
     const CliArgs args(argv,
         { "--schemes", "--spec", "--preset", "--text", "--tasks", "--ctx", "--max-tokens", "--threads", "--seed",
             "--out", "--group", "--slurm-time", "--slurm-mem", "--slurm-partition", "--slurm-cpus",
-            "--slurm-parallel" },
+            "--slurm-parallel", "--calib", "--calib-seqs", "--calib-len" },
         { "--plan", "--slurm", "--retry-failed", "--quiet" });
     const std::filesystem::path dir = std::filesystem::absolute(args.required("--out")).lexically_normal();
     const SweepSpec spec = specFromArgs(args, dir); // bad options and schemes fail here, before any work

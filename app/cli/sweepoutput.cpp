@@ -57,6 +57,16 @@ void applySpecOptions(const CliArgs &args, SweepSpec &spec)
     spec.maxNewTokens = int(args.number("--max-tokens", spec.maxNewTokens, 1, 4096));
     spec.threads = int(args.number("--threads", spec.threads, 0, 256));
     spec.seed = uint64_t(args.number("--seed", double(spec.seed), 0, 4294967295.0));
+    if (const auto calibration = args.value("--calib")) {
+        SweepCalibration c = spec.calibration.value_or(SweepCalibration{});
+        c.text = *calibration;
+        spec.calibration = c;
+    }
+    if (spec.calibration) {
+        spec.calibration->sequences = int(args.number("--calib-seqs", spec.calibration->sequences, 1, 100000));
+        spec.calibration->length = int(args.number("--calib-len", spec.calibration->length, 2, 131072));
+    }
+    spec.checkCalibration();
 }
 
 std::string cellSummary(const Json &line)

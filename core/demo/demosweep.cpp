@@ -1,5 +1,6 @@
 #include "demo/demosweep.h"
 
+#include "demo/demotasks.h"
 #include "demo/demotraining.h"
 #include "util/error.h"
 
@@ -72,6 +73,13 @@ SweepSpec trainedDemoSweep(const fs::path &directoryPath)
                 spec.schemes.push_back(scheme + "@" + variant.name);
             }
             spec.variants.push_back(std::move(variant));
+        }
+        // GPTQ beside rtn at the cliff's edge, calibrated on common-script text only.
+        if (fs::exists(directory / kDemoCalibrationFile)) {
+            spec.schemes.insert(spec.schemes.begin() + 5, "gptq:b3:g128:asym");
+            spec.schemes.insert(spec.schemes.begin() + 7, "gptq:b2:g128:asym");
+            spec.schemes.push_back("gptq:b2:g32:asym");
+            spec.calibration = SweepCalibration{(directory / kDemoCalibrationFile).string(), 64, 256};
         }
         spec.schemes = canonicalSchemes(spec.schemes);
         spec.text = resolved(directory, manifest.at("eval").at("text").get<std::string>());

@@ -106,7 +106,14 @@ std::string QuantRecipe::toString() const
     std::string grid = scheme.toString();
     if (grid.rfind("rtn:", 0) == 0)
         grid.erase(0, 4);
-    std::string text = "gptq:" + grid;
+    return "gptq:" + grid + methodOptionsText();
+}
+
+std::string QuantRecipe::methodOptionsText() const
+{
+    if (method == WeightMethod::Round)
+        return {};
+    std::string text;
     if (gptq.actOrder)
         text += ":actorder";
     if (gptq.staticGroups)

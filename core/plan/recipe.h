@@ -42,6 +42,8 @@ struct QuantRecipe
 
     static QuantRecipe parse(std::string_view text);
     std::string toString() const;
+    // The calibrated method's own options as they end toString(): ":actorder:static:damp0.5".
+    std::string methodOptionsText() const;
     bool needsCalibration() const { return method != WeightMethod::Round; }
     bool operator==(const QuantRecipe &) const = default;
 };

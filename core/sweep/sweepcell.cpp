@@ -1,6 +1,6 @@
 #include "sweep/sweepcell.h"
 
-#include "quant/scheme.h"
+#include "plan/recipe.h"
 
 #include <algorithm>
 #include <cctype>
@@ -35,9 +35,8 @@ CellScheme splitCellScheme(const std::string &text)
 
 namespace {
 
-std::string methodKeyOf(const std::string &text)
+std::string methodKeyOf(const QuantScheme &scheme)
 {
-    const QuantScheme scheme = QuantScheme::parse(text);
     switch (scheme.method) {
     case QuantMethod::Gguf:
         if (isKQuant(scheme.ggufType))
@@ -67,6 +66,19 @@ std::string methodKeyOf(const std::string &text)
     }
 }
 
+// A calibrated method's cells form their own series beside the grid's: gptq:g128:asym,
+// gptq:gguf-legacy, gptq:g128:sym:actorder.
+std::string methodKeyOf(const std::string &text)
+{
+    const QuantRecipe recipe = QuantRecipe::parse(text);
+    if (!recipe.needsCalibration())
+        return methodKeyOf(recipe.scheme);
+    std::string grid = methodKeyOf(recipe.scheme);
+    if (grid.rfind("rtn:", 0) == 0)
+        grid.erase(0, 4);
+    return "gptq:" + grid + recipe.methodOptionsText();
+}
+
 } // namespace
 
 std::string seriesKeyOf(const std::string &text)
@@ -81,7 +93,7 @@ int nominalBitsOf(const std::string &text)
 {
     if (text == kUnquantized)
         return 16;
-    const QuantScheme scheme = QuantScheme::parse(splitCellScheme(text).scheme);
+    const QuantScheme scheme = QuantRecipe::parse(splitCellScheme(text).scheme).scheme;
     if (scheme.method == QuantMethod::Gguf && (scheme.ggufType == DType::F16 || scheme.ggufType == DType::BF16))
         return 16;
     return scheme.bits;
@@ -91,8 +103,9 @@ double quantizationCostOf(const std::string &text)
 {
     if (text == kUnquantized)
         return 0;
-    const QuantScheme scheme = QuantScheme::parse(splitCellScheme(text).scheme);
-    double cost = 1;
+    const QuantRecipe recipe = QuantRecipe::parse(splitCellScheme(text).scheme);
+    const QuantScheme &scheme = recipe.scheme;
+    double cost = recipe.needsCalibration() ? 40 : 1; // forward passes and a Hessian per layer
     if (scheme.method == QuantMethod::Gguf && isKQuant(scheme.ggufType))
         cost = 4; // scale and minimum searches per sub-block
     else if (scheme.method == QuantMethod::Hqq)

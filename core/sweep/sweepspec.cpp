@@ -1,6 +1,6 @@
 #include "sweep/sweepspec.h"
 
-#include "quant/scheme.h"
+#include "plan/recipe.h"
 #include "util/atomicwrite.h"
 #include "util/error.h"
 
@@ -18,7 +18,8 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 const std::set<std::string> kKeys
-    = { "model", "schemes", "text", "tasks", "ctx", "max_tokens", "seed", "threads", "preset", "cells", "variants" };
+    = { "model", "schemes", "text", "tasks", "ctx", "max_tokens", "seed", "threads", "preset", "cells", "variants",
+          "calibration" };
 
 std::optional<std::string> optionalString(const Json &json, const char *key, const std::string &what)
 {
@@ -75,7 +76,7 @@ std::vector<SweepVariant> parseVariants(const Json &json, const std::string &wha
             if (!path.is_string() || path.get<std::string>().empty())
                 throw Error(what + ": variant '" + variant.name + "': the checkpoint of " + scheme + " must be a path");
             try {
-                variant.models[QuantScheme::parse(scheme).toString()] = path.get<std::string>();
+                variant.models[QuantRecipe::parse(scheme).toString()] = path.get<std::string>();
             } catch (const Error &error) {
                 throw Error(what + ": variant '" + variant.name + "': " + error.what());
             }
@@ -103,6 +104,15 @@ std::optional<std::string> SweepSpec::variantModel(const std::string &cellScheme
     throw Error("cell " + cellScheme + ": no variant '" + name + "' in the sweep");
 }
 
+void SweepSpec::checkCalibration() const
+{
+    if (calibration)
+        return;
+    for (const std::string &scheme : schemes)
+        if (QuantRecipe::parse(scheme.substr(0, scheme.find('@'))).needsCalibration())
+            throw Error("cell " + scheme + " needs calibration text (\"calibration\": {\"text\": …}, or --calib)");
+}
+
 std::vector<std::string> canonicalSchemes(const std::vector<std::string> &texts)
 {
     std::vector<std::string> schemes;
@@ -110,7 +120,7 @@ std::vector<std::string> canonicalSchemes(const std::vector<std::string> &texts)
         if (text == "unquantized" || text == "none")
             continue;
         const size_t at = text.find('@');
-        std::string canonical = QuantScheme::parse(text.substr(0, at)).toString();
+        std::string canonical = QuantRecipe::parse(text.substr(0, at)).toString();
         if (at != std::string::npos)
             canonical += text.substr(at);
         if (std::find(schemes.begin(), schemes.end(), canonical) == schemes.end())
@@ -157,6 +167,25 @@ SweepSpec SweepSpec::fromJson(const Json &json, const std::string &what)
     spec.seed = uint64_t(integer(json, "seed", 0, 0, INT64_MAX, what));
     spec.threads = int(integer(json, "threads", 0, 0, 256, what));
     spec.preset = optionalString(json, "preset", what).value_or("");
+    if (json.contains("calibration") && !json["calibration"].is_null()) {
+        const Json &c = json["calibration"];
+        const std::string where = what + ": calibration";
+        if (!c.is_object() || !optionalString(c, "text", where))
+            throw Error(where + " needs \"text\" (a text file, directory, task file or \"bundled\")");
+        for (const auto &[key, value] : c.items())
+            if (key != "text" && key != "sequences" && key != "length")
+                throw Error(where + ": unknown key \"" + key + "\"");
+        SweepCalibration calibration;
+        calibration.text = *optionalString(c, "text", where);
+        calibration.sequences = int(integer(c, "sequences", calibration.sequences, 1, 100000, where));
+        calibration.length = int(integer(c, "length", calibration.length, 2, 131072, where));
+        spec.calibration = calibration;
+    }
+    try {
+        spec.checkCalibration();
+    } catch (const Error &error) {
+        throw Error(what + ": " + error.what());
+    }
     return spec;
 }
 
@@ -170,6 +199,9 @@ Json SweepSpec::toJson() const
         { "tasks", tasks ? Json(*tasks) : Json(nullptr) }, { "ctx", nCtx }, { "max_tokens", maxNewTokens },
         { "seed", seed }, { "threads", threads }, { "preset", preset.empty() ? Json(nullptr) : Json(preset) },
         { "cells", std::move(cells) } };
+    if (calibration)
+        json["calibration"]
+            = { { "text", calibration->text }, { "sequences", calibration->sequences }, { "length", calibration->length } };
     if (!variants.empty()) {
         Json list = Json::array();
         for (const SweepVariant &variant : variants) {
@@ -186,7 +218,7 @@ Json SweepSpec::toJson() const
 bool SweepSpec::measuresLike(const SweepSpec &other) const
 {
     return text == other.text && tasks == other.tasks && nCtx == other.nCtx && maxNewTokens == other.maxNewTokens
-        && seed == other.seed;
+        && seed == other.seed && calibration == other.calibration;
 }
 
 SweepSpec sweepPreset(const std::string &name)

@@ -25,6 +25,16 @@ struct SweepVariant
     std::map<std::string, std::string> models; // canonical scheme text -> checkpoint path
 };
 
+// The text calibrated recipes (gptq) calibrate on: a reference like "text" (a path,
+// "bundled", a task file .jsonl), cut into `sequences` windows of `length` tokens.
+struct SweepCalibration
+{
+    std::string text;
+    int sequences = 128;
+    int length = 512;
+    bool operator==(const SweepCalibration &) const = default;
+};
+
 struct SweepSpec
 {
     std::string model; // checkpoint directory, .safetensors or .gguf
@@ -33,6 +43,7 @@ struct SweepSpec
     std::vector<SweepVariant> variants;
     std::optional<std::string> text; // corpus reference
     std::optional<std::string> tasks; // task reference(s), comma-separated
+    std::optional<SweepCalibration> calibration; // required when a cell is calibrated
     int nCtx = 512;
     int maxNewTokens = 32;
     uint64_t seed = 0; // of the bootstrap intervals: results are reproducible to the bit
@@ -40,20 +51,23 @@ struct SweepSpec
     std::string preset; // "quick", "full" or "" (recorded; the fields above are what runs)
 
     // Throws Error("<what>: <problem>") for a missing or mistyped field, an unknown key, a bad
-    // scheme, duplicate schemes, no text and no tasks, or a context out of range.
+    // scheme, duplicate schemes, no text and no tasks, a context out of range, or a calibrated
+    // cell without "calibration".
     static SweepSpec fromJson(const nlohmann::ordered_json &json, const std::string &what);
     nlohmann::ordered_json toJson() const;
 
-    // The same measurement: data, context, generation length and seed (schemes and threads
+    // The same measurement: data, calibration, context, generation length and seed (schemes and threads
     // may differ: a resumed sweep may add schemes or run on another machine; the model is
     // compared by its fingerprint, so a moved checkpoint still resumes).
     bool measuresLike(const SweepSpec &other) const;
     // The checkpoint a cell quantizes instead of `model` (nullopt for the model's own cells).
     // Throws Error for a variant or scheme the spec does not define.
     std::optional<std::string> variantModel(const std::string &cellScheme) const;
+    // Throws Error naming the first calibrated cell when there is no calibration text.
+    void checkCalibration() const;
 };
 
-// Parses and canonicalizes scheme texts (QuantScheme::parse; a "@variant" suffix is kept),
+// Parses and canonicalizes scheme texts (QuantRecipe::parse: plain schemes and gptq; a "@variant" suffix is kept),
 // dropping exact duplicates and "unquantized" (always cell 0). Throws Error for a bad scheme.
 std::vector<std::string> canonicalSchemes(const std::vector<std::string> &texts);
 
