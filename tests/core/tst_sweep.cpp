@@ -147,6 +147,26 @@ private slots:
         QVERIFY(refused(twice, "defined twice"));
         QVERIFY_THROWS_EXCEPTION(Error, sweepPreset("medium"));
         QVERIFY(sweepPreset("quick").schemes.size() >= 8);
+        // Calibrated cells need calibration text, which is part of what a sweep measures.
+        const Json calibrated = { { "schemes", { "GPTQ:b3:g128:actorder", "rtn:b3" } }, { "text", "x" },
+            { "calibration", { { "text", "calib.txt" }, { "sequences", 16 } } } };
+        const SweepSpec withCalibration = SweepSpec::fromJson(calibrated, "spec.json");
+        QCOMPARE(withCalibration.schemes.front(), std::string("gptq:b3:g128:sym:actorder"));
+        QCOMPARE(withCalibration.calibration->sequences, 16);
+        QCOMPARE(withCalibration.calibration->length, 512);
+        const SweepSpec reread = SweepSpec::fromJson(withCalibration.toJson(), "again");
+        QVERIFY(reread.measuresLike(withCalibration));
+        SweepSpec other = reread;
+        other.calibration->length = 256;
+        QVERIFY(!other.measuresLike(withCalibration));
+        Json uncalibrated = calibrated;
+        uncalibrated.erase("calibration");
+        QVERIFY(refused(uncalibrated, "cell gptq:b3:g128:sym:actorder needs calibration text"));
+        Json badCalibration = calibrated;
+        badCalibration["calibration"]["colour"] = 1;
+        QVERIFY(refused(badCalibration, "calibration: unknown key \"colour\""));
+        badCalibration["calibration"] = { { "sequences", 4 } };
+        QVERIFY(refused(badCalibration, "calibration needs \"text\""));
     }
 
     void cellsKnowTheirSeriesAndBits()
@@ -163,6 +183,12 @@ private slots:
         QCOMPARE(nominalBitsOf("q3_k"), 3);
         QCOMPARE(nominalBitsOf("rtn:b6:g128:sym"), 6);
         QCOMPARE(nominalBitsOf("f16"), 16);
+        QCOMPARE(seriesKeyOf("gptq:b3:g128:asym"), std::string("gptq:g128:asym"));
+        QCOMPARE(seriesKeyOf("gptq:b4:g128:sym:actorder"), std::string("gptq:g128:sym:actorder"));
+        QCOMPARE(seriesKeyOf("gptq:q4_0"), std::string("gptq:gguf-legacy"));
+        QCOMPARE(nominalBitsOf("gptq:b3:g128:asym"), 3);
+        QCOMPARE(nominalBitsOf("gptq:q5_0"), 5);
+        QVERIFY(quantizationCostOf("gptq:b4:g128:sym") > quantizationCostOf("hqq:b4:g64"));
         SweepSpec spec;
         spec.schemes = canonicalSchemes(kSchemes);
         const std::vector<SweepCell> order = cheapestFirst(sweepCells(spec));
