@@ -1018,6 +1018,45 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::app::CalibrationField</name>
+    <message>
+        <source>Calibration:</source>
+        <translation>Kalibrierung:</translation>
+    </message>
+    <message>
+        <source>None (gptq schemes need text)</source>
+        <translation>Keine (gptq-Schemata brauchen Text)</translation>
+    </message>
+    <message>
+        <source>Bundled passages (the evaluation text too)</source>
+        <translation>Mitgelieferte Passagen (auch der Evaluationstext)</translation>
+    </message>
+    <message>
+        <source>Text that calibrated schemes (gptq) run the model on to see its activations. Text the evaluation also measures flatters them: prefer text of its own.</source>
+        <translation>Text, auf dem kalibrierte Schemata (gptq) das Modell laufen lassen, um seine Aktivierungen zu sehen. Text, den auch die Evaluation misst, schönt sie: besser eigener Text.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source> sequences</source>
+        <translation> Sequenzen</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>Calibration text</source>
+        <translation>Kalibrierungstext</translation>
+    </message>
+    <message>
+        <source>Text or task files (*.txt *.jsonl);;All files (*)</source>
+        <translation>Text- oder Aufgabendateien (*.txt *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::app::CliffController</name>
     <message numerus="yes">
         <source>Sweeping %n cell(s) into %1</source>
@@ -1724,10 +1763,6 @@
         <translation>Schemata:</translation>
     </message>
     <message>
-        <source>Add a scheme, e.g. rtn:b3:g128:asym, and press Enter</source>
-        <translation>Schema hinzufügen, z. B. rtn:b3:g128:asym, und Eingabetaste drücken</translation>
-    </message>
-    <message>
         <source>Context:</source>
         <translation>Kontext:</translation>
     </message>
@@ -1802,6 +1837,14 @@
     <message>
         <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page), run beside the model under each checked scheme. Its runs are labelled scheme@folder and measured against the unquantized model.</source>
         <translation>Ein Ordner mit config.json und safetensors derselben Architektur (z. B. von der Seite Training), der unter jedem gewählten Schema neben dem Modell läuft. Seine Läufe heißen Schema@Ordner und werden am unquantisierten Modell gemessen.</translation>
+    </message>
+    <message>
+        <source>Add a scheme, e.g. rtn:b3:g128:asym or gptq:b3:g128, and press Enter</source>
+        <translation>Schema hinzufügen, z. B. rtn:b3:g128:asym oder gptq:b3:g128, dann Enter</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration text: choose it under Calibration.</source>
+        <translation>%1 braucht Kalibrierungstext: unter Kalibrierung wählen.</translation>
     </message>
 </context>
 <context>

@@ -1014,6 +1014,45 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::app::CalibrationField</name>
+    <message>
+        <source>Calibration:</source>
+        <translation>キャリブレーション:</translation>
+    </message>
+    <message>
+        <source>None (gptq schemes need text)</source>
+        <translation>なし（gptq 方式にはテキストが必要）</translation>
+    </message>
+    <message>
+        <source>Bundled passages (the evaluation text too)</source>
+        <translation>同梱の文章（評価テキストと同じ）</translation>
+    </message>
+    <message>
+        <source>Text that calibrated schemes (gptq) run the model on to see its activations. Text the evaluation also measures flatters them: prefer text of its own.</source>
+        <translation>キャリブレーション方式（gptq）が活性化を見るためにモデルを実行するテキスト。評価でも測るテキストは結果を良く見せるので、別のテキストを推奨します。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source> sequences</source>
+        <translation> シーケンス</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>Calibration text</source>
+        <translation>キャリブレーション用テキスト</translation>
+    </message>
+    <message>
+        <source>Text or task files (*.txt *.jsonl);;All files (*)</source>
+        <translation>テキストまたはタスクファイル (*.txt *.jsonl);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::app::CliffController</name>
     <message numerus="yes">
         <source>Sweeping %n cell(s) into %1</source>
@@ -1709,10 +1748,6 @@
         <translation>方式:</translation>
     </message>
     <message>
-        <source>Add a scheme, e.g. rtn:b3:g128:asym, and press Enter</source>
-        <translation>方式を入力（例: rtn:b3:g128:asym）し、Enter キーで追加</translation>
-    </message>
-    <message>
         <source>Context:</source>
         <translation>コンテキスト:</translation>
     </message>
@@ -1787,6 +1822,14 @@
     <message>
         <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page), run beside the model under each checked scheme. Its runs are labelled scheme@folder and measured against the unquantized model.</source>
         <translation>同じアーキテクチャの config.json と safetensors を含むフォルダー（例: 学習ページの出力）。選んだ各スキームでモデルと並べて実行します。その実行は スキーム@フォルダー と表示され、未量子化モデルと比較して測定されます。</translation>
+    </message>
+    <message>
+        <source>Add a scheme, e.g. rtn:b3:g128:asym or gptq:b3:g128, and press Enter</source>
+        <translation>方式を追加（例: rtn:b3:g128:asym や gptq:b3:g128）して Enter</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration text: choose it under Calibration.</source>
+        <translation>%1 にはキャリブレーション用テキストが必要です: 「キャリブレーション」で選んでください。</translation>
     </message>
 </context>
 <context>

@@ -1014,6 +1014,45 @@
     </message>
 </context>
 <context>
+    <name>bitcliff::app::CalibrationField</name>
+    <message>
+        <source>Calibration:</source>
+        <translation>校准：</translation>
+    </message>
+    <message>
+        <source>None (gptq schemes need text)</source>
+        <translation>无（gptq 方案需要文本）</translation>
+    </message>
+    <message>
+        <source>Bundled passages (the evaluation text too)</source>
+        <translation>内置段落（也是评估文本）</translation>
+    </message>
+    <message>
+        <source>Text that calibrated schemes (gptq) run the model on to see its activations. Text the evaluation also measures flatters them: prefer text of its own.</source>
+        <translation>校准方案（gptq）在其上运行模型以观察激活的文本。评估也使用的文本会美化结果：最好使用独立的文本。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source> sequences</source>
+        <translation> 个序列</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <source>Calibration text</source>
+        <translation>校准文本</translation>
+    </message>
+    <message>
+        <source>Text or task files (*.txt *.jsonl);;All files (*)</source>
+        <translation>文本或任务文件 (*.txt *.jsonl);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>bitcliff::app::CliffController</name>
     <message numerus="yes">
         <source>Sweeping %n cell(s) into %1</source>
@@ -1709,10 +1748,6 @@
         <translation>方案:</translation>
     </message>
     <message>
-        <source>Add a scheme, e.g. rtn:b3:g128:asym, and press Enter</source>
-        <translation>添加方案，例如 rtn:b3:g128:asym，然后按 Enter 键</translation>
-    </message>
-    <message>
         <source>Context:</source>
         <translation>上下文:</translation>
     </message>
@@ -1787,6 +1822,14 @@
     <message>
         <source>A folder with config.json and safetensors of the same architecture (e.g. from the Train page), run beside the model under each checked scheme. Its runs are labelled scheme@folder and measured against the unquantized model.</source>
         <translation>包含相同架构的 config.json 和 safetensors 的文件夹（例如来自训练页面），在每个勾选的方案下与模型并列运行。其运行标记为 方案@文件夹，并与未量化模型对比测量。</translation>
+    </message>
+    <message>
+        <source>Add a scheme, e.g. rtn:b3:g128:asym or gptq:b3:g128, and press Enter</source>
+        <translation>添加方案，例如 rtn:b3:g128:asym 或 gptq:b3:g128，然后按回车</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration text: choose it under Calibration.</source>
+        <translation>%1 需要校准文本：请在“校准”中选择。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 #include <unistd.h>
@@ -23,6 +24,19 @@ QByteArray fileBytes(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// A cache written by an older build can lack files added since (calibration/): extract again.
+bool holdsEveryBundledFile(const fs::path &directory)
+{
+    QDirIterator files(kRoot, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString source = files.next();
+        const QFileInfo target(QString::fromStdString((directory / source.mid(kRoot.size() + 1).toStdString()).string()));
+        if (!target.exists() || target.size() != QFileInfo(source).size())
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 bool hasBundledDemoModel() { return QFile::exists(kRoot + "/" + kDemoManifest); }
@@ -39,7 +53,8 @@ fs::path extractBundledDemoModel(const fs::path &directoryPath)
         throw Error("this build of BitCliff carries no trained demo model (resources/demo-model is missing)");
     const fs::path directory = fs::absolute(directoryPath).lexically_normal();
     const QString manifest = QString::fromStdString((directory / kDemoManifest).string());
-    if (QFile::exists(manifest) && fileBytes(manifest) == fileBytes(kRoot + "/" + kDemoManifest))
+    if (QFile::exists(manifest) && fileBytes(manifest) == fileBytes(kRoot + "/" + kDemoManifest)
+        && holdsEveryBundledFile(directory))
         return directory;
 
     std::error_code absent;

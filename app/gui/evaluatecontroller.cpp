@@ -1,5 +1,6 @@
 #include "gui/evaluatecontroller.h"
 
+#include "analysis/calibrationinput.h"
 #include "report/bundledeval.h"
 #include "tokenize/tokenizer.h"
 
@@ -42,7 +43,7 @@ void EvaluateController::evaluate(const EvalRequest &request)
     const int generation = ++m_generation;
     const auto model = m_model;
     QStringList schemeNames;
-    for (const QuantScheme &scheme : request.schemes)
+    for (const QuantRecipe &scheme : request.schemes)
         schemeNames << QString::fromStdString(scheme.toString());
     QString title = schemeNames.isEmpty() ? tr("Evaluating the unquantized model")
                                           : tr("Evaluating %1").arg(schemeNames.join(QStringLiteral(", ")));
@@ -67,11 +68,14 @@ void EvaluateController::evaluate(const EvalRequest &request)
                 const SchemeModel variant { openModel(QDir::cleanPath(request.compareModel).toStdString()),
                     QFileInfo(QDir::cleanPath(request.compareModel)).fileName().toStdString() };
                 spec.schemes.clear();
-                for (const QuantScheme &scheme : request.schemes) {
+                for (const QuantRecipe &scheme : request.schemes) {
                     spec.schemes.insert(spec.schemes.end(), { scheme, scheme });
                     spec.schemeModels.insert(spec.schemeModels.end(), { SchemeModel {}, variant });
                 }
             }
+            if (!request.calibration.isEmpty())
+                spec.calibration = calibrationFromReference(request.calibration.toStdString(),
+                    request.calibrationSequences, request.calibrationLength, *spec.tokenizer);
             spec.nCtx = request.nCtx;
             spec.maxNewTokens = request.maxNewTokens;
             return runEvaluation(spec, progress);

@@ -16,7 +16,11 @@ struct EvalRequest
 {
     QString text;        // "bundled", a file or a directory; empty: no perplexity
     QStringList tasks;   // "bundled:NAME" or .jsonl paths
-    QList<QuantScheme> schemes;
+    QList<QuantRecipe> schemes;
+    // Calibration text of calibrated schemes (gptq): a reference, sequences × length tokens.
+    QString calibration;
+    int calibrationSequences = 64;
+    int calibrationLength = 256;
     int nCtx = 512;
     int maxNewTokens = 24;
     // A trained variant of the model: every scheme also runs on it ("<scheme>@<folder name>"),

@@ -1,5 +1,6 @@
 #include "gui/evaluateform.h"
 
+#include "gui/calibrationfield.h"
 #include "quant/schemepresets.h"
 #include "report/bundledeval.h"
 #include "util/error.h"
@@ -67,6 +68,7 @@ EvaluateForm::EvaluateForm(QWidget *parent)
     , m_compareLabel(new QLabel(this))
     , m_compareModel(new QLineEdit(this))
     , m_compareChoose(new QPushButton(this))
+    , m_calibration(new CalibrationField(this))
     , m_run(new QPushButton(this))
 {
     m_text->addItem(QString(), QStringLiteral("bundled"));
@@ -78,6 +80,8 @@ EvaluateForm::EvaluateForm(QWidget *parent)
     }
     for (const SchemePreset &preset : schemePresets())
         addScheme(QString::fromUtf8(preset.scheme.data(), qsizetype(preset.scheme.size())), preset.evaluateByDefault);
+    for (const char *calibrated : {"gptq:b4:g128:sym", "gptq:b3:g128:sym"}) // need calibration text
+        addScheme(QString::fromLatin1(calibrated), false);
     // The bundled passages' label is long in German: never cut it.
     m_text->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_context->setRange(16, 8192);
@@ -109,6 +113,7 @@ EvaluateForm::EvaluateForm(QWidget *parent)
     compare->addWidget(m_compareModel, 1);
     compare->addWidget(m_compareChoose);
     grid->addLayout(compare, 2, 0, 1, 6);
+    grid->addWidget(m_calibration, 3, 0, 1, 6);
     m_compareModel->setClearButtonEnabled(true);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(4, 2);
@@ -153,7 +158,7 @@ void EvaluateForm::retranslate()
     m_taskBrowse->setToolTip(tr("JSON Lines: multiple choice or generation items, optionally labelled with "
                                 "difficulty and language."));
     m_schemesLabel->setText(tr("Schemes:"));
-    m_customScheme->setPlaceholderText(tr("Add a scheme, e.g. rtn:b3:g128:asym, and press Enter"));
+    m_customScheme->setPlaceholderText(tr("Add a scheme, e.g. rtn:b3:g128:asym or gptq:b3:g128, and press Enter"));
     m_contextLabel->setText(tr("Context:"));
     m_context->setSuffix(tr(" tokens"));
     m_context->setToolTip(tr("n_ctx of llama.cpp's perplexity: the text is cut into chunks of this many tokens "
@@ -165,6 +170,7 @@ void EvaluateForm::retranslate()
                                   "scheme@folder and measured against the unquantized model."));
     m_compareChoose->setText(tr("Choose…"));
     m_run->setText(tr("Evaluate"));
+    m_calibration->retranslate();
 }
 
 void EvaluateForm::setRunEnabled(bool enabled)
@@ -177,8 +183,17 @@ EvalRequest EvaluateForm::request() const
     EvalRequest request;
     request.text = m_text->currentData().toString();
     request.tasks = checkedReferences(m_tasks);
-    for (const QString &scheme : checkedReferences(m_schemes))
-        request.schemes << QuantScheme::parse(scheme.toStdString());
+    const std::optional<CalibrationChoice> calibration = m_calibration->choice();
+    for (const QString &scheme : checkedReferences(m_schemes)) {
+        request.schemes << QuantRecipe::parse(scheme.toStdString());
+        if (request.schemes.back().needsCalibration() && !calibration)
+            throw Error(tr("%1 needs calibration text: choose it under Calibration.").arg(scheme).toStdString());
+    }
+    if (calibration) {
+        request.calibration = calibration->reference;
+        request.calibrationSequences = calibration->sequences;
+        request.calibrationLength = calibration->length;
+    }
     request.nCtx = m_context->value();
     request.compareModel = compareModel();
     if (!request.compareModel.isEmpty() && request.schemes.isEmpty())
@@ -247,7 +262,7 @@ void EvaluateForm::addCustomScheme()
 {
     const QString text = m_customScheme->text().trimmed();
     try {
-        const QuantScheme scheme = QuantScheme::parse(text.toStdString());
+        const QuantRecipe scheme = QuantRecipe::parse(text.toStdString());
         addScheme(QString::fromStdString(scheme.toString()), true);
         m_customScheme->clear();
         m_customScheme->setStyleSheet(QString());

@@ -1,6 +1,7 @@
 #pragma once
 // The inputs of an evaluation: which text (bundled passages or a file/folder), which task
-// sets (bundled or .jsonl files), which schemes, and the context length.
+// sets (bundled or .jsonl files), which schemes (calibrated ones with their calibration
+// text), and the context length.
 #include "gui/evaluatecontroller.h"
 
 #include <QWidget>
@@ -14,6 +15,8 @@ class QPushButton;
 class QSpinBox;
 
 namespace bitcliff::app {
+
+class CalibrationField;
 
 class EvaluateForm final : public QWidget
 {
@@ -38,6 +41,7 @@ public:
     void setCompareModel(const QString &path);
     QString compareModel() const;
     QLineEdit *compareEdit() const { return m_compareModel; }
+    CalibrationField *calibration() const { return m_calibration; }
 
 signals:
     void runRequested();
@@ -64,6 +68,7 @@ private:
     QLabel *m_compareLabel;
     QLineEdit *m_compareModel;
     QPushButton *m_compareChoose;
+    CalibrationField *m_calibration;
     QPushButton *m_run;
 };
 

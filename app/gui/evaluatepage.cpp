@@ -1,5 +1,6 @@
 #include "gui/evaluatepage.h"
 
+#include "gui/calibrationfield.h"
 #include "gui/evaluatecontroller.h"
 #include "gui/evaluateform.h"
 #include "gui/evaluateresults.h"
@@ -57,6 +58,8 @@ void EvaluatePage::setModel(std::shared_ptr<const Model> model)
         m_form->setCompareModel(QString());
     m_controller->setModel(model);
     m_form->setRunEnabled(model != nullptr);
+    if (model)
+        m_form->calibration()->setModelPath(QString::fromStdString(model->sourcePath()));
     m_report.reset();
     m_error.clear();
     m_results->setReport(nullptr);

@@ -2,6 +2,7 @@
 // bundled passages and a task set and two schemes, evaluate in the background, read the
 // chart and tables; capture activations and switch the outlier map to them.
 #include "groupedbarchartview.h"
+#include "gui/calibrationfield.h"
 #include "gui/evaluatecontroller.h"
 #include "gui/evaluateform.h"
 #include "gui/evaluatepage.h"
@@ -99,6 +100,42 @@ private slots:
         QCOMPARE(page->results()->chart()->data().categories.size(), 7);
         QTest::qWait(100);
         window.grab().save(m_shots.path(QStringLiteral("evaluate-page")));
+    }
+
+    // gptq asks for calibration text, then runs on the chosen text like any scheme.
+    void calibratedSchemeNeedsAndUsesCalibrationText()
+    {
+        MainWindow window;
+        window.resize(1024, 700);
+        window.show();
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openPath(m_model);
+        QVERIFY(statsReady.wait(30000));
+        EvaluateForm *form = window.evaluatePage()->form();
+        form->contextBox()->setValue(64);
+        for (int i = 0; i < form->schemeList()->count(); ++i)
+            form->schemeList()->item(i)->setCheckState(Qt::Unchecked);
+        check(form->schemeList(), "gptq:b3:g128:sym", true);
+        QCOMPARE(form->calibration()->source()->currentIndex(), 0); // no calibration/ beside the tiny model
+        QVERIFY_THROWS_EXCEPTION(Error, form->request());
+        form->calibration()->source()->setCurrentIndex(1); // the bundled passages
+        form->calibration()->findChildren<QSpinBox *>().at(0)->setValue(4);
+        form->calibration()->findChildren<QSpinBox *>().at(1)->setValue(64);
+        const EvalRequest request = form->request();
+        QCOMPARE(request.calibration, QString("bundled"));
+        QCOMPARE(request.calibrationSequences, 4);
+
+        window.findChild<QTabWidget *>()->setCurrentWidget(window.evaluatePage());
+        auto *controller = window.findChild<EvaluateController *>();
+        QSignalSpy ready(controller, &EvaluateController::reportReady);
+        QTest::mouseClick(form->runButton(), Qt::LeftButton);
+        QVERIFY(ready.wait(240000));
+        const auto report = controller->report();
+        QCOMPARE(report->runs.size(), size_t(2));
+        QCOMPARE(report->runs[1].label, std::string("gptq:b3:g128:sym"));
+        QVERIFY(report->runs[1].calibration.find("from 4 × 64 tokens") != std::string::npos);
+        QTest::qWait(200);
+        window.grab().save(m_shots.path(QStringLiteral("evaluate-page-gptq")));
     }
 
     void activationsOnTheOutlierMap()
