@@ -28,7 +28,9 @@ CalibrationField::CalibrationField(QWidget *parent)
 {
     m_source->addItem(QString(), QString());
     m_source->addItem(QString(), QStringLiteral("bundled"));
-    m_source->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long labels (German, file names) must not widen the page and squeeze the tree dock.
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_source->setMinimumContentsLength(14);
     m_sequences->setRange(1, 4096);
     m_sequences->setValue(64);
     m_length->setRange(16, 8192);

@@ -176,6 +176,8 @@ SweepSpec CliffForm::spec() const
     spec.preset = preset < kCustom ? kPresets[preset] : "";
     spec.schemes = canonicalSchemes(spec.schemes);
     spec.variants = m_variants; // the derived checkpoints a loaded spec or the demo named
+    spec.calibration = m_calibration; // the calibration text a loaded spec or the demo named
+    spec.checkCalibration();
     return spec;
 }
 
@@ -186,6 +188,7 @@ void CliffForm::setSpec(const SweepSpec &spec)
         schemes << QString::fromStdString(scheme);
     m_filling = true;
     m_variants = spec.variants;
+    m_calibration = spec.calibration;
     m_schemes->setCheckedSchemes(schemes);
     m_evalSet->setReferences(spec.text, spec.tasks);
     m_context->setValue(spec.nCtx);

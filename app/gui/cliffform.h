@@ -79,6 +79,7 @@ private:
     QLabel *m_message;
     uint64_t m_seed = 0;
     std::vector<SweepVariant> m_variants;
+    std::optional<SweepCalibration> m_calibration; // of gptq cells, from a loaded spec
     int m_threads = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "gui/cliffschemegrid.h"
 
+#include "plan/recipe.h"
 #include "quant/scheme.h"
 #include "util/error.h"
 
@@ -41,7 +42,7 @@ QString canonical(const QString &text)
 {
     const QString trimmed = text.trimmed();
     const qsizetype at = trimmed.indexOf('@');
-    return QString::fromStdString(QuantScheme::parse(trimmed.left(at).toStdString()).toString())
+    return QString::fromStdString(QuantRecipe::parse(trimmed.left(at).toStdString()).toString())
         + (at >= 0 ? trimmed.mid(at) : QString());
 }
 

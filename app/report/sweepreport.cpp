@@ -5,6 +5,7 @@
 #include "cliffexport.h"
 #include "cliffmultiplesview.h"
 #include "formats/model.h"
+#include "plan/recipe.h"
 #include "quant/modelquantizer.h"
 #include "report/chartreport.h"
 #include "report/modelanalysis.h"
@@ -126,20 +127,25 @@ std::vector<ChartFile> cliffCharts(const ResultCells &cells, uint64_t seed)
 }
 
 // The schemes whose maps the report shows: the lowest-bit ok scheme and the 4-bit ones, of
-// the sweep's own model (a variant's cells quantize another checkpoint).
+// the sweep's own model (a variant's cells quantize another checkpoint), rounded without
+// calibration (a calibrated cell's weights would need its calibration run again).
 std::vector<QuantScheme> mapSchemes(const ResultCells &cells)
 {
+    const auto calibrated = [](const ResultCell &cell) {
+        const std::string scheme = stringAt(cell, "/scheme");
+        return !isUnquantized(cell) && QuantRecipe::parse(scheme.substr(0, scheme.find('@'))).needsCalibration();
+    };
     std::vector<std::pair<double, std::string>> ok;
     const auto ownModel = [](const ResultCell &cell) { return stringAt(cell, "/scheme").find('@') == std::string::npos; };
     for (const ResultCell &cell : cells)
-        if (cellOk(cell) && !isUnquantized(cell) && ownModel(cell))
+        if (cellOk(cell) && !isUnquantized(cell) && ownModel(cell) && !calibrated(cell))
             ok.emplace_back(numberAt(cell, "/bpw").value_or(99), stringAt(cell, "/scheme"));
     if (ok.empty())
         return {};
     std::sort(ok.begin(), ok.end());
     std::vector<std::string> chosen = { ok.front().second };
     for (const ResultCell &cell : cells)
-        if (cellOk(cell) && ownModel(cell) && cellBits(cell) == 4 && chosen.size() < 3
+        if (cellOk(cell) && ownModel(cell) && !calibrated(cell) && cellBits(cell) == 4 && chosen.size() < 3
             && std::find(chosen.begin(), chosen.end(), stringAt(cell, "/scheme")) == chosen.end())
             chosen.push_back(stringAt(cell, "/scheme"));
     std::vector<QuantScheme> schemes;
