@@ -21,12 +21,18 @@ Commands:
       Per-channel absmax and RMS of one tensor; rows = output channels,
       cols = input channels (default).
   quantize PATH --scheme SPEC [--tensor NAME] [--json] [--threads N] [--out DIR|FILE.gguf]
+           [--format gptq|fake] [--calib REF [--calib-seqs N] [--calib-len N]]
       Fake-quantizes every weight matrix (or one tensor) with SPEC and prints, per
       tensor, the MSE, SQNR in dB, max |error| and bits per weight. --out DIR also
       writes DIR/model.safetensors with the dequantized ("fake-quantized") weights,
       plus config.json and the tokenizer files, for evaluation in other frameworks.
       --out FILE.gguf (GGUF block types q8_0 ... iq4_nl) writes a really quantized GGUF
       file for llama.cpp, from a GGUF file or a Llama/Mistral/Qwen2 checkpoint.
+      Calibrated recipes: --scheme gptq:... --calib FILE|DIR|bundled [--calib-seqs N]
+      [--calib-len N] runs GPTQ layer by layer first; --out DIR writes a GPTQ checkpoint
+      (rtn grids of 2, 3, 4 or 8 bits; embeddings and output head unquantized, as
+      GPTQModel leaves them), --out FILE.gguf GPTQ's codes as GGUF blocks (gptq:q4_0,
+      q4_1, q5_0, q8_0), --format fake --out DIR the fake-quantized weights.
   tokenize PATH --text FILE [--json] [--bos]
       Token ids of the UTF-8 text in FILE (- reads standard input) with the model's
       own tokenizer, then the token count and characters per token; --json also
@@ -35,7 +41,9 @@ Commands:
   eval PATH [--text FILE|DIR|bundled[:en+ja...]] [--tasks FILE.jsonl[,...]|bundled[:NAME]]
             [--scheme SPEC[,SPEC...]] [--ctx N] [--max-tokens N] [--threads N]
             [--tokenizer PATH] [--streamed] [--json]
-      Runs the model (f32, weights fake-quantized per scheme). Weights that do
+            [--calib REF [--calib-seqs N] [--calib-len N]]
+      Runs the model (f32, weights fake-quantized per scheme; gptq schemes are
+      calibrated first on --calib text, layer by layer). Weights that do
       not fit in memory as float32 are streamed from the memory-mapped file at
       each batch of up to 512 tokens (--streamed forces it, to save memory). --text: perplexity
       exactly as llama.cpp's llama-perplexity (chunks of --ctx tokens, default 512,
@@ -51,6 +59,7 @@ Commands:
   sweep PATH (--schemes SPEC,... | --preset quick|full | --spec FILE.json) --out DIR
         [--text FILE|DIR|bundled[:en+ru...]] [--tasks FILE.jsonl[,...]|bundled[:NAME]]
         [--ctx N] [--max-tokens N] [--threads N] [--seed N] [--group N] [--retry-failed]
+        [--calib REF [--calib-seqs N] [--calib-len N]]
         [--plan | --slurm [--slurm-time T] [--slurm-mem M] [--slurm-partition P]
                           [--slurm-cpus N] [--slurm-parallel N]]
       The accuracy cliff: the unquantized model (cell 0) and every scheme (cells
@@ -126,6 +135,11 @@ Scheme SPEC: METHOD[:OPTION]... (case-insensitive)
   hqq     HQQ zero-point optimization: bN (default 4), gN (default 64)
   q8_0 q4_0 q4_1 q5_0 q5_1 q2_k q3_k q4_k q5_k q6_k iq4_nl   GGUF block types
   f16 bf16  16-bit floats (GGUF F16/BF16: convert a checkpoint for llama.cpp)
+  gptq    GPTQ on calibration text (--calib REF [--calib-seqs N, default 128]
+          [--calib-len N, default 512]): rtn's options (bN, gN | channel, sym | asym,
+          clip) or a GGUF grid (q4_0 q4_1 q5_0 q8_0); actorder; static (act-order's
+          groups fitted up front); dampP (percent of the mean Hessian diagonal,
+          default 1)              e.g. gptq:b3:g128, gptq:b4:g128:actorder, gptq:q4_0
 Norms and biases are kept. A tensor whose rows do not fit a scheme's blocks falls back
 (GGUF types as llama-quantize does, rtn/hqq to a smaller group...) unless the scheme
 says :strict; every result reports the fallbacks and the bits per weight really stored.

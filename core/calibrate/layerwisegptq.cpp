@@ -1,6 +1,6 @@
 #include "calibrate/layerwisegptq.h"
 
-#include "calibrate/hessian.h"
+#include "calibrate/hessianobserver.h"
 #include "infer/transformerweights.h"
 #include "plan/weightplan.h"
 #include "quant/tensortreatment.h"
@@ -33,29 +33,6 @@ const std::vector<LinearGroup> &linearGroups()
     };
     return groups;
 }
-
-// Sums the inputs of one layer's linear group into a Hessian.
-class HessianObserver : public ActivationObserver
-{
-public:
-    HessianObserver(int layer, LinearInput which, HessianAccumulator &hessian)
-        : m_layer(layer)
-        , m_which(which)
-        , m_hessian(hessian)
-    {
-    }
-
-    void observe(int layer, LinearInput which, const float *x, int64_t tokens, int64_t) override
-    {
-        if (layer == m_layer && which == m_which)
-            m_hessian.add(x, tokens);
-    }
-
-private:
-    int m_layer;
-    LinearInput m_which;
-    HessianAccumulator &m_hessian;
-};
 
 // The GPTQ options for one tensor: the grid its rows take (the fallback where needed), or
 // none when GPTQ cannot round it.

@@ -3,7 +3,7 @@
 // observer (a full forward pass over an overlay of the layers already quantized), and gptq
 // evaluated beside rtn on tiny models of awkward shapes.
 #include "calibrate/calibrationset.h"
-#include "calibrate/hessian.h"
+#include "calibrate/hessianobserver.h"
 #include "calibrate/layerwisegptq.h"
 #include "calibrate/preparedweights.h"
 #include "eval/evaluation.h"
@@ -33,30 +33,6 @@ std::string errorOf(const std::function<void()> &work)
     return {};
 }
 
-// Inputs of one linear group of one layer, seen by a full forward pass.
-class Capture : public ActivationObserver
-{
-public:
-    Capture(int layer, LinearInput which, int64_t channels)
-        : m_layer(layer)
-        , m_which(which)
-        , hessian(channels)
-    {
-    }
-    void observe(int layer, LinearInput which, const float *x, int64_t tokens, int64_t) override
-    {
-        if (layer == m_layer && which == m_which)
-            hessian.add(x, tokens);
-    }
-
-private:
-    int m_layer;
-    LinearInput m_which;
-
-public:
-    HessianAccumulator hessian;
-};
-
 // `plan` as gptqModel loads the model: every decoder linear as stored, the rest rounded.
 std::vector<float> hessianThroughEngine(const std::shared_ptr<const Model> &model,
                                         const std::shared_ptr<const WeightPlan> &plan, const CalibrationSet &set,
@@ -66,13 +42,14 @@ std::vector<float> hessianThroughEngine(const std::shared_ptr<const Model> &mode
     options.plan = plan;
     auto weights = loadTransformer(model, options);
     InferenceSession session(weights, 64);
-    Capture capture(layer, which, channels);
+    HessianAccumulator hessian(channels);
+    HessianObserver capture(layer, which, hessian); // through a whole forward pass, not layer by layer
     for (const auto &sequence : set.sequences) {
         session.reset();
         std::vector<float> logits(size_t(configOf(*weights).vocab));
         session.evaluate(sequence, int(sequence.size()) - 1, logits, &capture);
     }
-    return capture.hessian.hessian();
+    return hessian.hessian();
 }
 
 std::vector<float> tensorValues(const Model &model, const std::string &name)

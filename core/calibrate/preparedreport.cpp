@@ -1,0 +1,26 @@
+#include "calibrate/preparedreport.h"
+
+#include "util/error.h"
+
+namespace bitcliff {
+
+std::shared_ptr<const QuantReport> quantReportOf(const std::shared_ptr<const Model> &original,
+                                                 const PreparedWeights &prepared, int threads,
+                                                 const ProgressCallback &progress)
+{
+    if (!original || !prepared.model || !prepared.plan)
+        throw Error("no prepared weights to report");
+    const WeightPlan &plan = *prepared.plan;
+    PlannedQuantization planned;
+    planned.label = plan.label();
+    planned.scheme = plan.scheme().value_or(QuantScheme{});
+    planned.quantized = prepared.model;
+    planned.threads = threads;
+    for (const TensorInfo &tensor : original->tensors()) {
+        planned.treatments.push_back(plan.treatment(tensor));
+        planned.precomputed.push_back(plan.isPrepared(tensor.name));
+    }
+    return quantizeAsPlanned(original, planned, progress);
+}
+
+} // namespace bitcliff
