@@ -133,8 +133,8 @@ void parseGptq(QuantizationConfig &config, const Json &object)
         rule.skip = key.starts_with("-:");
         rule.text = key.starts_with("-:") || key.starts_with("+:") ? key.substr(2) : key;
         try {
-            rule.pattern = std::regex(rule.text);
-        } catch (const std::regex_error &) {
+            rule.pattern = PrefixRegex(rule.text);
+        } catch (const Error &) {
             reader.fail(" dynamic pattern " + quotedText(rule.text) + " is not a regular expression BitCliff can read");
         }
         if (!overrides.is_object())
@@ -234,8 +234,8 @@ void parseCompressedTensors(QuantizationConfig &config, const Json &object)
             if (rule.text.starts_with("re:")) {
                 rule.match = QuantizationConfig::Match::Regex;
                 try {
-                    rule.pattern = std::regex(rule.text.substr(3));
-                } catch (const std::regex_error &) {
+                    rule.pattern = PrefixRegex(rule.text.substr(3));
+                } catch (const Error &) {
                     reader.fail(" target " + quotedText(rule.text) + " is not a regular expression BitCliff can read");
                 }
             } else if (rule.text.ends_with("Linear")) {
@@ -247,9 +247,9 @@ void parseCompressedTensors(QuantizationConfig &config, const Json &object)
 }
 
 // Python's re.match: anchored at the start only.
-bool matchesFromStart(const std::regex &pattern, const std::string &text)
+bool matchesFromStart(const PrefixRegex &pattern, const std::string &text)
 {
-    return std::regex_search(text, pattern, std::regex_constants::match_continuous);
+    return pattern.matchesFromStart(text);
 }
 
 } // namespace

@@ -5,12 +5,13 @@
 // parameters, per module: GPTQ's `dynamic` overrides and compressed-tensors' config groups
 // pick them by module name. Variants BitCliff cannot read are refused here, in one line that
 // names them (reference: mixed-precision-and-checkpoint-formats.md §4.6, §5).
+#include "util/prefixregex.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <filesystem>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,7 @@ public:
     {
         Match match = Match::Regex;
         std::string text;
-        std::regex pattern;
+        PrefixRegex pattern;
         bool skip = false;
         PackedParams params;
     };
