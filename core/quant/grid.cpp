@@ -101,8 +101,8 @@ float GridParams::code(float x) const
         return truncateClamped(x * inverse + (zero + 0.5f), lo, hi);
     case GridRule::Minimum:
         return truncateClamped((x - rawMinimum) * inverse + 0.5f, lo, hi);
-    case GridRule::Symmetric:
-        return clampf(std::round(clampf(x * inverse, -200.0f, 200.0f)), lo, hi);
+    case GridRule::Symmetric: // + 0: a code of -0 would dequantize to -0, where ggml's int8 0 gives +0
+        return clampf(std::round(clampf(x * inverse, -200.0f, 200.0f)), lo, hi) + 0.0f;
     }
     return 0.0f;
 }
