@@ -45,7 +45,7 @@ Json quantReportJson(const QuantReport &report)
             { "bpw", t.bitsPerWeight } });
         tensors.push_back(std::move(entry));
     }
-    return Json { { "scheme", report.scheme.toString() }, { "model", report.model->sourcePath() },
+    return Json { { "scheme", report.recipe() }, { "model", report.model->sourcePath() },
         { "totals",
             { { "quantized_parameters", report.quantizedParameters }, { "mse", report.quantizedMse },
                 { "bpw", report.quantizedBitsPerWeight }, { "model_bpw", report.modelBitsPerWeight },

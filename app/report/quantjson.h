@@ -6,9 +6,10 @@
 
 namespace bitcliff::app {
 
-// {scheme, model, totals: {quantized_parameters, mse, bpw, model_bpw, bpw_model, tensors:
-//  planSummaryJson counts}, tensors: [{name, quantized, [fallback, fallback_reason,] mse,
-//  sqnr_db, max_abs_err, rel_frobenius, bpw} | {name, quantized: false, kept, bpw}]}
+// {scheme (the recipe's text: "gptq:b4:g128:sym" for a calibrated method), model, totals:
+//  {quantized_parameters, mse, bpw, model_bpw, bpw_model, tensors: planSummaryJson counts},
+//  tensors: [{name, quantized, [fallback, fallback_reason,] mse, sqnr_db, max_abs_err,
+//  rel_frobenius, bpw} | {name, quantized: false, kept, bpw}]}
 nlohmann::ordered_json quantReportJson(const QuantReport &report);
 
 // What a scheme did to the model's tensors: {quantized, fallback, kept, fallbacks: [{to,

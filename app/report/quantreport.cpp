@@ -37,7 +37,7 @@ std::string summaryCsv(const std::vector<std::shared_ptr<const QuantReport>> &re
         for (const TensorQuantResult &t : report->tensors)
             if (t.quantized && std::isfinite(t.error.sqnrDb) && (!worst || t.error.sqnrDb < worst->error.sqnrDb))
                 worst = &t;
-        csv += report->scheme.toString() + "," + csvNumber(report->quantizedBitsPerWeight) + ","
+        csv += report->recipe() + "," + csvNumber(report->quantizedBitsPerWeight) + ","
             + csvNumber(report->modelBitsPerWeight) + "," + std::to_string(report->quantizedParameters) + ","
             + std::to_string(report->summary.quantized) + "," + std::to_string(report->summary.fellBack) + ","
             + std::to_string(report->summary.kept) + "," + csvNumber(report->quantizedMse) + ","
@@ -57,7 +57,7 @@ QStringList writeQuantizationReport(const std::vector<std::shared_ptr<const Quan
     const auto stats = tensorStatsSnapshot(analysis.stats, analysis.mostOutlierTensor);
     for (const auto &report : reports) {
         json.push_back(quantReportJson(*report));
-        const QString scheme = fileStem(report->scheme.toString());
+        const QString scheme = fileStem(report->recipe());
 
         const OverviewHeatmap overview = sqnrOverviewHeatmap(*report);
         HeatmapWidget map;
@@ -71,7 +71,7 @@ QStringList writeQuantizationReport(const std::vector<std::shared_ptr<const Quan
             const QString name = QString::fromStdString(stats->name);
             ChannelErrorScatterView scatter;
             scatter.setData(std::make_shared<const TensorError>(tensor->error), stats,
-                QStringLiteral("%1 \u2014 %2").arg(name, QString::fromStdString(report->scheme.toString())));
+                QStringLiteral("%1 \u2014 %2").arg(name, QString::fromStdString(report->recipe())));
             const QString stem = dir.filePath(QStringLiteral("quant-channel-error-") + scheme);
             saveChart(&scatter, stem, name, QSize(1000, 560), written);
             writeText(stem + QStringLiteral(".csv"), channelErrorCsv(tensor->error, *stats), written);

@@ -89,26 +89,54 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
 {
     if (!model)
         throw Error("no model to quantize");
+    checkQuantizable(*model, options);
+    PlannedQuantization plan;
+    plan.scheme = options.scheme;
+    plan.threads = options.threads;
+    for (const TensorInfo &info : model->tensors()) {
+        const bool selected = options.onlyTensors.empty()
+            || std::find(options.onlyTensors.begin(), options.onlyTensors.end(), info.name) != options.onlyTensors.end();
+        plan.treatments.push_back(selected ? treatmentFor(info, options.scheme)
+                                           : TensorTreatment{Treatment::Kept, {}, "not selected"});
+    }
+    return quantizeAsPlanned(std::move(model), plan, progress);
+}
+
+std::shared_ptr<const QuantReport> quantizeAsPlanned(std::shared_ptr<const Model> model,
+                                                     const PlannedQuantization &plan,
+                                                     const ProgressCallback &progress)
+{
+    if (!model)
+        throw Error("no model to quantize");
+    const auto &infos = model->tensors();
+    const std::vector<TensorTreatment> &treatments = plan.treatments;
+    if (treatments.size() != infos.size() || (!plan.precomputed.empty() && plan.precomputed.size() != infos.size()))
+        throw Error("internal: one treatment per tensor expected");
+    // Where each precomputed tensor's values are read, checked before any work.
+    std::vector<const TensorInfo *> precomputed(infos.size(), nullptr);
+    for (size_t i = 0; i < plan.precomputed.size(); ++i) {
+        if (!plan.precomputed[i])
+            continue;
+        const TensorInfo *held = plan.quantized ? plan.quantized->find(infos[i].name) : nullptr;
+        if (!held || held->shape != infos[i].shape || !treatments[i].quantizes())
+            throw Error(infos[i].name + ": no quantized values of its shape to report");
+        precomputed[i] = held;
+    }
     auto report = std::make_shared<QuantReport>();
     report->model = model;
-    report->scheme = options.scheme;
-    const auto &infos = model->tensors();
+    report->scheme = plan.scheme;
+    report->label = plan.label;
     report->tensors.resize(infos.size());
-    checkQuantizable(*model, options);
 
     std::vector<std::unique_ptr<TensorErrorBuilder>> builders(infos.size());
     std::vector<TensorRange> ranges(infos.size());
-    std::vector<TensorTreatment> treatments(infos.size());
     std::vector<WorkItem> items;
     for (size_t i = 0; i < infos.size(); ++i) {
         const TensorInfo &info = infos[i];
         TensorQuantResult &result = report->tensors[i];
-        TensorTreatment &treatment = treatments[i];
+        const TensorTreatment &treatment = treatments[i];
         result.name = info.name;
         result.bitsPerWeight = storedBitsPerWeight(info);
-        const bool selected = options.onlyTensors.empty()
-            || std::find(options.onlyTensors.begin(), options.onlyTensors.end(), info.name) != options.onlyTensors.end();
-        treatment = selected ? treatmentFor(info, options.scheme) : TensorTreatment{Treatment::Kept, {}, "not selected"};
         if (!treatment.quantizes()) {
             result.keptReason = treatment.reason;
             continue;
@@ -123,22 +151,22 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
         const int64_t rows = info.rows(), cols = info.cols();
         builders[i] = std::make_unique<TensorErrorBuilder>(rows, cols,
                                                            errorGridGroupLength(scheme.blockLength(cols), cols));
-        if (needsWholeTensorRange(scheme))
+        const bool rounded = !precomputed[i];
+        if (rounded && needsWholeTensorRange(scheme))
             ranges[i] = wholeTensorRange(*model, info, scheme);
         const uint64_t rowBytes = std::max<uint64_t>(1, model->rowBytes(info));
         // Chunks start at multiples of the scheme's row alignment (nf4 dq blocks span rows).
-        const int64_t alignment = std::max<int64_t>(1, rowAlignment(scheme, cols));
+        const int64_t alignment = rounded ? std::max<int64_t>(1, rowAlignment(scheme, cols)) : 1;
         const int64_t step = std::max<int64_t>(1, int64_t(kTargetItemBytes / rowBytes) / alignment) * alignment;
         for (int64_t r = 0; r < rows; r += step)
             items.push_back({i, r, std::min(rows, r + step), uint64_t(std::min(rows, r + step) - r) * rowBytes});
     }
 
-    const int threads = options.threads;
     // One pair of scratch buffers per worker.
-    const auto workers = size_t(parallelWorkerCount(items.size(), threads));
+    const auto workers = size_t(parallelWorkerCount(items.size(), plan.threads));
     std::vector<std::vector<float>> originals(workers), quantized(workers);
     parallelForEach(
-        items.size(), threads, [&](size_t i) { return items[i].bytes; },
+        items.size(), plan.threads, [&](size_t i) { return items[i].bytes; },
         [&](size_t index, int worker) {
             const WorkItem &item = items[index];
             const TensorInfo &info = infos[item.tensor];
@@ -149,9 +177,13 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
             out.resize(size_t(count));
             model->readRows(info, item.rowBegin, item.rowEnd, original.data());
             model->releaseRows(info, item.rowBegin, item.rowEnd);
-            const QuantScheme &scheme = treatments[item.tensor].scheme;
-            fakeQuantizeRows(scheme, original.data(), item.rowEnd - item.rowBegin, info.cols(), out.data(),
-                             needsWholeTensorRange(scheme) ? &ranges[item.tensor] : nullptr);
+            if (const TensorInfo *held = precomputed[item.tensor]) {
+                plan.quantized->readRows(*held, item.rowBegin, item.rowEnd, out.data());
+            } else {
+                const QuantScheme &scheme = treatments[item.tensor].scheme;
+                fakeQuantizeRows(scheme, original.data(), item.rowEnd - item.rowBegin, info.cols(), out.data(),
+                                 needsWholeTensorRange(scheme) ? &ranges[item.tensor] : nullptr);
+            }
             builders[item.tensor]->addRows(original.data(), out.data(), item.rowBegin, item.rowEnd - item.rowBegin);
         },
         progress);
@@ -164,7 +196,7 @@ std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> mo
         result.error = builders[i]->finish();
         mseTotal += result.error.mse * double(infos[i].elementCount());
     }
-    report->summary = summarizeTreatments(options.scheme.toString(), infos, treatments);
+    report->summary = summarizeTreatments(report->recipe(), infos, treatments);
     report->quantizedParameters = report->summary.quantizedParameters;
     report->modelBitsPerWeight = report->summary.modelBitsPerWeight;
     report->quantizedBitsPerWeight = report->summary.bitsPerWeight;

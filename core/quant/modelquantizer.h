@@ -44,7 +44,11 @@ struct QuantReport
     double quantizedBitsPerWeight = 0;      // parameter-weighted over quantized tensors
     double modelBitsPerWeight = 0;          // over every tensor, kept ones at their own size
     double quantizedMse = 0;                // parameter-weighted
+    // The recipe when more than the scheme made the weights ("gptq:b4:g128:sym"); empty: the scheme.
+    std::string label;
     const TensorQuantResult *find(std::string_view name) const;
+    // What made the weights, for titles and files: the label, else the scheme's text.
+    std::string recipe() const { return label.empty() ? scheme.toString() : label; }
 };
 
 // Why `tensor` is not quantized by `scheme` (not even with a fallback), or empty when it is.
@@ -58,6 +62,26 @@ void checkQuantizable(const Model &model, const QuantizeOptions &options);
 // Throws Cancelled when progress returns false, and checkQuantizable's errors.
 std::shared_ptr<const QuantReport> quantizeModel(std::shared_ptr<const Model> model, const QuantizeOptions &options,
                                                  const ProgressCallback &progress = {});
+
+// Weights a plan made (plan/weightplan.h), reported like quantizeModel's: `treatments` (one
+// per tensor of the model) say what happened to each tensor, for the counts and bits per
+// weight; tensors marked in `precomputed` were quantized elsewhere (a calibrated method) and
+// are compared as `quantized` holds them — a model with the same tensor names and shapes, such
+// as an overlay (plan/overlaymodel.h); the others are quantized here with their treatment.
+struct PlannedQuantization
+{
+    std::string label;                      // the recipe ("gptq:b4:g128:sym")
+    QuantScheme scheme;                     // the plain scheme of the tensors not precomputed
+    std::vector<TensorTreatment> treatments;
+    std::vector<bool> precomputed;          // empty: none
+    std::shared_ptr<const Model> quantized; // required when something is precomputed
+    int threads = 0;
+};
+
+// Throws Error when the treatments or precomputed tensors do not match the model; Cancelled.
+std::shared_ptr<const QuantReport> quantizeAsPlanned(std::shared_ptr<const Model> model,
+                                                     const PlannedQuantization &plan,
+                                                     const ProgressCallback &progress = {});
 
 // The dequantized ("fake-quantized") weights of one tensor, [rows, cols] floats, with the
 // scheme or its fallback for this tensor.
