@@ -42,6 +42,24 @@ std::vector<std::byte> encode(const std::vector<float> &values, const std::strin
     return bytes;
 }
 
+// The tensor `precomputed` holds for `tensor`, or nullptr when the scheme rounds it here.
+const TensorInfo *precomputedTensor(const PrecomputedValues &precomputed, const TensorInfo &tensor)
+{
+    if (!precomputed.covers || !precomputed.covers(tensor.name))
+        return nullptr;
+    const TensorInfo *held = precomputed.values ? precomputed.values->find(tensor.name) : nullptr;
+    if (!held || held->shape != tensor.shape)
+        throw Error(tensor.name + ": no precomputed values of its shape");
+    return held;
+}
+
+std::vector<float> valuesOf(const Model &model, const TensorInfo &tensor)
+{
+    std::vector<float> values(static_cast<size_t>(tensor.elementCount()));
+    model.readRows(tensor, 0, tensor.rows(), values.data());
+    return values;
+}
+
 std::filesystem::path sourceDirectory(const Model &model)
 {
     const std::filesystem::path source(model.sourcePath());
@@ -51,7 +69,7 @@ std::filesystem::path sourceDirectory(const Model &model)
 } // namespace
 
 int exportFakeQuantized(const Model &model, const QuantScheme &scheme, const std::filesystem::path &directory,
-                        const ProgressCallback &progress)
+                        const ProgressCallback &progress, const PrecomputedValues &precomputed)
 {
     if (model.format() != ModelFormat::Safetensors)
         throw Error(model.sourcePath() + ": a Hugging Face (safetensors) export needs a safetensors checkpoint as input");
@@ -66,23 +84,28 @@ int exportFakeQuantized(const Model &model, const QuantScheme &scheme, const std
     const auto &tensors = model.tensors();
     std::vector<SafetensorsHeaderEntry> entries;
     std::vector<bool> quantize(tensors.size());
+    std::vector<const TensorInfo *> held(tensors.size());
     uint64_t totalBytes = 0;
     for (size_t i = 0; i < tensors.size(); ++i) {
         const TensorInfo &t = tensors[i];
-        quantize[i] = ineligibleReason(t, scheme).empty();
+        held[i] = precomputedTensor(precomputed, t);
+        quantize[i] = held[i] || ineligibleReason(t, scheme).empty();
         const std::string dtype = quantize[i] ? outputDtype(t) : t.dtypeLabel;
         const uint64_t bytes = quantize[i] ? uint64_t(t.elementCount()) * (dtype == "F32" ? 4 : 2) : t.byteSize;
         entries.push_back({t.name, dtype, t.shape, bytes});
         totalBytes += t.byteSize;
     }
+    const std::string recipe = precomputed.recipe.empty() ? scheme.toString() : precomputed.recipe;
     SafetensorsStreamWriter writer(directory / "model.safetensors", entries,
-                                   {{"format", "pt"}, {"bitcliff.fake_quantized", scheme.toString()}});
+                                   {{"format", "pt"}, {"bitcliff.fake_quantized", recipe}});
     uint64_t done = 0;
     int quantized = 0;
     for (size_t i = 0; i < tensors.size(); ++i) {
         const TensorInfo &t = tensors[i];
         if (quantize[i]) {
-            writer.write(encode(fakeQuantizeTensor(model, t, scheme), entries[i].dtype));
+            const std::vector<float> values = held[i] ? valuesOf(*precomputed.values, *held[i])
+                                                      : fakeQuantizeTensor(model, t, scheme);
+            writer.write(encode(values, entries[i].dtype));
             ++quantized;
         } else {
             writer.write(model.rawBytes(t));

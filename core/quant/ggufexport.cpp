@@ -252,10 +252,31 @@ void writeConverted(const Model &model, const PlannedTensor &planned, GgufStream
     }
 }
 
+// A tensor whose blocks were made elsewhere, row by row in the file's (permuted) row order.
+void writePrecomputed(const Model &model, const PlannedTensor &planned, const PrecomputedBlocks &precomputed,
+                      GgufStreamWriter &writer, const std::function<void(uint64_t)> &advance)
+{
+    const TensorInfo &t = *planned.source;
+    const int64_t rows = t.rows(), step = chunkRows(planned);
+    const int64_t headDim = planned.permuteHeads > 0 ? t.shape[0] / planned.permuteHeads : 0;
+    const uint64_t rowBytes = encodedBytes(planned.outType, 1, t.cols());
+    std::vector<std::byte> encoded;
+    for (int64_t begin = 0; begin < rows; begin += step) {
+        const int64_t end = std::min(rows, begin + step);
+        encoded.resize(size_t(uint64_t(end - begin) * rowBytes));
+        for (int64_t r = begin; r < end; ++r)
+            precomputed.encodeRow(t, planned.outType, headDim > 0 ? permutedSourceRow(r, headDim) : r,
+                                  encoded.data() + uint64_t(r - begin) * rowBytes);
+        writer.write(encoded);
+        advance(uint64_t(end - begin) * model.rowBytes(t));
+    }
+}
+
 } // namespace
 
 int exportQuantizedGguf(const Model &model, const QuantScheme &scheme, const std::filesystem::path &file,
-                        const ProgressCallback &progress, std::vector<std::string> *notes)
+                        const ProgressCallback &progress, std::vector<std::string> *notes,
+                        const PrecomputedBlocks &precomputed)
 {
     if (scheme.method != QuantMethod::Gguf)
         throw Error(scheme.toString() + ": GGUF output needs a GGUF block type (q8_0, q4_0, q4_1, q5_0, q5_1, "
@@ -267,6 +288,16 @@ int exportQuantizedGguf(const Model &model, const QuantScheme &scheme, const std
     std::vector<std::string> &remarks = notes ? *notes : localNotes;
     const ExportPlan plan = model.format() == ModelFormat::Gguf ? planFromGguf(model, scheme)
                                                                  : planFromHf(model, scheme, remarks);
+
+    // Which tensors take precomputed blocks; only those the export quantizes can.
+    std::vector<bool> covered(plan.tensors.size());
+    for (size_t i = 0; i < plan.tensors.size(); ++i) {
+        const PlannedTensor &planned = plan.tensors[i];
+        covered[i] = planned.source && precomputed.covers && precomputed.covers(*planned.source);
+        if (covered[i] && (planned.action != Action::Quantize || !precomputed.encodeRow))
+            throw Error(planned.source->name + ": given as quantized blocks, but " + scheme.toString()
+                        + " does not quantize it");
+    }
 
     std::vector<GgufTensorLayout> layouts;
     uint64_t totalBytes = 0;
@@ -282,7 +313,8 @@ int exportQuantizedGguf(const Model &model, const QuantScheme &scheme, const std
             throw Cancelled();
     };
     int quantized = 0;
-    for (const PlannedTensor &planned : plan.tensors) {
+    for (size_t i = 0; i < plan.tensors.size(); ++i) {
+        const PlannedTensor &planned = plan.tensors[i];
         if (planned.action == Action::Generate) {
             writer.write(planned.generated);
             continue;
@@ -292,7 +324,10 @@ int exportQuantizedGguf(const Model &model, const QuantScheme &scheme, const std
             advance(planned.source->byteSize);
             continue;
         }
-        writeConverted(model, planned, writer, advance);
+        if (covered[i])
+            writePrecomputed(model, planned, precomputed, writer, advance);
+        else
+            writeConverted(model, planned, writer, advance);
         quantized += planned.action == Action::Quantize ? 1 : 0;
     }
     writer.commit();

@@ -15,17 +15,30 @@
 #include "quant/scheme.h"
 #include "util/progress.h"
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace bitcliff {
+
+// Blocks made elsewhere (GPTQ's codes on a GGUF grid): the tensors `covers` names are not
+// quantized from their values; `encodeRow` writes source row `row` of `tensor` (before any
+// Q/K permutation: the export asks for the row that lands at each place) as one row of `type`
+// blocks at `out`. It runs on one thread per tensor.
+struct PrecomputedBlocks
+{
+    std::function<bool(const TensorInfo &tensor)> covers;
+    std::function<void(const TensorInfo &tensor, DType type, int64_t row, std::byte *out)> encodeRow;
+};
 
 // Writes `file` (through a temporary file: nothing is left behind on error or cancel) and
 // returns the number of tensors quantized. Throws Error for a non-GGUF scheme, an
 // unsupported architecture or tensor, an output that is the source; Cancelled on cancel.
 // `notes` (optional) receives one-line remarks: no tokenizer.json, a rope scaling other than llama3 not written...
 int exportQuantizedGguf(const Model &model, const QuantScheme &scheme, const std::filesystem::path &file,
-                        const ProgressCallback &progress = {}, std::vector<std::string> *notes = nullptr);
+                        const ProgressCallback &progress = {}, std::vector<std::string> *notes = nullptr,
+                        const PrecomputedBlocks &precomputed = {});
 
 } // namespace bitcliff
