@@ -40,6 +40,7 @@ std::vector<float> hessianThroughEngine(const std::shared_ptr<const Model> &mode
 {
     InferenceOptions options;
     options.plan = plan;
+    options.threads = 1; // as the driver below: BLAS results depend on the thread count
     auto weights = loadTransformer(model, options);
     InferenceSession session(weights, 64);
     HessianAccumulator hessian(channels);
