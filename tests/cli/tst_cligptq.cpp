@@ -9,6 +9,7 @@
 #include "formats/model.h"
 #include "quant/modelquantizer.h"
 #include "support/clirunner.h"
+#include "support/fixtures.h"
 #include "support/llamacppperplexity.h"
 #include "tokenize/hftokenizerjson.h"
 
@@ -42,14 +43,6 @@ QStringList gptq(const QString &recipe, const fs::path &out, const QStringList &
     return QStringList{"quantize", qs(kDemo), "--scheme", recipe, "--calib", qs(kDemo / "calibration" / "en.txt"),
                        "--calib-seqs", "16", "--calib-len", "128", "--threads", "2", "--out", qs(out)}
         + more;
-}
-
-std::vector<float> valuesOf(const Model &model, const std::string &name)
-{
-    const TensorInfo &t = *model.find(name);
-    std::vector<float> out(static_cast<size_t>(t.elementCount()));
-    model.readRows(t, 0, t.rows(), out.data());
-    return out;
 }
 
 bool bitwiseEqual(const std::vector<float> &a, const std::vector<float> &b)
@@ -112,7 +105,7 @@ private slots:
             const TensorInfo &t = m_source->tensors()[size_t(i)];
             const QJsonObject entry = tensors[i].toObject();
             QCOMPARE(entry["name"].toString().toStdString(), t.name);
-            const std::vector<float> original = valuesOf(*m_source, t.name), planned = valuesOf(*plan, t.name);
+            const std::vector<float> original = test::tensorValues(*m_source, t.name), planned = test::tensorValues(*plan, t.name);
             if (entry["quantized"].toBool()) { // the report measures the plan's values
                 double sse = 0;
                 for (size_t k = 0; k < original.size(); ++k)
@@ -126,7 +119,7 @@ private slots:
                 continue;
             }
             ++packed;
-            QVERIFY2(bitwiseEqual(valuesOf(*ours, t.name), planned), t.name.c_str());
+            QVERIFY2(bitwiseEqual(test::tensorValues(*ours, t.name), planned), t.name.c_str());
         }
         QCOMPARE(packed, 28);
 
@@ -159,7 +152,7 @@ private slots:
         const auto file = openModel(gguf), plan = openModel(fake);
         for (const TensorInfo &t : m_source->tensors()) {
             const TensorInfo &stored = *file->find(ggufTensorName(t.name));
-            QVERIFY2(bitwiseEqual(valuesOf(*file, stored.name), ggufRowOrder(*m_source, t, valuesOf(*plan, t.name))),
+            QVERIFY2(bitwiseEqual(test::tensorValues(*file, stored.name), ggufRowOrder(*m_source, t, test::tensorValues(*plan, t.name))),
                      t.name.c_str());
             QCOMPARE(stored.dtype, t.shape.size() == 2 ? DType::Q4_0 : DType::F32);
         }

@@ -13,6 +13,7 @@
 #include "plan/recipe.h"
 #include "plan/weightplan.h"
 #include "support/evalfixtures.h"
+#include "support/fixtures.h"
 #include "tokenize/tokenizer.h"
 #include "util/error.h"
 
@@ -51,14 +52,6 @@ std::vector<float> hessianThroughEngine(const std::shared_ptr<const Model> &mode
         session.evaluate(sequence, int(sequence.size()) - 1, logits, &capture);
     }
     return hessian.hessian();
-}
-
-std::vector<float> tensorValues(const Model &model, const std::string &name)
-{
-    const TensorInfo &t = *model.find(name);
-    std::vector<float> values(size_t(t.elementCount()));
-    model.readRows(t, 0, t.rows(), values.data());
-    return values;
 }
 
 } // namespace
@@ -175,7 +168,7 @@ private slots:
                                                  [&](const GptqTensor &t) { return t.name == name; });
             const TensorInfo &info = *model->find(name);
             const std::vector<float> h = hessianThroughEngine(quantizedUpTo(c.before), plan, set, c.layer, c.input, info.cols());
-            const std::vector<float> w = tensorValues(*model, name);
+            const std::vector<float> w = test::tensorValues(*model, name);
             const GptqResult expected = gptqQuantize(w.data(), info.rows(), info.cols(), h, got.options);
             QVERIFY2(expected.values == got.result.values, name.c_str());
         }

@@ -32,16 +32,6 @@ fs::path pathOf(const QTemporaryDir &dir)
     return fs::path(dir.path().toStdString());
 }
 
-std::vector<float> readAll(const Model &model, const std::string &name)
-{
-    const TensorInfo *t = model.find(name);
-    if (!t)
-        throw Error("no tensor " + name);
-    std::vector<float> out(static_cast<size_t>(t->elementCount()));
-    model.readRows(*t, 0, t->rows(), out.data());
-    return out;
-}
-
 bool bitwiseEqual(const std::vector<float> &a, const std::vector<float> &b)
 {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
@@ -159,9 +149,9 @@ private slots:
         const TensorInfo *t = model->find(kWeight);
         QVERIFY(t && t->dtype == DType::GPTQ);
         QVERIFY(t->dtypeLabel.ends_with(zeroOfZero ? "(v2)" : "(v1)"));
-        QVERIFY(bitwiseEqual(readAll(*model, kWeight), m.expected()));
+        QVERIFY(bitwiseEqual(test::tensorValues(*model, kWeight), m.expected()));
         for (const std::string &name : { kPrefix + ".bias", std::string("model.norm.weight") })
-            QVERIFY(bitwiseEqual(readAll(*model, name), readAll(*sourceModel, name)));
+            QVERIFY(bitwiseEqual(test::tensorValues(*model, name), test::tensorValues(*sourceModel, name)));
         QCOMPARE(model->tensors().size(), size_t(3));
 
         const nlohmann::json config = readJson(out / "config.json");
@@ -204,8 +194,8 @@ private slots:
         const auto model = openModel(pathOf(dir) / "gptq");
         QCOMPARE(model->find(kWeight)->dtypeLabel, std::string("GPTQ int4 g64 (v1)"));
         QCOMPARE(model->find(k)->dtypeLabel, std::string("GPTQ int8 per-channel (v1)"));
-        QVERIFY(bitwiseEqual(readAll(*model, kWeight), q4.expected()));
-        QVERIFY(bitwiseEqual(readAll(*model, k), k8.expected()));
+        QVERIFY(bitwiseEqual(test::tensorValues(*model, kWeight), q4.expected()));
+        QVERIFY(bitwiseEqual(test::tensorValues(*model, k), k8.expected()));
     }
 
     void writerErrors_data()
@@ -293,7 +283,7 @@ private slots:
         std::vector<PackedLinear> linears;
         std::vector<SafetensorsEntry> packedEntries, floatEntries, expectedComponents;
         for (const TensorInfo &t : sourceModel->tensors()) {
-            const std::vector<float> values = readAll(*sourceModel, t.name);
+            const std::vector<float> values = test::tensorValues(*sourceModel, t.name);
             if (t.name.starts_with("model.layers.") && t.shape.size() == 2) {
                 const QuantizedMatrix m = quantizeWeights(values, t.rows(), t.cols(), 4, 64);
                 const auto components = gptqEntries(t.name.substr(0, t.name.size() - 7), m, false);
@@ -328,7 +318,7 @@ private slots:
             for (const TensorInfo &t : sourceModel->tensors()) {
                 const auto it = quantized.find(t.name);
                 const std::vector<float> expected = it != quantized.end() ? it->second.expected() : tiny[t.name];
-                QVERIFY2(bitwiseEqual(readAll(*model, t.name), expected), t.name.c_str());
+                QVERIFY2(bitwiseEqual(test::tensorValues(*model, t.name), expected), t.name.c_str());
                 QCOMPARE(model->find(t.name)->dtype, it != quantized.end() ? DType::GPTQ : DType::F32);
             }
         }

@@ -12,6 +12,7 @@
 #include "export/preparedexport.h"
 #include "formats/hfggufmapping.h"
 #include "support/evalfixtures.h"
+#include "support/fixtures.h"
 #include "tokenize/tokenizer.h"
 #include "util/error.h"
 
@@ -27,16 +28,6 @@ using namespace bitcliff;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<float> valuesOf(const Model &model, const std::string &name)
-{
-    const TensorInfo *t = model.find(name);
-    if (!t)
-        throw Error("no tensor " + name);
-    std::vector<float> out(static_cast<size_t>(t->elementCount()));
-    model.readRows(*t, 0, t->rows(), out.data());
-    return out;
-}
 
 // Empty when `got` and `expected` are equal bit for bit (+0 is not -0), else where they differ.
 std::string difference(const std::string &name, const std::vector<float> &got, const std::vector<float> &expected)
@@ -70,11 +61,11 @@ std::string errorOf(const std::function<void()> &work)
 std::vector<float> planValues(const Model &original, const PreparedWeights &prepared, const TensorInfo &tensor)
 {
     if (prepared.plan->isPrepared(tensor.name))
-        return valuesOf(*prepared.model, tensor.name);
+        return test::tensorValues(*prepared.model, tensor.name);
     const TensorTreatment treatment = prepared.plan->treatment(tensor);
     if (treatment.quantizes())
         return fakeQuantizeTensor(original, tensor, treatment.scheme);
-    return valuesOf(original, tensor.name);
+    return test::tensorValues(original, tensor.name);
 }
 
 } // namespace
@@ -123,7 +114,7 @@ private slots:
         for (const GptqTensor &t : prepared.gptq) {
             const TensorInfo *info = written->find(t.name);
             QVERIFY2(info && info->dtype == DType::GPTQ, t.name.c_str());
-            QCOMPARE_BITS(t.name, valuesOf(*written, t.name), valuesOf(*prepared.model, t.name));
+            QCOMPARE_BITS(t.name, test::tensorValues(*written, t.name), test::tensorValues(*prepared.model, t.name));
             const std::vector<int32_t> &g = t.result.groupIndex;
             scattered = scattered || !std::is_sorted(g.begin(), g.end());
             const PackedLinear packed = packedLinearOf(t);
@@ -190,7 +181,7 @@ private slots:
                                 permuted.begin() + r * cols);
                 expected = std::move(permuted);
             }
-            QCOMPARE_BITS(t.name, valuesOf(*written, got->name), expected);
+            QCOMPARE_BITS(t.name, test::tensorValues(*written, got->name), expected);
             if (prepared.plan->isPrepared(t.name)) {
                 QCOMPARE(int(got->dtype), type);
                 ++fromGptq;
@@ -206,7 +197,7 @@ private slots:
         QCOMPARE(exportPreparedFakeQuantized(*m_model, prepared, out), 16);
         const auto written = openModel(out);
         for (const TensorInfo &t : m_model->tensors())
-            QCOMPARE_BITS(t.name, valuesOf(*written, t.name), planValues(*m_model, prepared, t));
+            QCOMPARE_BITS(t.name, test::tensorValues(*written, t.name), planValues(*m_model, prepared, t));
     }
 
     // The report measures the overlay's values for GPTQ's tensors and rounds the rest; a plain
@@ -226,7 +217,7 @@ private slots:
             QCOMPARE(t.quantized, rounded->tensors[i].quantized);
             if (!t.quantized)
                 continue;
-            const std::vector<float> original = valuesOf(*m_model, name);
+            const std::vector<float> original = test::tensorValues(*m_model, name);
             const std::vector<float> quantized = planValues(*m_model, prepared, *m_model->find(name));
             double sse = 0;
             for (size_t k = 0; k < original.size(); ++k)

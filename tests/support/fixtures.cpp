@@ -1,10 +1,22 @@
 #include "support/fixtures.h"
 
+#include "util/error.h"
+
 #include <cstring>
 #include <fstream>
 #include <random>
 
 namespace bitcliff::test {
+
+std::vector<float> tensorValues(const Model &model, const std::string &name)
+{
+    const TensorInfo *t = model.find(name);
+    if (!t)
+        throw Error("no tensor " + name);
+    std::vector<float> out(static_cast<size_t>(t->elementCount()));
+    model.readRows(*t, 0, t->rows(), out.data());
+    return out;
+}
 
 std::vector<std::byte> f32Bytes(const std::vector<float> &values)
 {

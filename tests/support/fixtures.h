@@ -1,5 +1,6 @@
 #pragma once
 // Fixtures written by the tests themselves: small safetensors checkpoints built in code.
+#include "formats/model.h"
 #include "formats/safetensorswriter.h"
 
 #include <filesystem>
@@ -7,6 +8,9 @@
 #include <vector>
 
 namespace bitcliff::test {
+
+// Every value of tensor `name` of `model`, dequantized; throws Error when it is absent.
+std::vector<float> tensorValues(const Model &model, const std::string &name);
 
 // F32 little-endian bytes of `values`.
 std::vector<std::byte> f32Bytes(const std::vector<float> &values);
