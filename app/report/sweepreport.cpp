@@ -128,12 +128,13 @@ std::vector<ChartFile> cliffCharts(const ResultCells &cells, uint64_t seed)
 
 // The schemes whose maps the report shows: the lowest-bit ok scheme and the 4-bit ones, of
 // the sweep's own model (a variant's cells quantize another checkpoint), rounded without
-// calibration (a calibrated cell's weights would need its calibration run again).
+// calibration or modifiers (such a cell's weights would need its calibration or rotation run
+// again).
 std::vector<QuantScheme> mapSchemes(const ResultCells &cells)
 {
     const auto calibrated = [](const ResultCell &cell) {
         const std::string scheme = stringAt(cell, "/scheme");
-        return !isUnquantized(cell) && QuantRecipe::parse(scheme.substr(0, scheme.find('@'))).needsCalibration();
+        return !isUnquantized(cell) && !QuantRecipe::parse(scheme.substr(0, scheme.find('@'))).isPlainScheme();
     };
     std::vector<std::pair<double, std::string>> ok;
     const auto ownModel = [](const ResultCell &cell) { return stringAt(cell, "/scheme").find('@') == std::string::npos; };

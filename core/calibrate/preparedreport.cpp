@@ -16,11 +16,14 @@ std::shared_ptr<const QuantReport> quantReportOf(const std::shared_ptr<const Mod
     planned.scheme = plan.scheme().value_or(QuantScheme{});
     planned.quantized = prepared.model;
     planned.threads = threads;
-    for (const TensorInfo &tensor : original->tensors()) {
+    // Errors are measured against the float weights the plan rounded (rotated, smoothed or
+    // AWQ-scaled where the recipe transforms them; a rotated tied model has an output head more).
+    const std::shared_ptr<const Model> &reference = prepared.reference ? prepared.reference : original;
+    for (const TensorInfo &tensor : reference->tensors()) {
         planned.treatments.push_back(plan.treatment(tensor));
         planned.precomputed.push_back(plan.isPrepared(tensor.name));
     }
-    return quantizeAsPlanned(original, planned, progress);
+        return quantizeAsPlanned(reference, planned, progress);
 }
 
 } // namespace bitcliff

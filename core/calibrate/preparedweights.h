@@ -2,6 +2,9 @@
 // From a recipe to what the engine loads: a plain scheme is the original model under the
 // plan "every eligible tensor: the scheme"; a calibrated method runs first and gives an
 // overlay model holding its quantized matrices, under a plan that reads those as stored.
+// Modifiers transform the float weights first — rotation, then SmoothQuant — and the weight
+// method rounds the transformed model; AWQ's scaled and clipped float weights are rounded by
+// the plan like a plain scheme's. Activation quantization rides on the plan.
 #include "calibrate/calibrationset.h"
 #include "calibrate/layerwisegptq.h"
 #include "formats/model.h"
@@ -18,8 +21,12 @@ namespace bitcliff {
 struct PreparedWeights
 {
     std::shared_ptr<const Model> model; // the original, or an overlay with the calibrated matrices
+    // The float weights the plan rounds (the original, or rotated / smoothed / AWQ-scaled):
+    // what quantization errors are measured against.
+    std::shared_ptr<const Model> reference;
     std::shared_ptr<const WeightPlan> plan;
-    std::string calibrationNote;        // "gptq: 28 matrices from 32 × 256 tokens of en.txt in 3.1 s, …"
+    // What ran before rounding, one step per line ("rotated: Hadamard …\ngptq: 28 matrices …").
+    std::string calibrationNote;
     std::vector<GptqTensor> gptq;       // with codes when asked to keep them (exports)
 };
 

@@ -5,6 +5,7 @@
 #include "nn/rmsnorm.h"
 #include "nn/rope.h"
 #include "nn/swiglu.h"
+#include "quant/activationquant.h"
 #include "util/error.h"
 #include "util/meminfo.h"
 
@@ -52,7 +53,10 @@ void InferenceSession::State::layer(int index, int64_t n, ActivationObserver *ob
     const TransformerConfig &c = weights->config;
     const infer::LayerWeights &w = weights->layers[size_t(index)];
     const int64_t hidden = c.hidden, qWidth = int64_t(c.heads) * c.headDim, kvWidth = int64_t(c.kvHeads) * c.headDim;
-    auto observe = [&](LinearInput which, const std::vector<float> &values, int64_t channels) {
+    // The input of the `which` linears, as they get it: quantized per token when the plan
+    // quantizes activations (in place: each buffer feeds only those linears).
+    auto observe = [&](LinearInput which, std::vector<float> &values, int64_t channels) {
+        fakeQuantizeActivations(weights->activations, values.data(), n, channels);
         if (observer)
             observer->observe(index, which, values.data(), n, channels);
     };

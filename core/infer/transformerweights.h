@@ -4,6 +4,7 @@
 // for matrices left in the mapped model, where to read them (infer/weightstream.h).
 #include "infer/tensornames.h"
 #include "infer/transformer.h"
+#include "plan/recipe.h"
 
 #include <array>
 #include <vector>
@@ -49,6 +50,7 @@ public:
     std::shared_ptr<const Model> model;
     int threads = 0;                   // BLAS, attention and streaming threads, 0: all cores
     std::optional<QuantScheme> scheme; // requested; each matrix holds what it really gets
+    ActivationQuant activations = ActivationQuant::None; // at the input of every decoder linear
     bool streamed = false;             // weight matrices are materialized from the model at each use
     int64_t scratchFloats = 0;         // the largest lazy matrix read whole: a session's buffer
     std::vector<infer::LayerWeights> layers;

@@ -233,6 +233,8 @@ std::shared_ptr<TransformerWeights> loadEditableTransformer(
     weights->model = model;
     weights->threads = options.threads;
     weights->scheme = options.scheme;
+    if (options.plan)
+        weights->activations = options.plan->activations();
     const TransformerConfig &c = weights->config;
     const ModelFormat f = model->format();
 

@@ -10,6 +10,13 @@ namespace bitcliff {
 std::shared_ptr<const Model> overlayModel(const std::shared_ptr<const Model> &base,
                                           std::vector<ReplacedTensor> replaced)
 {
+    return overlayModel(base, std::move(replaced), {}, false);
+}
+
+std::shared_ptr<const Model> overlayModel(const std::shared_ptr<const Model> &base,
+                                          std::vector<ReplacedTensor> replaced, std::vector<AddedTensor> added,
+                                          bool untie)
+{
     if (!base)
         throw Error("internal: an overlay without a base model");
     std::map<std::string, ReplacedTensor *> byName;
@@ -24,6 +31,14 @@ std::shared_ptr<const Model> overlayModel(const std::shared_ptr<const Model> &ba
         if (!byName.emplace(r.name, &r).second)
             throw Error("internal: " + r.name + " replaced twice");
         bytes += r.values.size() * sizeof(float);
+    }
+    for (const AddedTensor &a : added) {
+        int64_t count = 1;
+        for (const int64_t d : a.shape)
+            count *= d;
+        if (base->find(a.tensor.name) || a.shape.empty() || int64_t(a.tensor.values.size()) != count)
+            throw Error("internal: cannot add " + a.tensor.name + " to " + base->sourcePath());
+        bytes += a.tensor.values.size() * sizeof(float);
     }
 
     std::vector<std::byte> buffer(bytes);
@@ -46,8 +61,28 @@ std::shared_ptr<const Model> overlayModel(const std::shared_ptr<const Model> &ba
         tensor.byteSize = size;
         offset += size;
     }
+    for (AddedTensor &a : added) {
+        TensorInfo tensor;
+        tensor.name = a.tensor.name;
+        tensor.shape = a.shape;
+        tensor.dtype = DType::F32;
+        tensor.dtypeLabel = a.tensor.dtypeLabel.empty() ? "F32" : a.tensor.dtypeLabel;
+        const TensorPlace place = classifyTensorName(tensor.name);
+        tensor.layer = place.layer;
+        tensor.role = place.role;
+        tensor.fileIndex = fileIndex;
+        tensor.offset = offset;
+        tensor.byteSize = a.tensor.values.size() * sizeof(float);
+        std::memcpy(buffer.data() + offset, a.tensor.values.data(), tensor.byteSize);
+        std::vector<float>().swap(a.tensor.values);
+        offset += tensor.byteSize;
+        tensors.push_back(std::move(tensor));
+    }
+    ArchitectureSummary architecture = base->architecture();
+    if (untie)
+        architecture.tieWordEmbeddings = false;
     files.push_back(MappedFile::fromBuffer(std::move(buffer), base->sourcePath() + " (in memory)"));
-    return std::make_shared<const Model>(base->format(), base->sourcePath(), base->architecture(), std::move(tensors),
+    return std::make_shared<const Model>(base->format(), base->sourcePath(), architecture, std::move(tensors),
                                          std::move(files), base->metadata());
 }
 

@@ -7,6 +7,7 @@
 // not treat (the embedding, which has no input to calibrate on) keep the plain treatment,
 // reported as a fallback to round-to-nearest.
 #include "formats/model.h"
+#include "plan/recipe.h"
 #include "quant/plansummary.h"
 #include "quant/tensortreatment.h"
 
@@ -28,6 +29,9 @@ public:
     // Tensors treated with the plain scheme while others are prepared are reported as a
     // fallback to it, with this reason ("no calibration inputs: rounded to nearest").
     void setUnpreparedReason(std::string reason) { m_unpreparedReason = std::move(reason); }
+    // Activations fake-quantized at the input of every decoder linear when the plan runs.
+    void setActivations(ActivationQuant activations) { m_activations = activations; }
+    ActivationQuant activations() const { return m_activations; }
 
     const std::string &label() const { return m_label; }
     const std::optional<QuantScheme> &scheme() const { return m_scheme; }
@@ -46,6 +50,7 @@ private:
     std::optional<QuantScheme> m_scheme;
     std::map<std::string, QuantScheme> m_prepared;
     std::string m_unpreparedReason;
+    ActivationQuant m_activations = ActivationQuant::None;
 };
 
 } // namespace bitcliff

@@ -66,17 +66,18 @@ std::string methodKeyOf(const QuantScheme &scheme)
     }
 }
 
-// A calibrated method's cells form their own series beside the grid's: gptq:g128:asym,
-// gptq:gguf-legacy, gptq:g128:sym:actorder.
+// A calibrated method's cells form their own series beside the grid's (gptq:g128:asym,
+// gptq:gguf-legacy, awq:g128:sym), and so do modifiers (g128:asym+rot, channel:sym+a8).
 std::string methodKeyOf(const std::string &text)
 {
     const QuantRecipe recipe = QuantRecipe::parse(text);
-    if (!recipe.needsCalibration())
-        return methodKeyOf(recipe.scheme);
-    std::string grid = methodKeyOf(recipe.scheme);
-    if (grid.rfind("rtn:", 0) == 0)
-        grid.erase(0, 4);
-    return "gptq:" + grid + recipe.methodOptionsText();
+    std::string key = methodKeyOf(recipe.scheme);
+    if (recipe.method != WeightMethod::Round) {
+        if (key.rfind("rtn:", 0) == 0)
+            key.erase(0, 4);
+        key = (recipe.method == WeightMethod::Awq ? "awq:" : "gptq:") + key + recipe.methodOptionsText();
+    }
+    return key + recipe.modifiersText();
 }
 
 } // namespace

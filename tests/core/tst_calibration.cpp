@@ -54,6 +54,37 @@ std::vector<float> hessianThroughEngine(const std::shared_ptr<const Model> &mode
     return hessian.hessian();
 }
 
+// Evaluations of `recipes` on the bundled demo model's held-out texts, calibrated on its
+// English calibration text (64 × 256 tokens); empty without the demo model.
+std::vector<EvalRun> demoModelRuns(const std::vector<std::string> &recipes)
+{
+    const std::filesystem::path demo = std::filesystem::path(QT_TESTCASE_SOURCEDIR) / ".." / "resources" / "demo-model";
+    if (!std::filesystem::exists(demo / "model.safetensors"))
+        return {};
+    EvalSpec eval;
+    eval.model = openModel(demo);
+    eval.tokenizer = tokenizerForModel(*eval.model);
+    eval.nCtx = 256;
+    eval.threads = 2;
+    eval.texts = loadCorpus(demo / "eval" / "text");
+    for (const std::string &recipe : recipes)
+        eval.schemes.push_back(QuantRecipe::parse(recipe));
+    CalibrationSpec cs;
+    cs.texts = loadCorpus(demo / "calibration" / "en.txt");
+    cs.sequences = 64;
+    cs.length = 256;
+    eval.calibration = std::make_shared<CalibrationSet>(calibrationSet(*eval.tokenizer, cs));
+    const auto report = runEvaluation(eval);
+    std::vector<EvalRun> runs(report->runs.begin() + 1, report->runs.end());
+    for (const EvalRun &run : runs) {
+        std::string line = run.label + ":";
+        for (const TextEvaluation &text : run.texts)
+            line += " KLD " + text.language + " " + std::to_string(text.comparison->kld.mean);
+        qInfo("%s (all %.6f)", line.c_str(), run.comparison->kld.mean);
+    }
+    return runs;
+}
+
 } // namespace
 
 class TestCalibration : public QObject
@@ -207,33 +238,37 @@ private slots:
         QVERIFY(gptq.plan->describe().find("no decoder-layer inputs to calibrate on") != std::string::npos);
     }
 
-    // On the bundled demo model, calibrated on common-script text only: GPTQ's KLD against
-    // the unquantized model is below rtn's at the same grid, in the calibration language and
-    // in the script the calibration never saw.
-    void gptqBeatsRoundToNearestOnTheDemoModel()
+    // On the bundled demo model, calibrated on common-script text only: GPTQ's and AWQ's KLD
+    // against the unquantized model is below rtn's at the same grid, in the calibration
+    // language and in the script the calibration never saw.
+    void calibratedMethodsBeatRoundToNearestOnTheDemoModel()
     {
-        const std::filesystem::path demo = std::filesystem::path(QT_TESTCASE_SOURCEDIR) / ".." / "resources" / "demo-model";
-        if (!std::filesystem::exists(demo / "model.safetensors"))
+        const auto runs = demoModelRuns({"rtn:b3:g128:asym", "gptq:b3:g128:asym", "awq:b3:g128:asym"});
+        if (runs.empty())
             QSKIP("no bundled demo model");
-        EvalSpec eval;
-        eval.model = openModel(demo);
-        eval.tokenizer = tokenizerForModel(*eval.model);
-        eval.nCtx = 256;
-        eval.threads = 2;
-        eval.texts = loadCorpus(demo / "eval" / "text");
-        eval.schemes = {QuantRecipe::parse("rtn:b3:g128:asym"), QuantRecipe::parse("gptq:b3:g128:asym")};
-        CalibrationSpec cs;
-        cs.texts = loadCorpus(demo / "calibration" / "en.txt");
-        cs.sequences = 64;
-        cs.length = 256;
-        eval.calibration = std::make_shared<CalibrationSet>(calibrationSet(*eval.tokenizer, cs));
-        const auto report = runEvaluation(eval);
-        const EvalRun &rtn = report->runs.at(1), &gptq = report->runs.at(2);
-        for (size_t t = 0; t < rtn.texts.size(); ++t) {
-            const double a = rtn.texts[t].comparison->kld.mean, b = gptq.texts[t].comparison->kld.mean;
-            qInfo("%s: KLD rtn %.4f, gptq %.4f", rtn.texts[t].language.c_str(), a, b);
-            QVERIFY2(b < 0.95 * a, rtn.texts[t].language.c_str());
-        }
+        const EvalRun &rtn = runs[0];
+        for (const EvalRun &calibrated : {runs[1], runs[2]})
+            for (size_t t = 0; t < rtn.texts.size(); ++t) {
+                const double a = rtn.texts[t].comparison->kld.mean, b = calibrated.texts[t].comparison->kld.mean;
+                QVERIFY2(b < 0.95 * a, (calibrated.label + " " + rtn.texts[t].language).c_str());
+            }
+        QVERIFY2(runs[2].calibration.find("awq: 16 linear inputs scaled, 20 matrices clipped") == 0,
+                 runs[2].calibration.c_str());
+    }
+
+    // W8A8 (per-channel 8-bit weights, per-token 8-bit activations) is near-lossless: its KLD
+    // within a few times weight-only 8-bit's (4.0× here), and far below 4-bit weights'.
+    void w8a8IsNearLosslessOnTheDemoModel()
+    {
+        const auto runs = demoModelRuns({"rtn:b8:channel:sym", "rtn:b8:channel:sym+a8", "rtn:b4:g128:sym",
+                                         "rtn:b8:channel:sym+afp8", "rtn:b4:g128:sym+a8", "rtn:b4:g128:sym+rot",
+                                         "rtn:b4:g128:sym+rot+a4", "rtn:b4:g128:sym+a4"});
+        if (runs.empty())
+            QSKIP("no bundled demo model");
+        auto kld = [&](size_t run) { return runs[run].comparison->kld.mean; };
+        QVERIFY(kld(1) < 6 * kld(0));
+        QVERIFY(kld(1) < 0.1 * kld(2));
+        QVERIFY(kld(3) < 0.5 * kld(2));
     }
 
     void refusesGridsItCannotUse()
