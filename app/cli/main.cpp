@@ -33,6 +33,13 @@ Commands:
       (rtn grids of 2, 3, 4 or 8 bits; embeddings and output head unquantized, as
       GPTQModel leaves them), --out FILE.gguf GPTQ's codes as GGUF blocks (gptq:q4_0,
       q4_1, q5_0, q8_0), --format fake --out DIR the fake-quantized weights.
+      awq:GRID[:noclip] (AWQ's activation-aware scales, folded into the norms, and
+      clipping search; --calib) writes --format fake --out DIR. Modifiers after a
+      recipe, in any order: +a8 +a4 (activations per token, dynamic, symmetric int)
+      or +afp8; +smooth[α] (SmoothQuant, α 0.5 by default; --calib); +rot (QuaRot:
+      norms folded, residual stream rotated by a random Hadamard matrix). The report
+      measures the error against the weights the recipe rounds (rotated, smoothed,
+      scaled). e.g. rtn:b8:channel:sym+a8, gptq:b4:g128+rot, awq:b4:g128:asym
   tokenize PATH --text FILE [--json] [--bos]
       Token ids of the UTF-8 text in FILE (- reads standard input) with the model's
       own tokenizer, then the token count and characters per token; --json also
@@ -42,8 +49,9 @@ Commands:
             [--scheme SPEC[,SPEC...]] [--ctx N] [--max-tokens N] [--threads N]
             [--tokenizer PATH] [--streamed] [--json]
             [--calib REF [--calib-seqs N] [--calib-len N]]
-      Runs the model (f32, weights fake-quantized per scheme; gptq schemes are
-      calibrated first on --calib text, layer by layer). Weights that do
+      Runs the model (f32, weights fake-quantized per scheme; gptq, awq and +smooth
+      recipes are calibrated first on --calib text; +a8/+a4/+afp8 quantize the input
+      of every decoder linear per token as the model runs). Weights that do
       not fit in memory as float32 are streamed from the memory-mapped file at
       each batch of up to 512 tokens (--streamed forces it, to save memory). --text: perplexity
       exactly as llama.cpp's llama-perplexity (chunks of --ctx tokens, default 512,

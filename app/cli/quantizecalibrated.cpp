@@ -1,7 +1,8 @@
-// `quantize` with a calibrated recipe (gptq:...): calibrate, quantize layer by layer, write
-// what was asked — a GPTQ checkpoint (rtn grids, --out DIR), a GGUF file holding GPTQ's codes
-// (GGUF grids, --out FILE.gguf) or a fake-quantized checkpoint (--format fake) — then print
-// the per-tensor error of the recipe's weights as for any scheme. Every option and the
+// `quantize` with a recipe that is more than a plain scheme (gptq:..., awq:..., modifiers):
+// transform and calibrate, quantize layer by layer, write what was asked — a GPTQ checkpoint
+// (rtn grids, --out DIR), a GGUF file holding GPTQ's codes (GGUF grids, --out FILE.gguf) or a
+// fake-quantized checkpoint (--format fake) — then print the per-tensor error of the recipe's
+// weights (against the rotated / smoothed / AWQ-scaled float weights it rounded). Every option and the
 // source are checked before calibration starts, so a mistake costs no calibration time and
 // leaves nothing on disk.
 #include "calibrate/preparedreport.h"
@@ -30,6 +31,19 @@ Output outputOf(const CliArgs &args, const QuantRecipe &recipe)
     if (!out)
         return Output::None;
     const std::string label = recipe.toString();
+    if (recipe.activations != ActivationQuant::None)
+        throw UsageError(label + ": +" + activationText(recipe.activations)
+                         + " quantizes activations as the model runs, which no checkpoint holds; "
+                           "measure it with `eval --scheme " + label + "`, or write " + recipe.weightText());
+    if (recipe.rotate)
+        throw UsageError(label + ": rotated weights are not written yet (the rotated output head is untied from the "
+                                 "embedding); measure them with `eval --scheme " + label + "`");
+    const bool transformed = recipe.method == WeightMethod::Awq || recipe.smoothAlpha > 0;
+    if (transformed && args.value("--format").value_or("") != "fake")
+        throw UsageError(label + ": its scaled weights and norms are written as a fake-quantized checkpoint "
+                                 "(--out DIR --format fake)");
+    if (transformed)
+        return Output::FakeCheckpoint;
     const bool ggufGrid = recipe.scheme.method == QuantMethod::Gguf;
     if (out->ends_with(".gguf")) {
         if (!ggufGrid)
@@ -124,16 +138,17 @@ void writeGptqCheckpoint(const Model &model, const PreparedWeights &prepared, co
 int quantizeCalibrated(const CliArgs &args, const QuantRecipe &recipe)
 {
     const std::string label = recipe.toString();
-    if (!args.value("--calib"))
+    if (recipe.needsCalibration() && !args.value("--calib"))
         throw UsageError(label + " needs calibration text (--calib FILE|DIR|bundled)");
+    if (!recipe.needsCalibration() && args.value("--calib"))
+        throw UsageError(label + " calibrates on nothing: --calib is for gptq, awq and +smooth");
     if (args.value("--tensor"))
-        throw UsageError("--tensor is for plain schemes: " + label + " quantizes the layers in turn, each on the "
-                         "outputs of those before it");
+        throw UsageError("--tensor is for plain schemes: " + label + " treats the model as a whole");
     const Output output = outputOf(args, recipe);
     const int threads = static_cast<int>(args.number("--threads", 0, 0, 256));
     const auto model = openModel(args.positional()[0]);
     checkSource(*model, recipe, output);
-    const auto calibration = calibrationFrom(args, *tokenizerForModel(*model));
+    const auto calibration = recipe.needsCalibration() ? calibrationFrom(args, *tokenizerForModel(*model)) : nullptr;
 
     PrepareOptions options;
     options.calibration = calibration.get();
@@ -158,7 +173,8 @@ int quantizeCalibrated(const CliArgs &args, const QuantRecipe &recipe)
                      prepared.gptq.size(), recipe.scheme.toString().c_str(), plan.c_str());
     } else if (output == Output::FakeCheckpoint) {
         TerminalProgress exporting("exporting");
-        const int count = exportPreparedFakeQuantized(*model, prepared, out, exporting.callback());
+        // Transformed recipes write their scaled weights and norms (the reference the plan rounds).
+        const int count = exportPreparedFakeQuantized(*prepared.reference, prepared, out, exporting.callback());
         exporting.done();
         std::fprintf(stderr, "wrote %s/model.safetensors (%d tensors fake-quantized: %s)\n", out.c_str(), count,
                      plan.c_str());

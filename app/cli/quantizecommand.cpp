@@ -56,10 +56,10 @@ int runQuantize(const std::vector<std::string> &argv)
         throw UsageError("--format is gptq or fake, not '" + *format + "'");
     if (format && (!out || out->ends_with(".gguf")))
         throw UsageError("--format gptq|fake chooses what --out DIR holds (FILE.gguf is always GGUF)");
-    if (recipe.needsCalibration())
+    if (!recipe.isPlainScheme())
         return quantizeCalibrated(args, recipe);
     if (args.value("--calib"))
-        throw UsageError(recipe.toString() + " rounds each tensor on its own: --calib is for calibrated recipes (gptq:...)");
+        throw UsageError(recipe.toString() + " rounds each tensor on its own: --calib is for calibrated recipes (gptq, awq, +smooth)");
     if (format && *format == "gptq")
         throw UsageError("--format gptq writes GPTQ's results: give a gptq recipe (--scheme gptq:b4:g128)");
 

@@ -143,7 +143,7 @@ std::shared_ptr<const TransformerWeights> schemeWeights(const EvalSpec &spec, co
     const double units = calibrationUnits(spec, job.recipe);
     PreparedWeights prepared = prepareWeights(job.model, job.recipe, options, meter.share(units));
     meter.advance(units);
-    run.plan = prepared.plan->summarize(*job.model);
+    run.plan = prepared.plan->summarize(*prepared.model); // a rotated tied model has an output head of its own
     run.calibration = prepared.calibrationNote;
     return loadWeights(spec, prepared.model, prepared.plan, meter);
 }

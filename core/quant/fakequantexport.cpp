@@ -90,7 +90,8 @@ int exportFakeQuantized(const Model &model, const QuantScheme &scheme, const std
         const TensorInfo &t = tensors[i];
         held[i] = precomputedTensor(precomputed, t);
         quantize[i] = held[i] || ineligibleReason(t, scheme).empty();
-        const std::string dtype = quantize[i] ? outputDtype(t) : t.dtypeLabel;
+        // Kept tensors are copied as stored; an overlay's (rotated, smoothed…) are float32 in memory.
+        const std::string dtype = quantize[i] ? outputDtype(t) : t.dtype == DType::F32 ? "F32" : t.dtypeLabel;
         const uint64_t bytes = quantize[i] ? uint64_t(t.elementCount()) * (dtype == "F32" ? 4 : 2) : t.byteSize;
         entries.push_back({t.name, dtype, t.shape, bytes});
         totalBytes += t.byteSize;

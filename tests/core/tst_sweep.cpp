@@ -176,6 +176,11 @@ private slots:
         QCOMPARE(seriesKeyOf("hqq:b2:g64"), std::string("hqq:g64"));
         QCOMPARE(seriesKeyOf("q3_k"), std::string("gguf-k"));
         QCOMPARE(seriesKeyOf("q5_0"), std::string("gguf-legacy"));
+        QCOMPARE(seriesKeyOf("awq:b3:g128:asym"), std::string("awq:g128:asym"));
+        QCOMPARE(seriesKeyOf("rtn:b4:g128+rot"), std::string("rtn:g128:sym+rot"));
+        QCOMPARE(seriesKeyOf("rtn:b8:channel+a8+smooth"), std::string("rtn:channel:sym+smooth+a8"));
+        QCOMPARE(seriesKeyOf("gptq:b3:g128:asym+rot"), std::string("gptq:g128:asym+rot"));
+        QCOMPARE(nominalBitsOf("awq:b3:g128+rot+a4"), 3);
         QCOMPARE(seriesKeyOf("nf4:g64"), std::string("nf4:g64"));
         QCOMPARE(seriesKeyOf("unquantized"), std::string("unquantized"));
         QCOMPARE(seriesKeyOf("rtn:b2:g32:sym@qat"), std::string("rtn:g32:sym@qat"));

@@ -1,0 +1,141 @@
+// AWQ, SmoothQuant, rotation and activation quantization from the command line on the
+// bundled demo model, as a user runs them: `eval --scheme` with modifiers, `quantize` reports
+// against the weights the recipe rounds, AWQ's fake-quantized checkpoint evaluates to
+// exactly what `eval --scheme awq:...` measured, and outputs no checkpoint can hold are
+// refused in one line before anything is written.
+#include "formats/model.h"
+#include "support/clirunner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace bitcliff;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kDemo = fs::path(QT_TESTCASE_SOURCEDIR) / ".." / "resources" / "demo-model";
+
+test::CliRun cli(const QStringList &arguments) { return test::runCli(QStringLiteral(BITCLIFF_CLI), arguments, 300000); }
+
+QString qs(const fs::path &path) { return QString::fromStdString(path.string()); }
+
+const QStringList kCalibration = {"--calib", qs(kDemo / "calibration" / "en.txt"), "--calib-seqs", "16", "--calib-len",
+                                  "128", "--threads", "2"};
+const QStringList kText = {"--text", qs(kDemo / "eval" / "text" / "en.txt"), "--ctx", "128", "--json"};
+
+QJsonArray runsOf(const test::CliRun &run) { return QJsonDocument::fromJson(run.out).object()["runs"].toArray(); }
+
+double pplOf(const QJsonObject &run) { return run["ppl"].toDouble(); }
+
+} // namespace
+
+class TestCliTransforms : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        if (!fs::exists(kDemo / "model.safetensors"))
+            QSKIP("no bundled demo model");
+        QVERIFY(m_dir.isValid());
+        m_root = m_dir.path().toStdString();
+    }
+
+    void evalTakesModifiers()
+    {
+        const auto run = cli(QStringList{"eval", qs(kDemo), "--scheme",
+                                         "rtn:b8:channel:sym,rtn:b8:channel:sym+a8,rtn:b4:g128+rot+a4,rtn:b8:channel+smooth0.8+afp8"}
+                             + kText + kCalibration);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("rtn:b4:g128:sym+rot+a4: rotated: Hadamard 2^7 of 128 channels"), run.err.constData());
+        QVERIFY2(run.err.contains("rtn:b8:channel:sym+smooth0.8+afp8: smoothed (α 0.8): 16 linear inputs of 4 layers"),
+                 run.err.constData());
+        const QJsonArray runs = runsOf(run);
+        QCOMPARE(runs.size(), qsizetype(5));
+        QCOMPARE(runs[2].toObject()["label"].toString(), QStringLiteral("rtn:b8:channel:sym+a8"));
+        auto kld = [&](qsizetype run) { return runs[run].toObject()["kld"].toObject()["mean"].toDouble(); };
+        const double w8 = kld(1), w8a8 = kld(2);
+        qInfo("KLD w8 %.6f, w8a8 %.6f", w8, w8a8);
+        QVERIFY(w8a8 > w8 && w8a8 < 0.005); // activations cost something, and little
+        // A rotated tied model unties its head: one tensor more quantized, said so.
+        QCOMPARE(runs[1].toObject()["tensors"].toObject()["quantized"].toInt(), 29);
+        QCOMPARE(runs[3].toObject()["tensors"].toObject()["quantized"].toInt(), 30);
+    }
+
+    // AWQ's scaled, clipped and rounded weights written as a fake-quantized checkpoint give
+    // exactly the perplexity `eval --scheme awq:...` measured.
+    void awqCheckpointEvaluatesAsThePlan()
+    {
+        const fs::path out = m_root / "awq-b3";
+        const auto written = cli(QStringList{"quantize", qs(kDemo), "--scheme", "awq:b3:g128:asym", "--out", qs(out),
+                                             "--format", "fake"}
+                                 + kCalibration);
+        QVERIFY2(written.exitCode == 0, written.err.constData());
+        QVERIFY2(written.out.contains("awq: 16 linear inputs scaled, 20 matrices clipped, from 16 × 128 tokens"),
+                 written.out.constData());
+        const auto planned = cli(QStringList{"eval", qs(kDemo), "--scheme", "awq:b3:g128:asym"} + kText + kCalibration);
+        QVERIFY2(planned.exitCode == 0, planned.err.constData());
+        const auto stored = cli(QStringList{"eval", qs(out)} + kText);
+        QVERIFY2(stored.exitCode == 0, stored.err.constData());
+        const double a = pplOf(runsOf(planned)[1].toObject()), b = pplOf(runsOf(stored)[0].toObject());
+        qInfo("awq:b3:g128:asym PPL %.6f planned, %.6f from its checkpoint", a, b);
+        QVERIFY(std::abs(a - b) <= 1e-5 * a);
+        QVERIFY(pplOf(runsOf(planned)[0].toObject()) < a); // and it did quantize
+    }
+
+    void quantizeReportsTheRotatedWeights()
+    {
+        const auto run = cli({"quantize", qs(kDemo), "--scheme", "rtn:b4:g128+rot", "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(json["scheme"].toString(), QStringLiteral("rtn:b4:g128:sym+rot"));
+        QVERIFY(json["calibration"].toString().startsWith(QStringLiteral("rotated: Hadamard 2^7 of 128 channels")));
+        bool head = false;
+        for (const QJsonValue &t : json["tensors"].toArray())
+            head = head || (t.toObject()["name"].toString() == QStringLiteral("lm_head.weight") && t.toObject()["quantized"].toBool());
+        QVERIFY(head); // the untied output head is reported
+    }
+
+    void refusesWhatNoCheckpointHolds_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString out = QStringLiteral("refused-out");
+        QTest::newRow("+a8 --out") << QStringList{"--scheme", "rtn:b8:channel+a8", "--out", out}
+                                   << "quantizes activations as the model runs, which no checkpoint holds";
+        QTest::newRow("+rot --out") << QStringList{"--scheme", "rtn:b4:g128+rot", "--out", out}
+                                    << "rotated weights are not written yet";
+        QTest::newRow("awq without fake") << (QStringList{"--scheme", "awq:b4:g128", "--out", out} + kCalibration)
+                                          << "written as a fake-quantized checkpoint (--out DIR --format fake)";
+        QTest::newRow("awq without calibration") << QStringList{"--scheme", "awq:b4:g128"}
+                                                 << "awq:b4:g128:sym needs calibration text";
+        QTest::newRow("+rot with calibration") << (QStringList{"--scheme", "rtn:b4:g128+rot"} + kCalibration)
+                                               << "calibrates on nothing";
+        QTest::newRow("bad modifier") << QStringList{"--scheme", "rtn:b4:g128+a5"} << "unknown modifier '+a5'";
+    }
+
+    void refusesWhatNoCheckpointHolds()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const auto run = cli(QStringList{"quantize", qs(kDemo)} + arguments);
+        QVERIFY(run.exitCode != 0 && run.exitCode > -1);
+        QVERIFY2(test::isOneLine(run.err), run.err.constData());
+        QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
+        QVERIFY(!fs::exists("refused-out") && !fs::exists(m_root / "refused-out"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    fs::path m_root;
+};
+
+QTEST_GUILESS_MAIN(TestCliTransforms)
+#include "tst_clitransforms.moc"
