@@ -423,10 +423,15 @@ QString methodDisplayName(const QString &method)
         return CliffSeriesText::tr("GGUF legacy");
     if (method == QLatin1String("unquantized"))
         return CliffSeriesText::tr("unquantized");
-    QStringList parts = method.split(':');
+    // Modifiers keep their text: "rtn:g128:sym+rot+a4" -> "RTN g128 sym + rot + a4".
+    const qsizetype plus = method.indexOf('+');
+    QStringList parts = method.left(plus).split(':');
     if (!parts.isEmpty())
         parts.front() = parts.front().toUpper();
-    return parts.join(' ');
+    QString name = parts.join(' ');
+    if (plus >= 0)
+        name += QStringLiteral(" + ") + method.mid(plus + 1).split('+').join(QStringLiteral(" + "));
+    return name;
 }
 
 } // namespace bitcliff::app

@@ -5,6 +5,7 @@
 // refused in one line before anything is written.
 #include "formats/model.h"
 #include "support/clirunner.h"
+#include "sweepjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,6 +102,32 @@ private slots:
         for (const QJsonValue &t : json["tensors"].toArray())
             head = head || (t.toObject()["name"].toString() == QStringLiteral("lm_head.weight") && t.toObject()["quantized"].toBool());
         QVERIFY(head); // the untied output head is reported
+    }
+
+    // Cells of every kind in one sweep: each its own series; a cell that cannot apply (a strict
+    // grid the rows do not fit) is recorded as failed and the sweep goes on.
+    void sweepsTakeEveryRecipe()
+    {
+        const QString out = QString::fromStdString((m_root / "sweep").string());
+        const auto run = cli(QStringList{"sweep", qs(kDemo), "--schemes",
+                                         "rtn:b3:g128:asym,awq:b3:g128:asym,rtn:b4:g128+rot,rtn:b8:channel+a8,"
+                                         "rtn:b8:channel+smooth+a4,rtn:b4:g256:strict+rot",
+                                         "--text", qs(kDemo / "eval" / "text" / "en.txt"), "--ctx", "128", "--out", out}
+                             + kCalibration);
+        QVERIFY2(run.exitCode == 0 && run.err.contains("6 of 7 cells ok, 1 failed"), run.err.constData());
+        const auto cells = test::sweepCells(out);
+        QCOMPARE(cells.size(), qsizetype(7));
+        QMap<QString, QString> methods, statuses;
+        for (const QJsonObject &cell : cells) {
+            methods[cell["scheme"].toString()] = cell["method"].toString();
+            statuses[cell["scheme"].toString()] = cell["status"].toString();
+        }
+        QCOMPARE(methods["awq:b3:g128:asym"], QStringLiteral("awq:g128:asym"));
+        QCOMPARE(methods["rtn:b4:g128:sym+rot"], QStringLiteral("rtn:g128:sym+rot"));
+        QCOMPARE(methods["rtn:b8:channel:sym+smooth+a4"], QStringLiteral("rtn:channel:sym+smooth+a4"));
+        for (const char *scheme : {"awq:b3:g128:asym", "rtn:b4:g128:sym+rot", "rtn:b8:channel:sym+a8"})
+            QCOMPARE(statuses[scheme], QStringLiteral("ok"));
+        QCOMPARE(statuses["rtn:b4:g256:sym:strict+rot"], QStringLiteral("failed"));
     }
 
     void refusesWhatNoCheckpointHolds_data()
