@@ -114,7 +114,7 @@ private slots:
                                          "rtn:b8:channel+smooth+a4,rtn:b4:g256:strict+rot",
                                          "--text", qs(kDemo / "eval" / "text" / "en.txt"), "--ctx", "128", "--out", out}
                              + kCalibration);
-        QVERIFY2(run.exitCode == 0 && run.err.contains("6 of 7 cells ok, 1 failed"), run.err.constData());
+        QVERIFY2(run.exitCode == 0 && run.out.contains("6 of 7 cells ok, 1 failed"), run.err.constData());
         const auto cells = test::sweepCells(out);
         QCOMPARE(cells.size(), qsizetype(7));
         QMap<QString, QString> methods, statuses;
