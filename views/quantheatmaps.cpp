@@ -168,7 +168,7 @@ OverviewHeatmap sqnrOverviewHeatmap(const QuantReport &report, const QString &su
     OverviewHeatmap overview;
     HeatmapData &data = overview.data;
     data.title = QuantHeatmaps::tr("SQNR by layer and role \u2014 %1")
-                     .arg(subject.isEmpty() ? fromStd(report.scheme.toString()) : subject);
+                     .arg(subject.isEmpty() ? fromStd(report.recipe()) : subject);
     if (report.summary.fellBack > 0) // bright cells may be a fallback's, not the scheme's: say so
         data.title += QuantHeatmaps::tr(" (%1 of %2 matrices fell back; the tooltip says to what)")
                           .arg(report.summary.fellBack)

@@ -217,6 +217,10 @@ void TestQuantViews::overview()
     QuantReport none;
     none.scheme = report.scheme;
     QVERIFY(!sqnrOverviewHeatmap(none).data.isValid());
+    // A report of a recipe (gptq on the scheme's grid) is titled by the recipe.
+    QuantReport recipe = report;
+    recipe.label = "gptq:b4:g128:sym";
+    QCOMPARE(sqnrOverviewHeatmap(recipe).data.title, QStringLiteral("SQNR by layer and role \u2014 gptq:b4:g128:sym"));
 
     HeatmapWidget widget;
     widget.setData(std::make_shared<HeatmapData>(d));
