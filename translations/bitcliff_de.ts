@@ -2348,18 +2348,65 @@
     </message>
 </context>
 <context>
-    <name>bitcliff::app::QuantizePage</name>
-    <message>
-        <source>Quantizing… (see the Jobs panel for progress; Cancel stops it)</source>
-        <translation>Wird quantisiert… (Fortschritt im Bereich „Aufgaben“; „Abbrechen“ hält den Vorgang an)</translation>
-    </message>
+    <name>bitcliff::app::QuantizeForm</name>
     <message>
         <source>Scheme:</source>
         <translation>Schema:</translation>
     </message>
     <message>
+        <source>A preset, or any scheme text such as rtn:b3:g128:asym, or a calibrated recipe such as gptq:b4:g128 (see bitcliff-cli --help).</source>
+        <translation>Eine Vorgabe, ein beliebiger Schema-Text wie rtn:b3:g128:asym oder ein kalibriertes Rezept wie gptq:b4:g128 (siehe bitcliff-cli --help).</translation>
+    </message>
+    <message>
         <source>Compare with:</source>
         <translation>Vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation>Quantisieren</translation>
+    </message>
+    <message>
+        <source>Second model:</source>
+        <translation>Zweites Modell:</translation>
+    </message>
+    <message>
+        <source>Optional: e.g. a checkpoint trained from this model</source>
+        <translation>Optional: z. B. ein aus diesem Modell trainierter Checkpoint</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json and safetensors) or GGUF file. The scheme (or the Compare-with scheme) also quantizes it, and its maps stand beside this model&apos;s: after quantization-aware training its weights lose less.</source>
+        <translation>Ein Modellordner (config.json und safetensors) oder eine GGUF-Datei. Das Schema (oder das Schema unter „Vergleichen mit“) quantisiert auch dieses Modell, seine Karten stehen neben denen dieses Modells: nach quantisierungsbewusstem Training verlieren seine Gewichte weniger.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Selected tensor only</source>
+        <translation>Nur ausgewählter Tensor</translation>
+    </message>
+    <message>
+        <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
+        <translation>Nur den im Modellbaum ausgewählten Tensor quantisieren (schnell) statt aller Gewichtsmatrizen des Modells.</translation>
+    </message>
+    <message>
+        <source>Second model to quantize</source>
+        <translation>Zweites Modell zum Quantisieren</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration text: choose it under Calibration.</source>
+        <translation>%1 braucht Kalibrierungstext: unter Kalibrierung wählen.</translation>
+    </message>
+    <message>
+        <source>%1 quantizes the layers in turn, each on the outputs of those before it: uncheck “Selected tensor only”.</source>
+        <translation>%1 quantisiert die Schichten nacheinander, jede auf den Ausgaben der vorherigen: „Nur ausgewählter Tensor“ abwählen.</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::QuantizePage</name>
+    <message>
+        <source>Quantizing… (see the Jobs panel for progress; Cancel stops it)</source>
+        <translation>Wird quantisiert… (Fortschritt im Bereich „Aufgaben“; „Abbrechen“ hält den Vorgang an)</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -2368,10 +2415,6 @@
     <message>
         <source>Selected tensor</source>
         <translation>Ausgewählter Tensor</translation>
-    </message>
-    <message>
-        <source>A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help).</source>
-        <translation>Eine Vorgabe oder ein beliebiger Schema-Text wie rtn:b3:g128:asym (siehe bitcliff-cli --help).</translation>
     </message>
     <message>
         <source>Choose a scheme and quantize: every weight matrix is quantized and compared with the original.</source>
@@ -2388,18 +2431,6 @@
     <message>
         <source>%1: mean squared error per output channel and group of input channels</source>
         <translation>%1: mittlerer quadratischer Fehler je Ausgangskanal und Gruppe von Eingangskanälen</translation>
-    </message>
-    <message>
-        <source>Quantize</source>
-        <translation>Quantisieren</translation>
-    </message>
-    <message>
-        <source>Selected tensor only</source>
-        <translation>Nur ausgewählter Tensor</translation>
-    </message>
-    <message>
-        <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
-        <translation>Nur den im Modellbaum ausgewählten Tensor quantisieren (schnell) statt aller Gewichtsmatrizen des Modells.</translation>
     </message>
     <message>
         <source>Press Quantize: the SQNR of every weight matrix appears here, layers × roles.</source>
@@ -2422,24 +2453,8 @@
         <translation>%1: mittlerer quadratischer Fehler je Ausgangskanal und Gruppe von Eingangskanälen; beide Karten teilen eine Farbskala</translation>
     </message>
     <message>
-        <source>Second model to quantize</source>
-        <translation>Zweites Modell zum Quantisieren</translation>
-    </message>
-    <message>
-        <source>Second model:</source>
-        <translation>Zweites Modell:</translation>
-    </message>
-    <message>
-        <source>Optional: e.g. a checkpoint trained from this model</source>
-        <translation>Optional: z. B. ein aus diesem Modell trainierter Checkpoint</translation>
-    </message>
-    <message>
-        <source>A model folder (config.json and safetensors) or GGUF file. The scheme (or the Compare-with scheme) also quantizes it, and its maps stand beside this model&apos;s: after quantization-aware training its weights lose less.</source>
-        <translation>Ein Modellordner (config.json und safetensors) oder eine GGUF-Datei. Das Schema (oder das Schema unter „Vergleichen mit“) quantisiert auch dieses Modell, seine Karten stehen neben denen dieses Modells: nach quantisierungsbewusstem Training verlieren seine Gewichte weniger.</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Auswählen…</translation>
+        <source>Calibration: %1</source>
+        <translation>Kalibrierung: %1</translation>
     </message>
 </context>
 <context>

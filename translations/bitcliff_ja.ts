@@ -2328,18 +2328,65 @@
     </message>
 </context>
 <context>
-    <name>bitcliff::app::QuantizePage</name>
-    <message>
-        <source>Quantizing… (see the Jobs panel for progress; Cancel stops it)</source>
-        <translation>量子化中…（進捗は「ジョブ」パネルを参照。「キャンセル」で中止できます）</translation>
-    </message>
+    <name>bitcliff::app::QuantizeForm</name>
     <message>
         <source>Scheme:</source>
         <translation>方式:</translation>
     </message>
     <message>
+        <source>A preset, or any scheme text such as rtn:b3:g128:asym, or a calibrated recipe such as gptq:b4:g128 (see bitcliff-cli --help).</source>
+        <translation>プリセット、rtn:b3:g128:asym のような任意の方式文字列、または gptq:b4:g128 のようなキャリブレーション付きレシピ（bitcliff-cli --help を参照）。</translation>
+    </message>
+    <message>
         <source>Compare with:</source>
         <translation>比較対象:</translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation>量子化</translation>
+    </message>
+    <message>
+        <source>Second model:</source>
+        <translation>2 つ目のモデル:</translation>
+    </message>
+    <message>
+        <source>Optional: e.g. a checkpoint trained from this model</source>
+        <translation>任意: このモデルから学習したチェックポイントなど</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json and safetensors) or GGUF file. The scheme (or the Compare-with scheme) also quantizes it, and its maps stand beside this model&apos;s: after quantization-aware training its weights lose less.</source>
+        <translation>モデルフォルダー (config.json と safetensors) または GGUF ファイル。スキーム (または比較対象のスキーム) でこのモデルも量子化し、そのマップをこのモデルのマップの横に表示します。量子化を考慮した学習の後は、重みの誤差が小さくなります。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Selected tensor only</source>
+        <translation>選択したテンソルのみ</translation>
+    </message>
+    <message>
+        <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
+        <translation>モデル全体の重み行列ではなく、モデルツリーで選択したテンソルだけを量子化します（高速）。</translation>
+    </message>
+    <message>
+        <source>Second model to quantize</source>
+        <translation>量子化する 2 つ目のモデル</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration text: choose it under Calibration.</source>
+        <translation>%1 にはキャリブレーション用テキストが必要です: 「キャリブレーション」で選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 quantizes the layers in turn, each on the outputs of those before it: uncheck “Selected tensor only”.</source>
+        <translation>%1 は層を順番に、それぞれ前の層の出力を使って量子化します。「選択したテンソルのみ」のチェックを外してください。</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::QuantizePage</name>
+    <message>
+        <source>Quantizing… (see the Jobs panel for progress; Cancel stops it)</source>
+        <translation>量子化中…（進捗は「ジョブ」パネルを参照。「キャンセル」で中止できます）</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -2348,10 +2395,6 @@
     <message>
         <source>Selected tensor</source>
         <translation>選択中のテンソル</translation>
-    </message>
-    <message>
-        <source>A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help).</source>
-        <translation>プリセット、または rtn:b3:g128:asym のような任意の方式文字列（bitcliff-cli --help を参照）。</translation>
     </message>
     <message>
         <source>Choose a scheme and quantize: every weight matrix is quantized and compared with the original.</source>
@@ -2368,18 +2411,6 @@
     <message>
         <source>%1: mean squared error per output channel and group of input channels</source>
         <translation>%1: 出力チャネルと入力チャネルのグループごとの平均二乗誤差</translation>
-    </message>
-    <message>
-        <source>Quantize</source>
-        <translation>量子化</translation>
-    </message>
-    <message>
-        <source>Selected tensor only</source>
-        <translation>選択したテンソルのみ</translation>
-    </message>
-    <message>
-        <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
-        <translation>モデル全体の重み行列ではなく、モデルツリーで選択したテンソルだけを量子化します（高速）。</translation>
     </message>
     <message>
         <source>Press Quantize: the SQNR of every weight matrix appears here, layers × roles.</source>
@@ -2402,24 +2433,8 @@
         <translation>%1: 出力チャネルと入力チャネルのグループごとの平均二乗誤差。両スキームのマップは同じカラースケールを共有します</translation>
     </message>
     <message>
-        <source>Second model to quantize</source>
-        <translation>量子化する 2 つ目のモデル</translation>
-    </message>
-    <message>
-        <source>Second model:</source>
-        <translation>2 つ目のモデル:</translation>
-    </message>
-    <message>
-        <source>Optional: e.g. a checkpoint trained from this model</source>
-        <translation>任意: このモデルから学習したチェックポイントなど</translation>
-    </message>
-    <message>
-        <source>A model folder (config.json and safetensors) or GGUF file. The scheme (or the Compare-with scheme) also quantizes it, and its maps stand beside this model&apos;s: after quantization-aware training its weights lose less.</source>
-        <translation>モデルフォルダー (config.json と safetensors) または GGUF ファイル。スキーム (または比較対象のスキーム) でこのモデルも量子化し、そのマップをこのモデルのマップの横に表示します。量子化を考慮した学習の後は、重みの誤差が小さくなります。</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>選択…</translation>
+        <source>Calibration: %1</source>
+        <translation>キャリブレーション: %1</translation>
     </message>
 </context>
 <context>

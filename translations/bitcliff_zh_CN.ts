@@ -2328,18 +2328,65 @@
     </message>
 </context>
 <context>
-    <name>bitcliff::app::QuantizePage</name>
-    <message>
-        <source>Quantizing… (see the Jobs panel for progress; Cancel stops it)</source>
-        <translation>正在量化…（进度见“任务”面板；点击“取消”可停止）</translation>
-    </message>
+    <name>bitcliff::app::QuantizeForm</name>
     <message>
         <source>Scheme:</source>
         <translation>方案:</translation>
     </message>
     <message>
+        <source>A preset, or any scheme text such as rtn:b3:g128:asym, or a calibrated recipe such as gptq:b4:g128 (see bitcliff-cli --help).</source>
+        <translation>预设、任意方案文本（例如 rtn:b3:g128:asym），或校准配方（例如 gptq:b4:g128）（参见 bitcliff-cli --help）。</translation>
+    </message>
+    <message>
         <source>Compare with:</source>
         <translation>比较对象:</translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Second model:</source>
+        <translation>第二个模型:</translation>
+    </message>
+    <message>
+        <source>Optional: e.g. a checkpoint trained from this model</source>
+        <translation>可选：例如由此模型训练得到的检查点</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json and safetensors) or GGUF file. The scheme (or the Compare-with scheme) also quantizes it, and its maps stand beside this model&apos;s: after quantization-aware training its weights lose less.</source>
+        <translation>模型文件夹（config.json 和 safetensors）或 GGUF 文件。该方案（或“对比对象”的方案）也会量化它，其图显示在本模型的图旁边：经过量化感知训练后，其权重损失更少。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Selected tensor only</source>
+        <translation>仅所选张量</translation>
+    </message>
+    <message>
+        <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
+        <translation>只量化模型树中所选的张量（快速），而不是模型的所有权重矩阵。</translation>
+    </message>
+    <message>
+        <source>Second model to quantize</source>
+        <translation>要量化的第二个模型</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration text: choose it under Calibration.</source>
+        <translation>%1 需要校准文本：请在“校准”中选择。</translation>
+    </message>
+    <message>
+        <source>%1 quantizes the layers in turn, each on the outputs of those before it: uncheck “Selected tensor only”.</source>
+        <translation>%1 逐层量化，每层基于前面各层的输出：请取消勾选“仅所选张量”。</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::QuantizePage</name>
+    <message>
+        <source>Quantizing… (see the Jobs panel for progress; Cancel stops it)</source>
+        <translation>正在量化…（进度见“任务”面板；点击“取消”可停止）</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -2348,10 +2395,6 @@
     <message>
         <source>Selected tensor</source>
         <translation>所选张量</translation>
-    </message>
-    <message>
-        <source>A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help).</source>
-        <translation>预设，或任意方案文本，例如 rtn:b3:g128:asym（参见 bitcliff-cli --help）。</translation>
     </message>
     <message>
         <source>Choose a scheme and quantize: every weight matrix is quantized and compared with the original.</source>
@@ -2368,18 +2411,6 @@
     <message>
         <source>%1: mean squared error per output channel and group of input channels</source>
         <translation>%1：每个输出通道和每组输入通道的均方误差</translation>
-    </message>
-    <message>
-        <source>Quantize</source>
-        <translation>量化</translation>
-    </message>
-    <message>
-        <source>Selected tensor only</source>
-        <translation>仅所选张量</translation>
-    </message>
-    <message>
-        <source>Quantize just the tensor selected in the model tree (quick), instead of every weight matrix of the model.</source>
-        <translation>只量化模型树中所选的张量（快速），而不是模型的所有权重矩阵。</translation>
     </message>
     <message>
         <source>Press Quantize: the SQNR of every weight matrix appears here, layers × roles.</source>
@@ -2402,24 +2433,8 @@
         <translation>%1：每个输出通道和输入通道组的均方误差；两种方案的图共用一个颜色刻度</translation>
     </message>
     <message>
-        <source>Second model to quantize</source>
-        <translation>要量化的第二个模型</translation>
-    </message>
-    <message>
-        <source>Second model:</source>
-        <translation>第二个模型:</translation>
-    </message>
-    <message>
-        <source>Optional: e.g. a checkpoint trained from this model</source>
-        <translation>可选：例如由此模型训练得到的检查点</translation>
-    </message>
-    <message>
-        <source>A model folder (config.json and safetensors) or GGUF file. The scheme (or the Compare-with scheme) also quantizes it, and its maps stand beside this model&apos;s: after quantization-aware training its weights lose less.</source>
-        <translation>模型文件夹（config.json 和 safetensors）或 GGUF 文件。该方案（或“对比对象”的方案）也会量化它，其图显示在本模型的图旁边：经过量化感知训练后，其权重损失更少。</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
+        <source>Calibration: %1</source>
+        <translation>校准：%1</translation>
     </message>
 </context>
 <context>

@@ -31,9 +31,10 @@ CalibrationField::CalibrationField(QWidget *parent)
     // Long labels (German, file names) must not widen the page and squeeze the tree dock.
     m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_source->setMinimumContentsLength(14);
-    m_sequences->setRange(1, 4096);
+    // The ranges a sweep spec may hold: a loaded spec's calibration is shown as it is.
+    m_sequences->setRange(1, 100000);
     m_sequences->setValue(64);
-    m_length->setRange(16, 8192);
+    m_length->setRange(2, 131072);
     m_length->setSingleStep(64);
     m_length->setValue(256);
     auto *row = new QHBoxLayout(this);
@@ -45,6 +46,9 @@ CalibrationField::CalibrationField(QWidget *parent)
     row->addWidget(m_times);
     row->addWidget(m_length);
     connect(m_choose, &QPushButton::clicked, this, &CalibrationField::chooseFile);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &CalibrationField::changed);
+    connect(m_sequences, &QSpinBox::valueChanged, this, &CalibrationField::changed);
+    connect(m_length, &QSpinBox::valueChanged, this, &CalibrationField::changed);
     retranslate();
 }
 
@@ -71,12 +75,28 @@ int CalibrationField::addSource(const QString &label, const QString &reference)
     return m_source->count() - 1;
 }
 
-void CalibrationField::setModelPath(const QString &modelPath)
+void CalibrationField::setModelPath(const QString &modelPath, bool select)
 {
     const QDir folder(QFileInfo(modelPath).isDir() ? modelPath : QFileInfo(modelPath).absolutePath());
     const QString calibration = folder.filePath(QStringLiteral("calibration"));
-    if (QFileInfo(calibration).isDir())
-        m_source->setCurrentIndex(addSource(folder.dirName() + QStringLiteral("/calibration"), calibration));
+    if (!QFileInfo(calibration).isDir())
+        return;
+    const int index = addSource(folder.dirName() + QStringLiteral("/calibration"), calibration);
+    if (select)
+        m_source->setCurrentIndex(index);
+}
+
+void CalibrationField::setChoice(const std::optional<CalibrationChoice> &choice)
+{
+    if (!choice || choice->reference.isEmpty()) {
+        m_source->setCurrentIndex(kNone);
+        return;
+    }
+    const QFileInfo file(choice->reference);
+    m_source->setCurrentIndex(
+        addSource(file.fileName().isEmpty() ? choice->reference : file.fileName(), choice->reference));
+    m_sequences->setValue(choice->sequences);
+    m_length->setValue(choice->length);
 }
 
 void CalibrationField::chooseFile()

@@ -27,11 +27,18 @@ class CalibrationField final : public QWidget
 public:
     explicit CalibrationField(QWidget *parent = nullptr);
     void retranslate();
-    // Offers <model folder>/calibration when it exists and selects it.
-    void setModelPath(const QString &modelPath);
+    // Offers <model folder>/calibration when it exists, and selects it when `select`.
+    void setModelPath(const QString &modelPath, bool select = true);
     std::optional<CalibrationChoice> choice() const; // nothing: no calibration text
+    // Selects `choice` (a reference not offered yet is added, named by its file name), or None.
+    void setChoice(const std::optional<CalibrationChoice> &choice);
 
     QComboBox *source() const { return m_source; }
+    QSpinBox *sequencesBox() const { return m_sequences; }
+    QSpinBox *lengthBox() const { return m_length; }
+
+signals:
+    void changed(); // the source, the sequences or the length
 
 private:
     void chooseFile();

@@ -1,5 +1,7 @@
 #include "gui/quantizecontroller.h"
 
+#include "gui/recipequantization.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -25,43 +27,50 @@ void QuantizeController::setModel(std::shared_ptr<const Model> model)
     ++m_generation;
     m_model = std::move(model);
     m_analysis.reset();
+    m_notes = {};
 }
 
-void QuantizeController::quantize(
-    const QuantScheme &first, const std::optional<QuantScheme> &second, int onlyTensor, const QString &secondModel)
+void QuantizeController::quantize(const QuantizeRequest &request)
 {
     if (!m_model)
         return;
     if (m_quantizeJob >= 0)
         m_runner->cancel(m_quantizeJob);
     const int generation = ++m_generation;
-    const auto model = m_model;
-    std::vector<std::string> only;
-    if (onlyTensor >= 0 && size_t(onlyTensor) < model->tensors().size()) {
-        only.push_back(model->tensors()[size_t(onlyTensor)].name);
-        m_pendingTensor = onlyTensor;
+    RecipeQuantRequest job;
+    job.model = m_model;
+    job.first = request.first;
+    job.second = request.second;
+    if (request.onlyTensor >= 0 && size_t(request.onlyTensor) < m_model->tensors().size()) {
+        job.onlyTensors.push_back(m_model->tensors()[size_t(request.onlyTensor)].name);
+        m_pendingTensor = request.onlyTensor;
     }
-    const QString secondPath = QDir::cleanPath(secondModel);
-    QString title = second ? tr("Quantizing with %1 and %2")
-                                 .arg(QString::fromStdString(first.toString()), QString::fromStdString(second->toString()))
-                           : tr("Quantizing with %1").arg(QString::fromStdString(first.toString()));
-    if (!secondModel.isEmpty())
+    job.calibration = request.calibration.toStdString();
+    job.calibrationSequences = request.calibrationSequences;
+    job.calibrationLength = request.calibrationLength;
+    const QString secondPath = request.secondModel.isEmpty() ? QString() : QDir::cleanPath(request.secondModel);
+    const QString first = QString::fromStdString(request.first.toString());
+    const QString second = request.second ? QString::fromStdString(request.second->toString()) : QString();
+    QString title
+        = request.second ? tr("Quantizing with %1 and %2").arg(first, second) : tr("Quantizing with %1").arg(first);
+    if (!secondPath.isEmpty())
         title = tr("Quantizing the model with %1 and %2 with %3")
-                    .arg(QString::fromStdString(first.toString()), QFileInfo(secondPath).fileName(),
-                        QString::fromStdString(second.value_or(first).toString()));
-    m_quantizeJob = m_runner->start<std::shared_ptr<const QuantAnalysis>>(
-        title, [model, first, second, only, secondPath, comparing = !secondModel.isEmpty()](const ProgressCallback &progress) {
-            QuantRequest request { model, first, second, nullptr, only };
-            if (comparing)
-                request.secondModel = openModel(secondPath.toStdString());
-            return analyseQuantization(request, progress);
+                    .arg(first, QFileInfo(secondPath).fileName(), request.second ? second : first);
+    // The calibration set, the second model and the weights are all made in the job.
+    m_quantizeJob = m_runner->start<RecipeAnalysis>(
+        title,
+        [job, secondPath](const ProgressCallback &progress) mutable {
+            if (!secondPath.isEmpty())
+                job.secondModel = openModel(secondPath.toStdString());
+            return analyseRecipes(job, progress);
         },
         this,
-        [this, generation](std::shared_ptr<const QuantAnalysis> analysis) {
+        [this, generation](RecipeAnalysis result) {
             if (generation != m_generation)
                 return;
             m_quantizeJob = -1;
-            m_analysis = std::move(analysis);
+            m_analysis = std::move(result.analysis);
+            m_notes = { QString::fromStdString(result.firstNote), QString::fromStdString(result.secondNote) };
             emit busyChanged(false);
             emit analysisReady(m_analysis);
             if (m_pendingTensor >= 0)

@@ -2,21 +2,17 @@
 
 #include "channelerrorscatter.h"
 #include "gui/quantizecontroller.h"
+#include "gui/quantizeform.h"
 #include "heatmapwidget.h"
-#include "quant/schemepresets.h"
 #include "report/plansummarytext.h"
 #include "report/reportfiles.h"
 #include "stats/modelstats.h"
 #include "tensorsnapshot.h"
 #include "util/error.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -27,15 +23,7 @@ namespace bitcliff::app {
 QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
-    , m_firstLabel(new QLabel(this))
-    , m_first(new QComboBox(this))
-    , m_compare(new QCheckBox(this))
-    , m_second(new QComboBox(this))
-    , m_secondModelLabel(new QLabel(this))
-    , m_secondModel(new QLineEdit(this))
-    , m_chooseSecondModel(new QPushButton(this))
-    , m_selectedOnly(new QCheckBox(this))
-    , m_quantize(new QPushButton(this))
+    , m_form(new QuantizeForm(this))
     , m_summary(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_overviewFirst(new HeatmapWidget(this))
@@ -46,44 +34,8 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     , m_difference(new HeatmapWidget(this))
     , m_scatter(new ChannelErrorScatterView(this))
 {
-    for (QComboBox *box : { m_first, m_second }) {
-        box->setEditable(true); // presets, or any scheme text (see bitcliff-cli --help)
-        box->setInsertPolicy(QComboBox::NoInsert); // Enter quantizes, it does not collect items
-        box->addItems(presetSchemes());
-        box->setMinimumContentsLength(16);
-        // Enter in the scheme field runs Quantize, like the button.
-        connect(box->lineEdit(), &QLineEdit::returnPressed, this, [this] {
-            if (m_quantize->isEnabled())
-                startQuantization();
-        });
-        connect(box, &QComboBox::currentTextChanged, this, &QuantizePage::checkSchemeTexts);
-    }
-    m_first->setCurrentText(QStringLiteral("rtn:b4:g128:sym"));
-    m_second->setCurrentText(QStringLiteral("nf4:g64"));
-    m_quantize->setEnabled(false);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    // Two rows: in one, the controls alone would keep a 1024-pixel window from giving the
-    // model tree room.
-    auto *schemes = new QHBoxLayout;
-    schemes->addWidget(m_firstLabel);
-    schemes->addWidget(m_first);
-    schemes->addSpacing(12);
-    schemes->addWidget(m_compare);
-    schemes->addWidget(m_second);
-    schemes->addStretch(1);
-    m_secondModel->setClearButtonEnabled(true);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_secondModelLabel);
-    actions->addWidget(m_secondModel, 1);
-    actions->addWidget(m_chooseSecondModel);
-    actions->addSpacing(12);
-    actions->addWidget(m_selectedOnly);
-    actions->addWidget(m_quantize);
-    auto *controls = new QVBoxLayout;
-    controls->addLayout(schemes);
-    controls->addLayout(actions);
 
     auto *overview = new QSplitter(Qt::Horizontal, this);
     overview->addWidget(m_overviewFirst);
@@ -115,23 +67,18 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     m_tabs->addTab(tensorTab, QString());
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
+    layout->addWidget(m_form);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
 
-    connect(m_quantize, &QPushButton::clicked, this, &QuantizePage::startQuantization);
-    connect(m_chooseSecondModel, &QPushButton::clicked, this, &QuantizePage::chooseSecondModel);
-    connect(m_secondModel, &QLineEdit::returnPressed, this, [this] {
-        if (m_quantize->isEnabled())
-            startQuantization();
-    });
-    connect(m_compare, &QCheckBox::toggled, this, &QuantizePage::updateComparisonVisibility);
-    connect(m_compare, &QCheckBox::toggled, this, &QuantizePage::checkSchemeTexts);
+    connect(m_form, &QuantizeForm::quantizeRequested, this, &QuantizePage::startQuantization);
+    // A recipe text that does not parse greys out the charts (of another recipe).
+    connect(m_form, &QuantizeForm::schemeTextsChecked, m_tabs, &QWidget::setEnabled);
     connect(m_controller, &QuantizeController::analysisReady, this, &QuantizePage::showAnalysis);
     connect(m_controller, &QuantizeController::tensorViewsReady, this, &QuantizePage::showTensorViews);
     connect(m_controller, &QuantizeController::failed, m_summary, &QLabel::setText);
     connect(m_controller, &QuantizeController::busyChanged, this, [this](bool busy) {
-        m_quantize->setEnabled(!busy);
+        quantizeButton()->setEnabled(!busy);
         if (busy)
             m_summary->setText(tr("Quantizing… (see the Jobs panel for progress; Cancel stops it)"));
     });
@@ -141,48 +88,61 @@ QuantizePage::QuantizePage(QuantizeController *controller, QWidget *parent)
     retranslate();
 }
 
+QComboBox *QuantizePage::firstScheme() const
+{
+    return m_form->firstScheme();
+}
+
+QComboBox *QuantizePage::secondScheme() const
+{
+    return m_form->secondScheme();
+}
+
+QCheckBox *QuantizePage::compareBox() const
+{
+    return m_form->compareBox();
+}
+
+QLineEdit *QuantizePage::secondModelEdit() const
+{
+    return m_form->secondModelEdit();
+}
+
+QCheckBox *QuantizePage::selectedOnlyBox() const
+{
+    return m_form->selectedOnlyBox();
+}
+
+QPushButton *QuantizePage::quantizeButton() const
+{
+    return m_form->quantizeButton();
+}
+
+CalibrationField *QuantizePage::calibration() const
+{
+    return m_form->calibration();
+}
+
 void QuantizePage::showScheme(const QString &scheme)
 {
-    m_first->setCurrentText(scheme);
+    m_form->firstScheme()->setCurrentText(scheme);
 }
 
 void QuantizePage::setSecondModel(const QString &path)
 {
-    m_secondModel->setText(path);
-}
-
-void QuantizePage::chooseSecondModel()
-{
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Second model to quantize"), m_secondModel->text());
-    if (!path.isEmpty())
-        setSecondModel(path);
+    m_form->setSecondModel(path);
 }
 
 QStringList QuantizePage::presetSchemes()
 {
-    QStringList schemes;
-    for (const SchemePreset &preset : schemePresets())
-        schemes << QString::fromUtf8(preset.scheme.data(), qsizetype(preset.scheme.size()));
-    return schemes;
+    return QuantizeForm::presetSchemes();
 }
 
 void QuantizePage::retranslate()
 {
-    m_firstLabel->setText(tr("Scheme:"));
-    m_compare->setText(tr("Compare with:"));
-    m_quantize->setText(tr("Quantize"));
-    m_secondModelLabel->setText(tr("Second model:"));
-    m_secondModel->setPlaceholderText(tr("Optional: e.g. a checkpoint trained from this model"));
-    m_secondModel->setToolTip(tr("A model folder (config.json and safetensors) or GGUF file. The scheme (or the "
-                                 "Compare-with scheme) also quantizes it, and its maps stand beside this model's: "
-                                 "after quantization-aware training its weights lose less."));
-    m_chooseSecondModel->setText(tr("Choose…"));
-    m_selectedOnly->setText(tr("Selected tensor only"));
-    m_selectedOnly->setToolTip(tr("Quantize just the tensor selected in the model tree (quick), "
-                                  "instead of every weight matrix of the model."));
+    m_form->retranslate();
     m_tabs->setTabText(0, tr("Overview"));
     m_tabs->setTabText(1, tr("Selected tensor"));
-    m_first->setToolTip(tr("A preset, or any scheme text such as rtn:b3:g128:asym (see bitcliff-cli --help)."));
     if (!m_analysis)
         m_summary->setText(
             tr("Choose a scheme and quantize: every weight matrix is quantized and compared with the original."));
@@ -200,11 +160,13 @@ void QuantizePage::retranslate()
 void QuantizePage::setModel(std::shared_ptr<const Model> model)
 {
     m_controller->setModel(model);
-    m_quantize->setEnabled(model != nullptr);
+    quantizeButton()->setEnabled(model != nullptr);
+    if (model)
+        m_form->setModelPath(QString::fromStdString(model->sourcePath()));
     m_analysis.reset();
     m_stats.reset();
     m_tensor = -1;
-    m_selectedOnly->setEnabled(false);
+    m_form->setTensorSelected(false);
     for (HeatmapWidget *map : { m_overviewFirst, m_overviewSecond, m_errorFirst, m_errorSecond, m_difference })
         map->setData(nullptr);
     m_scatter->setData(nullptr, nullptr, QString());
@@ -219,7 +181,7 @@ void QuantizePage::setStats(std::shared_ptr<const ModelStats> stats)
 void QuantizePage::showTensor(int tensorIndex)
 {
     m_tensor = tensorIndex;
-    m_selectedOnly->setEnabled(tensorIndex >= 0);
+    m_form->setTensorSelected(tensorIndex >= 0);
     m_controller->showTensor(tensorIndex);
 }
 
@@ -231,14 +193,10 @@ QString QuantizePage::summaryText() const
 void QuantizePage::startQuantization()
 {
     try {
-        const QuantScheme first = QuantScheme::parse(m_first->currentText().trimmed().toStdString());
-        std::optional<QuantScheme> second;
-        if (m_compare->isChecked())
-            second = QuantScheme::parse(m_second->currentText().trimmed().toStdString());
-        const bool onlyOne = m_selectedOnly->isChecked() && m_tensor >= 0;
-        if (onlyOne)
+        const QuantizeRequest request = m_form->request(m_tensor);
+        if (request.onlyTensor >= 0)
             m_tabs->setCurrentIndex(1);
-        m_controller->quantize(first, second, onlyOne ? m_tensor : -1, m_secondModel->text().trimmed());
+        m_controller->quantize(request);
     } catch (const Error &e) {
         // The charts of the previous scheme must not pass for this text's.
         clearResults();
@@ -285,33 +243,8 @@ void QuantizePage::clearResults()
     updateComparisonVisibility();
 }
 
-bool QuantizePage::schemeTextValid(const QString &text)
-{
-    try {
-        QuantScheme::parse(text.trimmed().toStdString());
-        return true;
-    } catch (const Error &) {
-        return false;
-    }
-}
-
-// A scheme text that does not parse shows red, and the charts (of another scheme) grey out.
-void QuantizePage::checkSchemeTexts()
-{
-    bool allValid = true;
-    for (QComboBox *box : { m_first, m_second }) {
-        const bool used = box == m_first || m_compare->isChecked();
-        const bool valid = !used || schemeTextValid(box->currentText());
-        box->lineEdit()->setStyleSheet(valid ? QString() : QStringLiteral("color: #d62728"));
-        allValid = allValid && valid;
-    }
-    m_tabs->setEnabled(allValid);
-}
-
 void QuantizePage::updateComparisonVisibility()
 {
-    const bool comparing = m_compare->isChecked();
-    m_second->setEnabled(comparing);
     const bool haveSecond = m_analysis && m_analysis->second.report;
     m_overviewSecond->setVisible(haveSecond);
     m_errorSecond->setVisible(haveSecond);
@@ -330,9 +263,14 @@ void QuantizePage::showAnalysis(std::shared_ptr<const QuantAnalysis> analysis)
         // The scheme is in the text already; two models need the model's name in front.
         return twoModels ? QStringLiteral("%1: %2").arg(modelName(*r.model), text) : text;
     };
-    QString text = describe(m_analysis->first);
+    // Each run, and how a calibrated one calibrated, under it.
+    const auto noted = [this](const QString &text, int run) {
+        const QString note = m_controller->calibrationNote(run);
+        return note.isEmpty() ? text : text + QStringLiteral("\n") + tr("Calibration: %1").arg(note);
+    };
+    QString text = noted(describe(m_analysis->first), 0);
     if (m_analysis->second.report)
-        text += QStringLiteral("\n") + describe(m_analysis->second);
+        text += QStringLiteral("\n") + noted(describe(m_analysis->second), 1);
     m_summary->setText(text);
     m_overviewFirst->setData(
         std::shared_ptr<const HeatmapData>(m_analysis->first.overview, &m_analysis->first.overview->data));

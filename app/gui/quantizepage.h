@@ -1,9 +1,9 @@
 #pragma once
-// The Quantize page: pick a scheme (and optionally a second one, or a second model such as a
-// checkpoint trained from this one, to compare), quantize the whole model in the background,
-// and see where the error lands: a layers x roles SQNR overview, the error map of the
-// selected tensor (rows x groups), the difference between the two runs, and per-channel error
-// against per-channel absmax.
+// The Quantize page: pick a scheme or a calibrated recipe (QuantizeForm; optionally a second
+// one, or a second model such as a checkpoint trained from this one, to compare), quantize
+// the whole model in the background, and see where the error lands: a layers x roles SQNR
+// overview, the error map of the selected tensor (rows x groups), the difference between the
+// two runs, and per-channel error against per-channel absmax.
 #include "report/quantanalysis.h"
 
 #include <QWidget>
@@ -25,7 +25,9 @@ struct ModelStats;
 
 namespace bitcliff::app {
 
+class CalibrationField;
 class QuantizeController;
+class QuantizeForm;
 
 class QuantizePage final : public QWidget
 {
@@ -44,12 +46,14 @@ public:
     void retranslate();
     static QStringList presetSchemes();
 
-    QComboBox *firstScheme() const { return m_first; }
-    QComboBox *secondScheme() const { return m_second; }
-    QCheckBox *compareBox() const { return m_compare; }
-    QLineEdit *secondModelEdit() const { return m_secondModel; }
-    QCheckBox *selectedOnlyBox() const { return m_selectedOnly; }
-    QPushButton *quantizeButton() const { return m_quantize; }
+    QuantizeForm *form() const { return m_form; }
+    QComboBox *firstScheme() const;
+    QComboBox *secondScheme() const;
+    QCheckBox *compareBox() const;
+    QLineEdit *secondModelEdit() const;
+    QCheckBox *selectedOnlyBox() const;
+    QPushButton *quantizeButton() const;
+    CalibrationField *calibration() const;
     QTabWidget *resultTabs() const { return m_tabs; }
     HeatmapWidget *overview() const { return m_overviewFirst; }
     HeatmapWidget *errorMap() const { return m_errorFirst; }
@@ -71,24 +75,13 @@ private:
     void showTensorViews(std::shared_ptr<const TensorQuantViews> views);
     void updateComparisonVisibility();
     void clearResults();
-    void checkSchemeTexts();
-    static bool schemeTextValid(const QString &text);
     void onOverviewClicked(int row, int col);
-    void chooseSecondModel();
 
     QuantizeController *m_controller;
     std::shared_ptr<const ModelStats> m_stats;
     std::shared_ptr<const QuantAnalysis> m_analysis;
     int m_tensor = -1;
-    QLabel *m_firstLabel;
-    QComboBox *m_first;
-    QCheckBox *m_compare;
-    QComboBox *m_second;
-    QLabel *m_secondModelLabel;
-    QLineEdit *m_secondModel;
-    QPushButton *m_chooseSecondModel;
-    QCheckBox *m_selectedOnly;
-    QPushButton *m_quantize;
+    QuantizeForm *m_form;
     QLabel *m_summary;
     QTabWidget *m_tabs;
     HeatmapWidget *m_overviewFirst;

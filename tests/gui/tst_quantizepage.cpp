@@ -1,7 +1,9 @@
 // The Quantize page as a user drives it: pick schemes, quantize in the background, see the
-// overview, open a tensor's error maps, compare two schemes; bad scheme text is an error
-// message, not a crash.
+// overview, open a tensor's error maps, compare two schemes; a calibrated recipe (gptq) on
+// the demo model's calibration text; bad scheme text or missing calibration text is an
+// error message, not a crash.
 #include "channelerrorscatter.h"
+#include "gui/calibrationfield.h"
 #include "gui/languagemenu.h"
 #include "gui/mainwindow.h"
 #include "gui/modelsession.h"
@@ -9,6 +11,7 @@
 #include "gui/quantizecontroller.h"
 #include "gui/quantizepage.h"
 #include "heatmapwidget.h"
+#include "jobs/jobrunner.h"
 #include "support/fixtures.h"
 #include "support/tinytransformer.h"
 
@@ -19,6 +22,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -228,6 +232,116 @@ private slots:
         QVERIFY(failed.wait(30000));
         QVERIFY2(page->summaryText().contains(QStringLiteral("missing")), qPrintable(page->summaryText()));
         QVERIFY(page->quantizeButton()->isEnabled());
+    }
+
+    // gptq on the demo model: the calibration row (off for rtn) turns on and has the model's
+    // calibration/ folder; the recipe calibrates and is measured in the background job, with
+    // progress; the overview is titled by the recipe, the summary says how it calibrated, and
+    // rtn on the same grid beside it has other errors.
+    void calibratedRecipeOnTheDemoModel()
+    {
+        MainWindow window;
+        window.setConfirmClose(false);
+        window.resize(1024, 700);
+        window.show();
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openDemo();
+        QVERIFY(statsReady.wait(180000));
+        QuantizePage *page = window.quantizePage();
+        window.pages()->setCurrentWidget(page);
+        CalibrationField *calibration = page->calibration();
+        QVERIFY(!calibration->isEnabled()); // rtn:b4:g128:sym needs no text
+        QVERIFY(QuantizePage::presetSchemes().contains(QStringLiteral("gptq:b4:g128:sym")));
+        page->firstScheme()->setCurrentText(QStringLiteral("gptq:b4:g128"));
+        QVERIFY(calibration->isEnabled());
+        QVERIFY(calibration->choice());
+        QVERIFY2(calibration->choice()->reference.endsWith(QStringLiteral("/calibration")),
+                 qPrintable(calibration->choice()->reference));
+        calibration->sequencesBox()->setValue(8);
+        calibration->lengthBox()->setValue(64);
+        page->compareBox()->setChecked(true);
+        page->secondScheme()->setCurrentText(QStringLiteral("rtn:b4:g128:sym"));
+
+        auto *controller = window.findChild<QuantizeController *>();
+        QSignalSpy quantized(controller, &QuantizeController::analysisReady);
+        QSignalSpy started(window.jobRunner(), &JobRunner::jobStarted);
+        QSignalSpy progress(window.jobRunner(), &JobRunner::jobProgress);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        // In the background: the click returns before anything is calibrated.
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(quantized.count(), 0);
+        QVERIFY(!page->quantizeButton()->isEnabled());
+        QVERIFY(quantized.wait(180000));
+        QVERIFY(page->quantizeButton()->isEnabled());
+        QVERIFY(progress.count() > 0);
+
+        const auto analysis = controller->analysis();
+        QCOMPARE(analysis->first.label, QStringLiteral("gptq:b4:g128:sym"));
+        QCOMPARE(analysis->first.report->recipe(), std::string("gptq:b4:g128:sym"));
+        QCOMPARE(analysis->second.report->recipe(), std::string("rtn:b4:g128:sym"));
+        QVERIFY(analysis->first.report->quantizedParameters > 0);
+        QVERIFY(analysis->first.report->quantizedMse != analysis->second.report->quantizedMse);
+        QVERIFY2(page->overview()->data()->title.contains(QStringLiteral("\u2014 gptq:b4:g128:sym")),
+                 qPrintable(page->overview()->data()->title + page->summaryText()));
+        QVERIFY2(controller->calibrationNote(0).contains(QStringLiteral("from 8 \u00d7 64 tokens")),
+                 qPrintable(controller->calibrationNote(0)));
+        QVERIFY(controller->calibrationNote(1).isEmpty());
+        const QString summary = page->summaryText();
+        QVERIFY2(summary.contains(QStringLiteral("Calibration: ") + controller->calibrationNote(0)),
+                 qPrintable(summary));
+        QVERIFY(summary.contains(QStringLiteral("rtn:b4:g128:sym")));
+        QTest::qWait(100);
+        if (!qEnvironmentVariableIsEmpty("BITCLIFF_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("BITCLIFF_SCREENSHOT_DIR") + QStringLiteral("/quantize-gptq.png"));
+
+        // Cancel stops the calibration: the page is ready again, the previous charts stay.
+        calibration->sequencesBox()->setValue(64);
+        calibration->lengthBox()->setValue(256);
+        QSignalSpy ended(window.jobRunner(), &JobRunner::jobEnded);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QCOMPARE(started.count(), 2);
+        const int job = started.last().at(0).toInt();
+        window.jobRunner()->cancel(job);
+        const auto endedAs = [&]() -> std::optional<JobState> {
+            for (const QList<QVariant> &end : std::as_const(ended))
+                if (end.at(0).toInt() == job)
+                    return end.at(1).value<JobState>();
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(endedAs().has_value(), 60000);
+        QCOMPARE(*endedAs(), JobState::Cancelled);
+        QTRY_VERIFY(page->quantizeButton()->isEnabled());
+        QCOMPARE(quantized.count(), 1);
+        QCOMPARE(controller->analysis(), analysis);
+    }
+
+    // Without calibration text, or on the selected tensor only, a calibrated recipe is a
+    // message before any job (the Evaluate page's words for the first).
+    void calibratedRecipeNeedsCalibrationText()
+    {
+        MainWindow window;
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openPath(m_model);
+        QVERIFY(statsReady.wait(30000));
+        QuantizePage *page = window.quantizePage();
+        QCOMPARE(page->calibration()->source()->currentIndex(), 0); // no calibration/ beside the tiny model
+        page->firstScheme()->setCurrentText(QStringLiteral("gptq:b3:g32"));
+        QVERIFY(page->calibration()->isEnabled());
+        QSignalSpy started(window.jobRunner(), &JobRunner::jobStarted);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY2(page->summaryText().contains(
+                     QStringLiteral("gptq:b3:g32:sym needs calibration text: choose it under Calibration.")),
+                 qPrintable(page->summaryText()));
+        page->calibration()->source()->setCurrentIndex(1); // the bundled passages
+        window.treePanel()->selectTensor(2);
+        page->selectedOnlyBox()->setChecked(true);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY2(page->summaryText().contains(QStringLiteral("quantizes the layers in turn")),
+                 qPrintable(page->summaryText()));
+        QCOMPARE(started.count(), 0);
+        // A plain scheme leaves the row off again.
+        page->firstScheme()->setCurrentText(QStringLiteral("q8_0"));
+        QVERIFY(!page->calibration()->isEnabled());
     }
 
     void badSchemeTextIsAMessage()
