@@ -1251,6 +1251,14 @@
         <source>Load sweep spec</source>
         <translation>Sweep-Spezifikation laden</translation>
     </message>
+    <message>
+        <source>The text gptq cells calibrate on, cut into sequences × tokens; part of the sweep&apos;s measurement, like the evaluation set.</source>
+        <translation>Der Text, auf dem gptq-Zellen kalibrieren, geschnitten in Sequenzen × Tokens; Teil der Messung des Sweeps, wie der Evaluationssatz.</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration text: choose it under Calibration.</source>
+        <translation>%1 braucht Kalibrierungstext: unter Kalibrierung wählen.</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::CliffPage</name>
@@ -1525,6 +1533,18 @@
     <message>
         <source>The scheme grammar is in bitcliff-cli --help.</source>
         <translation>Die Schema-Grammatik steht in bitcliff-cli --help.</translation>
+    </message>
+    <message>
+        <source>GPTQ g128 symmetric</source>
+        <translation>GPTQ g128 symmetrisch</translation>
+    </message>
+    <message>
+        <source>GPTQ g128 asymmetric</source>
+        <translation>GPTQ g128 asymmetrisch</translation>
+    </message>
+    <message>
+        <source>Calibrated on the text chosen under Calibration: slower than rounding, and needs that text.</source>
+        <translation>Kalibriert auf dem unter „Kalibrierung“ gewählten Text: langsamer als Runden und braucht diesen Text.</translation>
     </message>
 </context>
 <context>

@@ -1246,6 +1246,14 @@
         <source>Load sweep spec</source>
         <translation>スイープ仕様を読み込む</translation>
     </message>
+    <message>
+        <source>The text gptq cells calibrate on, cut into sequences × tokens; part of the sweep&apos;s measurement, like the evaluation set.</source>
+        <translation>gptq のセルがキャリブレーションに使うテキスト（シーケンス × トークンに分割）。評価セットと同じく、スイープの測定条件の一部です。</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration text: choose it under Calibration.</source>
+        <translation>%1 にはキャリブレーション用テキストが必要です: 「キャリブレーション」で選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::CliffPage</name>
@@ -1510,6 +1518,18 @@
     <message>
         <source>The scheme grammar is in bitcliff-cli --help.</source>
         <translation>方式の文法は bitcliff-cli --help を参照してください。</translation>
+    </message>
+    <message>
+        <source>GPTQ g128 symmetric</source>
+        <translation>GPTQ g128 対称</translation>
+    </message>
+    <message>
+        <source>GPTQ g128 asymmetric</source>
+        <translation>GPTQ g128 非対称</translation>
+    </message>
+    <message>
+        <source>Calibrated on the text chosen under Calibration: slower than rounding, and needs that text.</source>
+        <translation>「キャリブレーション」で選んだテキストでキャリブレーションします。丸めより遅く、そのテキストが必要です。</translation>
     </message>
 </context>
 <context>

@@ -1246,6 +1246,14 @@
         <source>Load sweep spec</source>
         <translation>加载扫描配置</translation>
     </message>
+    <message>
+        <source>The text gptq cells calibrate on, cut into sequences × tokens; part of the sweep&apos;s measurement, like the evaluation set.</source>
+        <translation>gptq 单元用于校准的文本，切分为 序列 × 词元；与评估集一样，是扫描测量条件的一部分。</translation>
+    </message>
+    <message>
+        <source>%1 needs calibration text: choose it under Calibration.</source>
+        <translation>%1 需要校准文本：请在“校准”中选择。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::CliffPage</name>
@@ -1510,6 +1518,18 @@
     <message>
         <source>The scheme grammar is in bitcliff-cli --help.</source>
         <translation>方案语法见 bitcliff-cli --help。</translation>
+    </message>
+    <message>
+        <source>GPTQ g128 symmetric</source>
+        <translation>GPTQ g128 对称</translation>
+    </message>
+    <message>
+        <source>GPTQ g128 asymmetric</source>
+        <translation>GPTQ g128 非对称</translation>
+    </message>
+    <message>
+        <source>Calibrated on the text chosen under Calibration: slower than rounding, and needs that text.</source>
+        <translation>在“校准”中选择的文本上校准：比取整慢，并且需要该文本。</translation>
     </message>
 </context>
 <context>

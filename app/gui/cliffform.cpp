@@ -1,7 +1,9 @@
 #include "gui/cliffform.h"
 
+#include "gui/calibrationfield.h"
 #include "gui/cliffevalset.h"
 #include "gui/cliffschemegrid.h"
+#include "plan/recipe.h"
 #include "util/error.h"
 
 #include <QComboBox>
@@ -40,6 +42,7 @@ CliffForm::CliffForm(QWidget *parent)
     , m_loadSpec(new QPushButton(this))
     , m_schemes(new CliffSchemeGrid(this))
     , m_evalSet(new CliffEvalSet(this))
+    , m_calibration(new CalibrationField(this))
     , m_contextLabel(new QLabel(this))
     , m_context(new QSpinBox(this))
     , m_answerLabel(new QLabel(this))
@@ -80,16 +83,18 @@ CliffForm::CliffForm(QWidget *parent)
     grid->addLayout(top, 0, 0, 1, 2);
     grid->addWidget(m_schemes, 1, 0, 1, 2); // the grid is wide: it titles itself
     grid->addWidget(m_evalSet, 2, 0, 1, 2);
-    grid->addWidget(m_contextLabel, 3, 0);
-    grid->addLayout(lengths, 3, 1);
-    grid->addWidget(m_outputLabel, 4, 0);
-    grid->addLayout(output, 4, 1);
-    grid->addWidget(m_message, 5, 0, 1, 2);
+    grid->addWidget(m_calibration, 3, 0, 1, 2); // its own label: it must not widen column 0
+    grid->addWidget(m_contextLabel, 4, 0);
+    grid->addLayout(lengths, 4, 1);
+    grid->addWidget(m_outputLabel, 5, 0);
+    grid->addLayout(output, 5, 1);
+    grid->addWidget(m_message, 6, 0, 1, 2);
     grid->setColumnStretch(1, 1);
 
     connect(m_preset, &QComboBox::activated, this, &CliffForm::applyPreset);
     connect(m_schemes, &CliffSchemeGrid::schemesChanged, this, &CliffForm::markCustom);
     connect(m_evalSet, &CliffEvalSet::changed, this, &CliffForm::markCustom);
+    connect(m_calibration, &CalibrationField::changed, this, &CliffForm::markCustom);
     connect(m_context, &QSpinBox::valueChanged, this, &CliffForm::markCustom);
     connect(m_answer, &QSpinBox::valueChanged, this, &CliffForm::markCustom);
     connect(m_outputChoose, &QPushButton::clicked, this, &CliffForm::chooseOutputDirectory);
@@ -125,11 +130,16 @@ void CliffForm::retranslate()
     m_outputChoose->setText(tr("Choose…"));
     m_schemes->retranslate();
     m_evalSet->retranslate();
+    m_calibration->retranslate();
+    m_calibration->setToolTip(tr("The text gptq cells calibrate on, cut into sequences × tokens; part of the "
+                                 "sweep's measurement, like the evaluation set."));
 }
 
 void CliffForm::setModelPath(const QString &path)
 {
     m_modelPath = path;
+    // Offered, not chosen: a sweep without calibrated cells measures without calibration text.
+    m_calibration->setModelPath(path, false);
     if (!m_outputChosen)
         setOutputDirectory(defaultOutputDirectory(path));
 }
@@ -176,7 +186,15 @@ SweepSpec CliffForm::spec() const
     spec.preset = preset < kCustom ? kPresets[preset] : "";
     spec.schemes = canonicalSchemes(spec.schemes);
     spec.variants = m_variants; // the derived checkpoints a loaded spec or the demo named
-    spec.calibration = m_calibration; // the calibration text a loaded spec or the demo named
+    // Kept even when no checked cell calibrates: resuming a sweep brings its earlier cells back.
+    if (const std::optional<CalibrationChoice> calibration = m_calibration->choice())
+        spec.calibration
+            = SweepCalibration { calibration->reference.toStdString(), calibration->sequences, calibration->length };
+    for (const std::string &scheme : spec.schemes)
+        if (!spec.calibration && QuantRecipe::parse(scheme.substr(0, scheme.find('@'))).needsCalibration())
+            throw Error(tr("%1 needs calibration text: choose it under Calibration.")
+                            .arg(QString::fromStdString(scheme))
+                            .toStdString());
     spec.checkCalibration();
     return spec;
 }
@@ -188,7 +206,11 @@ void CliffForm::setSpec(const SweepSpec &spec)
         schemes << QString::fromStdString(scheme);
     m_filling = true;
     m_variants = spec.variants;
-    m_calibration = spec.calibration;
+    std::optional<CalibrationChoice> calibration;
+    if (spec.calibration)
+        calibration = CalibrationChoice { QString::fromStdString(spec.calibration->text), spec.calibration->sequences,
+            spec.calibration->length };
+    m_calibration->setChoice(calibration);
     m_schemes->setCheckedSchemes(schemes);
     m_evalSet->setReferences(spec.text, spec.tasks);
     m_context->setValue(spec.nCtx);

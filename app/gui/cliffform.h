@@ -1,8 +1,8 @@
 #pragma once
 // The set-up of a sweep on the Cliff page: a preset (quick, full, custom) that fills the form,
-// the schemes (CliffSchemeGrid), the evaluation set (CliffEvalSet), the context and answer
-// lengths and the output directory; the same JSON as `bitcliff-cli sweep --spec` is saved
-// and loaded here (SweepSpec::toJson/fromJson).
+// the schemes (CliffSchemeGrid), the evaluation set (CliffEvalSet), the calibration text of
+// calibrated cells (gptq), the context and answer lengths and the output directory; the same
+// JSON as `bitcliff-cli sweep --spec` is saved and loaded here (SweepSpec::toJson/fromJson).
 #include "sweep/sweepspec.h"
 
 #include <QWidget>
@@ -15,6 +15,7 @@ class QSpinBox;
 
 namespace bitcliff::app {
 
+class CalibrationField;
 class CliffEvalSet;
 class CliffSchemeGrid;
 
@@ -29,7 +30,7 @@ public:
     // The model the sweep runs on; the default output directory follows it.
     void setModelPath(const QString &path);
     // The spec the form describes. Throws Error (one line) when it cannot run: no model, no
-    // scheme, neither text nor tasks.
+    // scheme, neither text nor tasks, a calibrated scheme without calibration text.
     SweepSpec spec() const;
     // Fills the form from `spec` (the model path is the page's, not the spec's).
     void setSpec(const SweepSpec &spec);
@@ -44,6 +45,7 @@ public:
 
     CliffSchemeGrid *schemeGrid() const { return m_schemes; }
     CliffEvalSet *evalSet() const { return m_evalSet; }
+    CalibrationField *calibration() const { return m_calibration; }
     QComboBox *presetChoice() const { return m_preset; }
     QSpinBox *contextBox() const { return m_context; }
     QLineEdit *outputEdit() const { return m_output; }
@@ -69,6 +71,7 @@ private:
     QPushButton *m_loadSpec;
     CliffSchemeGrid *m_schemes;
     CliffEvalSet *m_evalSet;
+    CalibrationField *m_calibration;
     QLabel *m_contextLabel;
     QSpinBox *m_context;
     QLabel *m_answerLabel;
@@ -79,7 +82,6 @@ private:
     QLabel *m_message;
     uint64_t m_seed = 0;
     std::vector<SweepVariant> m_variants;
-    std::optional<SweepCalibration> m_calibration; // of gptq cells, from a loaded spec
     int m_threads = 0;
 };
 

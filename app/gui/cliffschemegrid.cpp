@@ -33,6 +33,9 @@ constexpr GridRow kGrid[] = {
         { "rtn:b2:g128:asym", "rtn:b3:g128:asym", "rtn:b4:g128:asym", "rtn:b5:g128:asym", "rtn:b6:g128:asym",
             "rtn:b8:g128:asym" } },
     { "hqq:g64", { "hqq:b2:g64", "hqq:b3:g64", "hqq:b4:g64", "hqq:b5:g64", "hqq:b6:g64", "hqq:b8:g64" } },
+    // Calibrated (the form's Calibration row): where rounding to nearest falls off the cliff.
+    { "gptq:g128:sym", { "gptq:b2:g128:sym", "gptq:b3:g128:sym", "gptq:b4:g128:sym", "", "", "" } },
+    { "gptq:g128:asym", { "gptq:b2:g128:asym", "gptq:b3:g128:asym", "gptq:b4:g128:asym", "", "", "" } },
 };
 // The float and lookup-table types, one row of their own.
 constexpr const char *kFormats[] = { "nf4:g64", "fp4:g64", "mxfp4", "iq4_nl", "fp8" };
@@ -113,10 +116,11 @@ CliffSchemeGrid::CliffSchemeGrid(QWidget *parent)
 QCheckBox *CliffSchemeGrid::addBox(const QString &scheme, int row, int column)
 {
     const QString text = canonical(scheme);
-    // In the RTN and HQQ rows the row names the method and the column the bits: "b3" is
+    // In the RTN, HQQ and GPTQ rows the row names the method and the column the bits: "b3" is
     // enough there (the full text in the tooltip) and keeps the grid narrow.
-    const bool inBitsRow
-        = row >= 0 && (text.startsWith(QLatin1String("rtn:")) || text.startsWith(QLatin1String("hqq:")));
+    const bool inBitsRow = row >= 0
+        && (text.startsWith(QLatin1String("rtn:")) || text.startsWith(QLatin1String("hqq:"))
+            || text.startsWith(QLatin1String("gptq:")));
     auto *box = new QCheckBox(inBitsRow ? text.section(QLatin1Char(':'), 1, 1) : text, this);
     box->setObjectName(text);
     box->setToolTip(text);
@@ -139,7 +143,12 @@ void CliffSchemeGrid::retranslate()
                 : key == QLatin1String("rtn:g128:sym")    ? tr("RTN g128 symmetric")
                 : key == QLatin1String("rtn:g128:asym")   ? tr("RTN g128 asymmetric")
                 : key == QLatin1String("hqq:g64")         ? tr("HQQ g64")
+                : key == QLatin1String("gptq:g128:sym")   ? tr("GPTQ g128 symmetric")
+                : key == QLatin1String("gptq:g128:asym")  ? tr("GPTQ g128 asymmetric")
                                                           : tr("Float and lookup formats"));
+        row.label->setToolTip(key.startsWith(QLatin1String("gptq:"))
+                ? tr("Calibrated on the text chosen under Calibration: slower than rounding, and needs that text.")
+                : QString());
     }
     m_title->setText(tr("Schemes:"));
     m_otherLabel->setText(tr("Other scheme:"));

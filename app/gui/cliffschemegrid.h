@@ -1,8 +1,9 @@
 #pragma once
 // The schemes of a sweep as a grid of checkboxes: one row per method (GGUF K-quants, GGUF
-// legacy, RTN g128 sym/asym, HQQ g64, the 4- and 8-bit float formats), one column per bit
-// width (2, 3, 4, 5, 6, 8) where the combination exists; other schemes (any scheme text) are
-// added in a line edit below, checked by parse and listed as extra checkboxes.
+// legacy, RTN g128 sym/asym, HQQ g64, GPTQ g128 sym/asym, the 4- and 8-bit float formats),
+// one column per bit width (2, 3, 4, 5, 6, 8) where the combination exists; other schemes
+// (any scheme text) are added in a line edit below, checked by parse and listed as extra
+// checkboxes.
 #include <QStringList>
 #include <QWidget>
 
