@@ -117,6 +117,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_modelPage, &ModelPage::tensorRequested, m_tree, &ModelTreePanel::selectTensor);
     connect(m_modelPage, &ModelPage::activationCaptureRequested, this, &MainWindow::captureActivations);
+    connect(m_modelPage, &ModelPage::rotationComparisonRequested, m_session, &ModelSession::compareRotation);
+    connect(m_modelPage, &ModelPage::rotationComparisonStopped, m_session, &ModelSession::stopRotation);
+    connect(m_session, &ModelSession::rotationReady, m_modelPage, &ModelPage::setRotation);
+    connect(m_session, &ModelSession::rotationFailed, m_modelPage, &ModelPage::setRotationError);
     // However the capture ends (done, failed, cancelled), the button comes back.
     connect(m_runner, &JobRunner::jobEnded, this, [this](int id) {
         if (id != m_captureJob)

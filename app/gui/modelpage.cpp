@@ -1,8 +1,10 @@
 #include "gui/modelpage.h"
 
+#include "gui/rotationcomparison.h"
 #include "heatmapwidget.h"
 #include "report/activationheatmap.h"
 #include "report/modelanalysis.h"
+#include "report/rotatedanalysis.h"
 #include "viewformat.h"
 
 #include <QCheckBox>
@@ -26,8 +28,10 @@ ModelPage::ModelPage(QWidget *parent)
     , m_roleLabel(new QLabel(this))
     , m_role(new QComboBox(this))
     , m_log(new QCheckBox(this))
+    , m_compare(new QCheckBox(this))
     , m_explanation(new QLabel(this))
     , m_heatmap(new HeatmapWidget(this))
+    , m_comparison(new RotationComparison(m_heatmap, this))
     , m_unreadable(new QLabel(this))
 {
     m_unreadable->setWordWrap(true);
@@ -40,6 +44,7 @@ ModelPage::ModelPage(QWidget *parent)
     for (int i = 0; i < 3; ++i)
         m_source->addItem(QString());
     m_capture->setEnabled(false);
+    m_compare->setEnabled(false);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_sourceLabel);
     controls->addWidget(m_source);
@@ -47,19 +52,28 @@ ModelPage::ModelPage(QWidget *parent)
     controls->addSpacing(12);
     controls->addWidget(m_roleLabel);
     controls->addWidget(m_role);
-    controls->addSpacing(12);
-    controls->addWidget(m_log);
     controls->addStretch(1);
+    // The switches beside the explanation: the controls' row has no room left at 1024 pixels.
+    auto *switches = new QVBoxLayout;
+    switches->addWidget(m_log);
+    switches->addWidget(m_compare);
+    switches->addStretch(1);
+    auto *explained = new QHBoxLayout;
+    explained->addWidget(m_explanation, 1);
+    explained->addSpacing(12);
+    explained->addLayout(switches);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addLayout(controls);
-    layout->addWidget(m_explanation);
+    layout->addLayout(explained);
     layout->addWidget(m_unreadable);
-    layout->addWidget(m_heatmap, 1);
+    layout->addWidget(m_comparison, 1);
     connect(m_role, &QComboBox::currentIndexChanged, this, &ModelPage::showRole);
     connect(m_source, &QComboBox::currentIndexChanged, this, &ModelPage::fillRoles);
     connect(m_capture, &QPushButton::clicked, this, &ModelPage::activationCaptureRequested);
     connect(m_log, &QCheckBox::toggled, m_heatmap, &HeatmapWidget::setLogScale);
+    connect(m_log, &QCheckBox::toggled, m_comparison->rotated(), &HeatmapWidget::setLogScale);
+    connect(m_compare, &QCheckBox::toggled, this, &ModelPage::onCompareToggled);
     connect(m_heatmap, &HeatmapWidget::cellClicked, this, &ModelPage::onCellClicked);
     retranslate();
 }
@@ -75,7 +89,14 @@ void ModelPage::retranslate()
                              "and records every linear layer's per-channel input magnitude."));
     m_roleLabel->setText(showingActivations() ? tr("Input:") : tr("Weights:"));
     m_log->setText(tr("Log color scale"));
-    if (showingActivations())
+    m_compare->setText(tr("Compare with rotation (QuaRot)"));
+    m_compare->setToolTip(tr("Shows beside this map the same map of the model rotated as the +rot recipes "
+                             "rotate it: norms folded into the linears, the residual stream turned by a random "
+                             "Hadamard matrix. The model computes the same function."));
+    m_comparison->retranslate();
+    if (m_compare->isChecked() && (!showingActivations() || m_activations))
+        m_explanation->setText(RotationComparison::explanation());
+    else if (showingActivations())
         m_explanation->setText(m_activations
                 ? tr("Each row is a layer, each column a hidden channel; the color is the largest "
                      "(or mean) |activation| entering those linear layers. A few channels with "
@@ -98,6 +119,8 @@ void ModelPage::setModel(std::shared_ptr<const Model> model)
     m_analysis.reset();
     m_activations.reset();
     m_capture->setEnabled(m_model != nullptr);
+    m_compare->setChecked(false); // a new model: the comparison goes away
+    m_compare->setEnabled(m_model != nullptr);
     m_role->clear();
     m_heatmap->setData(nullptr);
     updateSummary();
@@ -132,6 +155,7 @@ bool ModelPage::showingActivations() const
 // The role combo lists weight roles, or the four linear inputs for activations.
 void ModelPage::fillRoles()
 {
+    requestRotation(); // the rotated model's activations, when they are shown now
     const QString previous = m_role->currentData().toString();
     const QSignalBlocker blocker(m_role);
     m_role->clear();
@@ -153,18 +177,70 @@ void ModelPage::showRole(int comboIndex)
     m_unreadable->hide();
     m_heatmap->setEmptyText(QString());
     if (showingActivations()) {
-        m_heatmap->setData(m_activations && comboIndex >= 0
-                ? ActivationHeatmaps::build(*m_activations, LinearInput(comboIndex), m_source->currentIndex() == 2)
-                : nullptr);
+        const bool mean = m_source->currentIndex() == 2;
+        const auto build = [&](const std::shared_ptr<const ActivationStats> &stats) {
+            return stats && comboIndex >= 0 ? ActivationHeatmaps::build(*stats, LinearInput(comboIndex), mean) : nullptr;
+        };
+        const auto &rotation = m_comparison->rotation();
+        m_comparison->showMaps(build(m_activations), build(rotation ? rotation->activations : nullptr),
+            RotationComparisonText::activationTitle(LinearInput(std::max(comboIndex, 0)), mean),
+            tr("No activations captured yet."));
         return;
     }
     if (!m_analysis || comboIndex < 0 || comboIndex >= int(m_analysis->outlierMaps.size())) {
-        m_heatmap->setData(nullptr);
+        m_comparison->showMaps(nullptr, nullptr, QString(), QString());
         return;
     }
     const RoleHeatmap &map = m_analysis->outlierMaps[size_t(comboIndex)];
     showUnreadable(map);
-    m_heatmap->setData(map.heatmap);
+    std::shared_ptr<const HeatmapData> rotated;
+    if (const auto &rotation = m_comparison->rotation())
+        for (const RoleHeatmap &other : rotation->analysis->outlierMaps)
+            if (other.role == map.role)
+                rotated = other.heatmap;
+    m_comparison->showMaps(map.heatmap, rotated, RotationComparisonText::weightTitle(map.role),
+        tr("The rotated model has no readable %1 matrices.").arg(QString::fromLatin1(roleName(map.role).data())));
+}
+
+void ModelPage::onCompareToggled(bool on)
+{
+    m_comparison->setComparing(on);
+    if (on)
+        requestRotation();
+    else
+        emit rotationComparisonStopped();
+    retranslate(); // the explanation, and the maps shown again
+}
+
+// Asks for what the comparison lacks: the rotated analysis, and its activations when the
+// page shows captured ones. After a failure, only toggling the comparison asks again.
+void ModelPage::requestRotation()
+{
+    if (!m_compare->isChecked() || !m_model || m_comparison->hasFailed())
+        return;
+    const bool activations = showingActivations() && m_activations;
+    const auto &held = m_comparison->rotation();
+    if (held && (!activations || held->activations))
+        return;
+    m_comparison->setPending();
+    emit rotationComparisonRequested(activations);
+}
+
+void ModelPage::setRotation(std::shared_ptr<const RotatedAnalysis> rotation)
+{
+    if (!m_compare->isChecked() || !rotation || rotation->source != m_model)
+        return;
+    m_comparison->setRotation(std::move(rotation));
+    requestRotation();
+    showRole(m_role->currentIndex());
+}
+
+void ModelPage::setRotationError(const QString &message)
+{
+    if (!m_compare->isChecked())
+        return;
+    m_comparison->setError(message);
+    showRole(m_role->currentIndex());
 }
 
 // "blk.3.ffn_down.weight: IQ2_XXS not readable yet", one line per matrix (the first few), above
@@ -222,6 +298,7 @@ void ModelPage::updateSummary()
 
 void ModelPage::onCellClicked(int row, int)
 {
+    // Only the original map's rows are tensors of the open model.
     if (!m_analysis || !m_model || showingActivations())
         return;
     const int comboIndex = m_role->currentIndex();

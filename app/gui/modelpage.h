@@ -20,6 +20,8 @@ namespace bitcliff::app {
 
 struct ModelAnalysis;
 struct RoleHeatmap;
+struct RotatedAnalysis;
+class RotationComparison;
 
 class ModelPage final : public QWidget
 {
@@ -38,6 +40,12 @@ public:
     // Weights, activation absmax or activation mean |x|.
     QComboBox *sourceBox() const { return m_source; }
     QPushButton *captureButton() const { return m_capture; }
+    // "Compare with rotation (QuaRot)": the map beside the rotated model's (see RotationComparison).
+    QCheckBox *compareBox() const { return m_compare; }
+    RotationComparison *comparison() const { return m_comparison; }
+    // The comparison job's result (dropped when it is not the open model's) or why it has none.
+    void setRotation(std::shared_ptr<const RotatedAnalysis> rotation);
+    void setRotationError(const QString &message);
     void retranslate();
 
 signals:
@@ -45,6 +53,9 @@ signals:
     void tensorRequested(int tensorIndex);
     // Run the unquantized model over the bundled passages and collect activation statistics.
     void activationCaptureRequested();
+    // The comparison needs the rotated model's analysis (and activations); or needs it no more.
+    void rotationComparisonRequested(bool withActivations);
+    void rotationComparisonStopped();
 
 private:
     void showRole(int comboIndex);
@@ -53,6 +64,8 @@ private:
     bool showingActivations() const;
     void updateSummary();
     void onCellClicked(int row, int col);
+    void onCompareToggled(bool on);
+    void requestRotation();
 
     std::shared_ptr<const Model> m_model;
     std::shared_ptr<const ModelAnalysis> m_analysis;
@@ -64,8 +77,10 @@ private:
     QLabel *m_roleLabel;
     QComboBox *m_role;
     QCheckBox *m_log;
+    QCheckBox *m_compare;
     QLabel *m_explanation;
     HeatmapWidget *m_heatmap;
+    RotationComparison *m_comparison;
     QLabel *m_unreadable;
 };
 

@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <utility>
+
 namespace bitcliff::app {
 
 ModelSession::ModelSession(JobRunner *runner, QObject *parent)
@@ -18,6 +20,14 @@ ModelSession::ModelSession(JobRunner *runner, QObject *parent)
     connect(runner, &JobRunner::jobEnded, this, [this](int id) {
         if (m_pendingJobs.removeOne(id) && m_pendingJobs.isEmpty())
             emit busyChanged(false);
+    });
+    // A comparison cancelled from the jobs panel says so in place of its map.
+    connect(runner, &JobRunner::jobEnded, this, [this](int id, JobState state) {
+        if (id != m_rotationJob)
+            return;
+        m_rotationJob = -1;
+        if (state == JobState::Cancelled)
+            emit rotationFailed(tr("The rotation was cancelled."));
     });
 }
 
@@ -46,6 +56,7 @@ void ModelSession::open(const QString &path)
                 return;
             m_model = std::move(model);
             m_analysis.reset();
+            stopRotation();
             emit modelOpened(m_model);
             startStats();
         },
@@ -103,6 +114,8 @@ void ModelSession::openDemo()
 void ModelSession::setOutlierRule(const OutlierRule &rule)
 {
     m_rule = rule;
+    if (m_rotationWanted && m_model && (m_rotation || m_rotationJob >= 0))
+        startRotation(m_rotationActivations); // flags the rotated statistics again
     if (!m_analysis) {
         if (m_model) { // statistics still running: restart them with the new rule
             cancelPending();
@@ -148,6 +161,59 @@ void ModelSession::startStats()
         });
     m_pendingJobs.append(id);
     emit busyChanged(true);
+}
+
+void ModelSession::compareRotation(bool withActivations)
+{
+    m_rotationWanted = true;
+    if (!m_model)
+        return;
+    const bool held = m_rotation && (!withActivations || m_rotation->activations);
+    const bool running = m_rotationJob >= 0 && (m_rotationActivations || !withActivations);
+    if (held) {
+        if (m_rotationJob < 0)
+            emit rotationReady(m_rotation);
+        return;
+    }
+    if (!running)
+        startRotation(withActivations);
+}
+
+void ModelSession::stopRotation()
+{
+    m_rotationWanted = false;
+    m_rotation.reset();
+    ++m_rotationGeneration;
+    if (m_rotationJob >= 0)
+        m_runner->cancel(std::exchange(m_rotationJob, -1));
+}
+
+void ModelSession::startRotation(bool withActivations)
+{
+    if (m_rotationJob >= 0)
+        m_runner->cancel(std::exchange(m_rotationJob, -1));
+    const int generation = ++m_rotationGeneration;
+    m_rotationActivations = withActivations;
+    StatsOptions options;
+    options.rule = m_rule;
+    const auto model = m_model;
+    const auto previous = m_rotation;
+    m_rotationJob = m_runner->start<std::shared_ptr<const RotatedAnalysis>>(
+        tr("Rotating %1 (QuaRot)").arg(QFileInfo(QString::fromStdString(model->sourcePath())).fileName()),
+        [model, previous, options, withActivations](const ProgressCallback &progress) {
+            return analyseRotated(model, previous, options, withActivations, progress);
+        },
+        this,
+        [this, generation](std::shared_ptr<const RotatedAnalysis> rotation) {
+            if (generation != m_rotationGeneration)
+                return;
+            m_rotation = std::move(rotation);
+            emit rotationReady(m_rotation);
+        },
+        [this, generation](const QString &message) {
+            if (generation == m_rotationGeneration)
+                emit rotationFailed(message);
+        });
 }
 
 } // namespace bitcliff::app
