@@ -91,6 +91,45 @@ struct Group
     std::vector<float> *producerBias;
 };
 
+// llm-awq's loss for q/k/v: the attention block's output, o·attention(q, k, v), on whole
+// calibration sequences (attention needs them whole), with the group's candidate matrices in
+// place of q/k/v in the layer the session runs; o stays float.
+AwqModuleLoss attentionOutputLoss(InferenceSession &session, infer::LayerWeights &lw, int layer,
+                                  const std::vector<Linear> &linears, const std::vector<std::vector<float>> &inputs)
+{
+    auto run = [&session, layer](std::vector<float> hidden) {
+        session.runAttention(layer, hidden);
+        return hidden; // input + the block's output: differences are the output's
+    };
+    auto reference = std::make_shared<std::vector<std::vector<float>>>();
+    for (const std::vector<float> &input : inputs)
+        reference->push_back(run(input));
+    return [&lw, linears, inputs, reference, run](const std::vector<std::vector<float>> &candidates) {
+        std::vector<std::vector<float>> held(candidates); // swapped in, then back
+        for (size_t i = 0; i < linears.size(); ++i)
+            lw.linears[size_t(linears[i])].weight.values.swap(held[i]);
+        double error = 0;
+        for (size_t s = 0; s < inputs.size(); ++s) {
+            const std::vector<float> out = run(inputs[s]);
+            for (size_t k = 0; k < out.size(); ++k)
+                error += double(out[k] - (*reference)[s][k]) * double(out[k] - (*reference)[s][k]);
+        }
+        for (size_t i = 0; i < linears.size(); ++i)
+            lw.linears[size_t(linears[i])].weight.values.swap(held[i]);
+        return error;
+    };
+}
+
+// The first calibration sequences, whole, up to `tokens` tokens (at least one).
+size_t wholeSequencesWithin(const std::vector<std::vector<float>> &hidden, int64_t hiddenSize, int64_t tokens)
+{
+    size_t count = 0;
+    int64_t used = 0;
+    while (count < hidden.size() && (count == 0 || used + int64_t(hidden[count].size()) / hiddenSize <= tokens))
+        used += int64_t(hidden[count++].size()) / hiddenSize;
+    return count;
+}
+
 void divideRows(std::vector<float> &values, const std::vector<float> &s)
 {
     const size_t cols = values.size() / s.size();
@@ -140,6 +179,8 @@ AwqModelResult awqModel(const std::shared_ptr<const Model> &model, const Calibra
     for (int layer = 0; layer < c.layers; ++layer) {
         infer::LayerWeights &lw = weights->layers[size_t(layer)];
         InputSampler sampler(layer, stride);
+        const std::vector<std::vector<float>> wholeInputs( // for the attention block's loss
+            hidden.begin(), hidden.begin() + long(wholeSequencesWithin(hidden, c.hidden, kAwqScaleTokens)));
         for (std::vector<float> &h : hidden) // the float layer's outputs feed the next, as in AutoAWQ
             session.runLayer(layer, h, &sampler);
 
@@ -164,12 +205,25 @@ AwqModelResult awqModel(const std::shared_ptr<const Model> &model, const Calibra
         for (const Group &group : groups) {
             InputSampler::Input &in = sampler.inputs[size_t(group.input)];
             std::vector<AwqLinear> linears;
+            std::vector<Linear> which;
             for (Linear linear : group.linears)
-                if (const auto l = linearOf(linear))
+                if (const auto l = linearOf(linear)) {
                     linears.push_back(*l);
+                    which.push_back(linear);
+                }
             if (linears.empty() || in.sampled() == 0)
                 continue;
-            const AwqScales scales = awqSearchScales(in.rows.data(), in.sampled(), in.meanAbs(), linears);
+            // The module each group belongs to, as llm-awq measures it: attention for q/k/v, the MLP
+            // for gate/up, the linear itself for o and down.
+            AwqModuleLoss loss;
+            if (group.input == LinearInput::AttnIn)
+                loss = attentionOutputLoss(session, lw, layer, which, wholeInputs);
+            else if (group.input == LinearInput::FfnIn && linears.size() == 2)
+                loss = mlpOutputLoss(in.rows.data(), in.sampled(), linears[0], linears[1],
+                                     lw.linears[size_t(Linear::Down)].weight.values.data(), c.hidden);
+            else
+                loss = linearOutputLoss(in.rows.data(), in.sampled(), linears);
+            const AwqScales scales = awqSearchScales(in.meanAbs(), linears, loss);
             const std::vector<float> &s = scales.scales;
             divideRows(*group.producer, s);
             if (group.producerBias)

@@ -4,9 +4,9 @@
 // and o have the same heads), gate/up after the FFN norm, down after up — the per-input-channel
 // scales s = mean|X|^r, normalized by sqrt(max(s)·min(s)), for the ratio r of a grid of 20 in
 // [0, 1) that gives the least output error ||X·Wᵀ − X·(Q(W·diag(s))·diag(1/s))ᵀ||² summed over
-// the group (r = 0 is plain rounding) — llm-awq's search, measured on the group's own outputs
-// where llm-awq runs the whole attention or MLP block (its outputs need the sequences whole;
-// the searches here run on sampled tokens). The scales are folded into the weights (W·diag(s)) and
+// the module the group belongs to (r = 0 is plain rounding), as llm-awq measures it: the
+// attention block's output for q/k/v (on whole sequences), the MLP's for gate/up, the
+// linear's own for o and down. The scales are folded into the weights (W·diag(s)) and
 // into what makes X (the norm's weight, or v's / up's rows, divided by s), so the float model
 // computes the same function. Then, except for q and k, a clipping search per output row and
 // group: the range shrunk to (1 − i/20)·max|W| for i in 0..9, the one with the least error of

@@ -1,5 +1,6 @@
 #include "calibrate/awqsearch.h"
 
+#include "nn/swiglu.h"
 #include "quant/quantizer.h"
 #include "util/error.h"
 
@@ -7,49 +8,93 @@
 #include <cblas.h>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 namespace bitcliff {
 
 namespace {
 
-// ||x · Δᵀ||² for Δ [rows × cols] (x [m × cols]), through `product` [m × rows].
-double outputError(const float *x, int64_t m, const std::vector<float> &delta, int64_t rows, int64_t cols,
-                   std::vector<float> &product)
+double squaredSum(const std::vector<float> &values)
 {
-    product.resize(size_t(m * rows));
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(m), int(rows), int(cols), 1.0f, x, int(cols),
-                delta.data(), int(cols), 0.0f, product.data(), int(rows));
     double sum = 0;
-    for (const float v : product)
+    for (const float v : values)
         sum += double(v) * double(v);
     return sum;
 }
 
-// Δ = W − Q(W·diag(s))·diag(1/s).
-void scaledRoundingError(const AwqLinear &linear, const std::vector<float> &s, std::vector<float> &delta)
+// y [m × rows] = x [m × cols] · Wᵀ
+void multiply(const float *x, int64_t m, const float *w, int64_t rows, int64_t cols, std::vector<float> &y)
+{
+    y.resize(size_t(m * rows));
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(m), int(rows), int(cols), 1.0f, x, int(cols), w, int(cols),
+                0.0f, y.data(), int(rows));
+}
+
+// Q(W·diag(s))·diag(1/s): what the float weights become once scaled and rounded.
+std::vector<float> scaledRounding(const AwqLinear &linear, const std::vector<float> &s)
 {
     const int64_t rows = linear.rows, cols = linear.cols;
-    delta.resize(size_t(rows * cols));
+    std::vector<float> w(size_t(rows * cols));
     for (int64_t r = 0; r < rows; ++r)
         for (int64_t j = 0; j < cols; ++j)
-            delta[size_t(r * cols + j)] = linear.weights[r * cols + j] * s[size_t(j)];
-    fakeQuantizeRows(linear.grid, delta.data(), rows, cols, delta.data());
+            w[size_t(r * cols + j)] = linear.weights[r * cols + j] * s[size_t(j)];
+    fakeQuantizeRows(linear.grid, w.data(), rows, cols, w.data());
     for (int64_t r = 0; r < rows; ++r)
-        for (int64_t j = 0; j < cols; ++j) {
-            float &d = delta[size_t(r * cols + j)];
-            d = linear.weights[r * cols + j] - d / s[size_t(j)];
-        }
+        for (int64_t j = 0; j < cols; ++j)
+            w[size_t(r * cols + j)] /= s[size_t(j)];
+    return w;
 }
 
 } // namespace
 
-AwqScales awqSearchScales(const float *x, int64_t m, const std::vector<double> &meanAbs,
-                          const std::vector<AwqLinear> &linears)
+AwqModuleLoss linearOutputLoss(const float *x, int64_t m, const std::vector<AwqLinear> &linears)
+{
+    return [x, m, linears](const std::vector<std::vector<float>> &candidates) {
+        double error = 0;
+        std::vector<float> delta, product;
+        for (size_t i = 0; i < linears.size(); ++i) {
+            const AwqLinear &l = linears[i];
+            delta.resize(size_t(l.rows * l.cols));
+            for (size_t k = 0; k < delta.size(); ++k)
+                delta[k] = l.weights[k] - candidates[i][k];
+            multiply(x, m, delta.data(), l.rows, l.cols, product);
+            error += squaredSum(product);
+        }
+        return error;
+    };
+}
+
+AwqModuleLoss mlpOutputLoss(const float *x, int64_t m, const AwqLinear &gate, const AwqLinear &up, const float *down,
+                            int64_t hidden)
+{
+    const int64_t width = gate.rows, cols = gate.cols;
+    auto input = std::make_shared<std::vector<float>>(x, x + m * cols);
+    auto mlp = [input, m, width, cols, down, hidden](const float *g, const float *u, std::vector<float> &out) {
+        std::vector<float> a, b;
+        multiply(input->data(), m, g, width, cols, a);
+        multiply(input->data(), m, u, width, cols, b);
+        nn::swigluForward<float>(a.data(), b.data(), a.data(), m * width);
+        multiply(a.data(), m, down, hidden, width, out);
+    };
+    auto reference = std::make_shared<std::vector<float>>();
+    mlp(gate.weights, up.weights, *reference);
+    return [mlp, reference](const std::vector<std::vector<float>> &candidates) {
+        std::vector<float> out;
+        mlp(candidates[0].data(), candidates[1].data(), out);
+        for (size_t k = 0; k < out.size(); ++k)
+            out[k] -= (*reference)[k];
+        return squaredSum(out);
+    };
+}
+
+AwqScales awqSearchScales(const std::vector<double> &meanAbs, const std::vector<AwqLinear> &linears,
+                          const AwqModuleLoss &loss)
 {
     const int64_t cols = int64_t(meanAbs.size());
     AwqScales best;
     best.error = std::numeric_limits<double>::infinity();
-    std::vector<float> s(static_cast<size_t>(cols)), delta, product;
+    std::vector<float> s(static_cast<size_t>(cols));
+    std::vector<std::vector<float>> candidates(linears.size());
     for (int step = 0; step < kAwqGrid; ++step) {
         const double ratio = double(step) / kAwqGrid;
         float lo = std::numeric_limits<float>::infinity(), hi = 0;
@@ -61,11 +106,9 @@ AwqScales awqSearchScales(const float *x, int64_t m, const std::vector<double> &
         const float norm = std::sqrt(lo * hi);
         for (float &v : s)
             v /= norm;
-        double error = 0;
-        for (const AwqLinear &linear : linears) {
-            scaledRoundingError(linear, s, delta);
-            error += outputError(x, m, delta, linear.rows, cols, product);
-        }
+        for (size_t i = 0; i < linears.size(); ++i)
+            candidates[i] = scaledRounding(linears[i], s);
+        const double error = loss(candidates);
         if (step == 0)
             best.roundingError = error;
         if (error < best.error) {

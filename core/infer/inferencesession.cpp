@@ -33,7 +33,16 @@ struct InferenceSession::State
     {
     }
 
-    void layer(int index, int64_t n, ActivationObserver *observer);
+    void layer(int index, int64_t n, ActivationObserver *observer)
+    {
+        attentionBlock(index, n, observer);
+        ffnBlock(index, n, observer);
+    }
+    // x += o·attention(norm(x)), then x += down(swiglu(norm(x))): the two residual blocks.
+    void attentionBlock(int index, int64_t n, ActivationObserver *observer);
+    void ffnBlock(int index, int64_t n, ActivationObserver *observer);
+    // Copies `hidden` in as a new sequence at position 0 of layer `layer`, checked.
+    int64_t loadLayerInput(int layer, std::span<const float> hidden);
     void resize(int64_t n); // the activation buffers for n tokens
     // One batch at position `position`: logits of its rows [logitBegin, n).
     void forward(std::span<const int32_t> tokens, int64_t logitBegin, float *logits, ActivationObserver *observer);
@@ -48,17 +57,27 @@ struct InferenceSession::State
     std::vector<float> x, normed, q, k, v, attention, gate, up, scores;
 };
 
-void InferenceSession::State::layer(int index, int64_t n, ActivationObserver *observer)
+namespace {
+
+// The input of the `which` linears of layer `index`, as they get it: quantized per token
+// when the plan quantizes activations (in place: each buffer feeds only those linears).
+void linearInput(const TransformerWeights &weights, int index, LinearInput which, std::vector<float> &values,
+                 int64_t n, int64_t channels, ActivationObserver *observer)
+{
+    fakeQuantizeActivations(weights.activations, values.data(), n, channels);
+    if (observer)
+        observer->observe(index, which, values.data(), n, channels);
+}
+
+} // namespace
+
+void InferenceSession::State::attentionBlock(int index, int64_t n, ActivationObserver *observer)
 {
     const TransformerConfig &c = weights->config;
     const infer::LayerWeights &w = weights->layers[size_t(index)];
     const int64_t hidden = c.hidden, qWidth = int64_t(c.heads) * c.headDim, kvWidth = int64_t(c.kvHeads) * c.headDim;
-    // The input of the `which` linears, as they get it: quantized per token when the plan
-    // quantizes activations (in place: each buffer feeds only those linears).
     auto observe = [&](LinearInput which, std::vector<float> &values, int64_t channels) {
-        fakeQuantizeActivations(weights->activations, values.data(), n, channels);
-        if (observer)
-            observer->observe(index, which, values.data(), n, channels);
+        linearInput(*weights, index, which, values, n, channels, observer);
     };
 
     nn::rmsNormForward<float>(x.data(), w.attnNorm.data(), normed.data(), nullptr, n, hidden, c.rmsEps);
@@ -75,7 +94,16 @@ void InferenceSession::State::layer(int index, int64_t n, ActivationObserver *ob
     infer::causalAttention(c, cache, index, q.data(), k.data(), v.data(), n, position, attention.data(), scores);
     observe(LinearInput::AttnOut, attention, qWidth);
     infer::linearForward(stream, w[Linear::O], attention.data(), n, x.data(), true); // residual
+}
 
+void InferenceSession::State::ffnBlock(int index, int64_t n, ActivationObserver *observer)
+{
+    const TransformerConfig &c = weights->config;
+    const infer::LayerWeights &w = weights->layers[size_t(index)];
+    const int64_t hidden = c.hidden;
+    auto observe = [&](LinearInput which, std::vector<float> &values, int64_t channels) {
+        linearInput(*weights, index, which, values, n, channels, observer);
+    };
     nn::rmsNormForward<float>(x.data(), w.ffnNorm.data(), normed.data(), nullptr, n, hidden, c.rmsEps);
     observe(LinearInput::FfnIn, normed, hidden);
     infer::linearForward(stream, w[Linear::Gate], normed.data(), n, gate.data());
@@ -194,23 +222,35 @@ void InferenceSession::embed(std::span<const int32_t> tokens, std::span<float> o
     s.stream.lookup(s.weights->embedding, tokens, out.data());
 }
 
-void InferenceSession::runLayer(int layer, std::span<float> hidden, ActivationObserver *observer)
+int64_t InferenceSession::State::loadLayerInput(int layer, std::span<const float> hidden)
 {
-    State &s = *m_state;
-    const TransformerConfig &c = s.weights->config;
+    const TransformerConfig &c = weights->config;
     const auto n = int64_t(hidden.size() / size_t(c.hidden));
     if (layer < 0 || layer >= c.layers || n < 1 || hidden.size() != size_t(n * c.hidden))
         throw Error("inference session: cannot run layer " + std::to_string(layer) + " on "
                     + std::to_string(hidden.size()) + " floats");
-    if (n > s.maxContext)
+    if (n > maxContext)
         throw Error("inference session: " + std::to_string(n) + " tokens overflow the context of "
-                    + std::to_string(s.maxContext) + " positions");
-    infer::useBlasThreads(s.weights->threads);
-    s.position = 0;
-    s.resize(n);
-    std::copy(hidden.begin(), hidden.end(), s.x.begin());
-    s.rope.compute(ropeSpecFor(c), 0, n);
-    s.layer(layer, n, observer);
+                    + std::to_string(maxContext) + " positions");
+    infer::useBlasThreads(weights->threads);
+    position = 0;
+    resize(n);
+    std::copy(hidden.begin(), hidden.end(), x.begin());
+    rope.compute(ropeSpecFor(c), 0, n);
+    return n;
+}
+
+void InferenceSession::runLayer(int layer, std::span<float> hidden, ActivationObserver *observer)
+{
+    State &s = *m_state;
+    s.layer(layer, s.loadLayerInput(layer, hidden), observer);
+    std::copy(s.x.begin(), s.x.end(), hidden.begin());
+}
+
+void InferenceSession::runAttention(int layer, std::span<float> hidden, ActivationObserver *observer)
+{
+    State &s = *m_state;
+    s.attentionBlock(layer, s.loadLayerInput(layer, hidden), observer);
     std::copy(s.x.begin(), s.x.end(), hidden.begin());
 }
 

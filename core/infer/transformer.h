@@ -118,6 +118,9 @@ public:
     // the layer's output) as the tokens at positions 0…n−1 of a new sequence: the session is
     // reset and the cache holds only this layer's keys and values afterwards.
     void runLayer(int layer, std::span<float> hidden, ActivationObserver *observer = nullptr);
+    // Only the attention half of layer `layer` (hidden += o·attention(norm(hidden))), as
+    // runLayer runs it: AWQ measures q/k/v's rounding on this block's output.
+    void runAttention(int layer, std::span<float> hidden, ActivationObserver *observer = nullptr);
     // The output norm, in place: the output head's input.
     void finalNorm(std::span<float> hidden);
 
