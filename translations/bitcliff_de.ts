@@ -2290,6 +2290,22 @@
         <source>None of the %1 matrices can be read: %2</source>
         <translation>Keine der %1-Matrizen kann gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>Compare with rotation (QuaRot)</source>
+        <translation>Mit Rotation vergleichen (QuaRot)</translation>
+    </message>
+    <message>
+        <source>Shows beside this map the same map of the model rotated as the +rot recipes rotate it: norms folded into the linears, the residual stream turned by a random Hadamard matrix. The model computes the same function.</source>
+        <translation>Zeigt neben dieser Karte dieselbe Karte des Modells, rotiert wie die +rot-Rezepte es rotieren: Normen in die linearen Schichten gefaltet, der Residualstrom mit einer zufälligen Hadamard-Matrix gedreht. Das Modell berechnet dieselbe Funktion.</translation>
+    </message>
+    <message>
+        <source>No activations captured yet.</source>
+        <translation>Noch keine Aktivierungen erfasst.</translation>
+    </message>
+    <message>
+        <source>The rotated model has no readable %1 matrices.</source>
+        <translation>Das rotierte Modell hat keine lesbaren %1-Matrizen.</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelSession</name>
@@ -2312,6 +2328,14 @@
     <message>
         <source>Unpacking the demo model</source>
         <translation>Demomodell wird entpackt</translation>
+    </message>
+    <message>
+        <source>The rotation was cancelled.</source>
+        <translation>Die Rotation wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Rotating %1 (QuaRot)</source>
+        <translation>%1 wird rotiert (QuaRot)</translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2514,52 @@
     <message>
         <source>Clear List</source>
         <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::RotationComparison</name>
+    <message>
+        <source>%1 — one color scale for both maps</source>
+        <translation>%1 – eine Farbskala für beide Karten</translation>
+    </message>
+    <message>
+        <source>Right: the same model rotated as the +rot recipes rotate it (QuaRot), which spreads each channel of the residual stream over all of them. Outlier lines entering attn_q/k/v, ffn_gate/up and lm_head fade; the inputs of attn_o and ffn_down are not rotated.</source>
+        <translation>Rechts: dasselbe Modell, rotiert wie die +rot-Rezepte es rotieren (QuaRot); jeder Kanal des Residualstroms verteilt sich über alle. Ausreißerlinien in attn_q/k/v, ffn_gate/up und lm_head verblassen; die Eingänge von attn_o und ffn_down werden nicht rotiert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Original&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Original&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rotated (QuaRot)&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Rotiert (QuaRot)&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rotated (QuaRot)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Rotiert (QuaRot)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No rotated map: %1</source>
+        <translation>Keine rotierte Karte: %1</translation>
+    </message>
+    <message>
+        <source>Rotating the model and analysing it…</source>
+        <translation>Modell wird rotiert und analysiert …</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::RotationComparisonText</name>
+    <message>
+        <source>%1: per-input-channel absmax ÷ the layer&apos;s median channel</source>
+        <translation>%1: Absolutmaximum je Eingangskanal ÷ Median-Kanal der Schicht</translation>
+    </message>
+    <message>
+        <source>%1: per-channel mean |activation|</source>
+        <translation>%1: mittleres |Aktivierung| je Kanal</translation>
+    </message>
+    <message>
+        <source>%1: per-channel activation absmax</source>
+        <translation>%1: Absolutmaximum der Aktivierung je Kanal</translation>
     </message>
 </context>
 <context>

@@ -2270,6 +2270,22 @@
         <source>None of the %1 matrices can be read: %2</source>
         <translation>%1 の行列はどれも読み込めません：%2</translation>
     </message>
+    <message>
+        <source>Compare with rotation (QuaRot)</source>
+        <translation>回転と比較 (QuaRot)</translation>
+    </message>
+    <message>
+        <source>Shows beside this map the same map of the model rotated as the +rot recipes rotate it: norms folded into the linears, the residual stream turned by a random Hadamard matrix. The model computes the same function.</source>
+        <translation>+rot レシピと同じ回転を施したモデルの同じマップをこのマップの隣に表示します。正規化の重みを線形層に畳み込み、残差ストリームをランダムなアダマール行列で回転します。モデルが計算する関数は変わりません。</translation>
+    </message>
+    <message>
+        <source>No activations captured yet.</source>
+        <translation>まだ活性化を取得していません。</translation>
+    </message>
+    <message>
+        <source>The rotated model has no readable %1 matrices.</source>
+        <translation>回転後のモデルには読み取れる %1 行列がありません。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelSession</name>
@@ -2292,6 +2308,14 @@
     <message>
         <source>Unpacking the demo model</source>
         <translation>デモモデルを展開しています</translation>
+    </message>
+    <message>
+        <source>The rotation was cancelled.</source>
+        <translation>回転はキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>Rotating %1 (QuaRot)</source>
+        <translation>%1 を回転中 (QuaRot)</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2494,52 @@
     <message>
         <source>Clear List</source>
         <translation>リストをクリア</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::RotationComparison</name>
+    <message>
+        <source>%1 — one color scale for both maps</source>
+        <translation>%1 — 両マップ共通のカラースケール</translation>
+    </message>
+    <message>
+        <source>Right: the same model rotated as the +rot recipes rotate it (QuaRot), which spreads each channel of the residual stream over all of them. Outlier lines entering attn_q/k/v, ffn_gate/up and lm_head fade; the inputs of attn_o and ffn_down are not rotated.</source>
+        <translation>右: +rot レシピと同じく回転したモデル (QuaRot)。残差ストリームの各チャネルが全チャネルに広がります。attn_q/k/v、ffn_gate/up、lm_head に入る外れ値の線は薄れます。attn_o と ffn_down の入力は回転されません。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Original&lt;/b&gt;</source>
+        <translation>&lt;b&gt;元のモデル&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rotated (QuaRot)&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;回転後 (QuaRot)&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rotated (QuaRot)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;回転後 (QuaRot)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No rotated map: %1</source>
+        <translation>回転後のマップなし: %1</translation>
+    </message>
+    <message>
+        <source>Rotating the model and analysing it…</source>
+        <translation>モデルを回転して解析中…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::RotationComparisonText</name>
+    <message>
+        <source>%1: per-input-channel absmax ÷ the layer&apos;s median channel</source>
+        <translation>%1: 入力チャネルごとの absmax ÷ 層の中央値チャネル</translation>
+    </message>
+    <message>
+        <source>%1: per-channel mean |activation|</source>
+        <translation>%1: チャネルごとの平均 |活性化|</translation>
+    </message>
+    <message>
+        <source>%1: per-channel activation absmax</source>
+        <translation>%1: チャネルごとの活性化 absmax</translation>
     </message>
 </context>
 <context>

@@ -2270,6 +2270,22 @@
         <source>None of the %1 matrices can be read: %2</source>
         <translation>%1 的矩阵均无法读取：%2</translation>
     </message>
+    <message>
+        <source>Compare with rotation (QuaRot)</source>
+        <translation>与旋转对比 (QuaRot)</translation>
+    </message>
+    <message>
+        <source>Shows beside this map the same map of the model rotated as the +rot recipes rotate it: norms folded into the linears, the residual stream turned by a random Hadamard matrix. The model computes the same function.</source>
+        <translation>在此图旁显示按 +rot 配方旋转后的模型的同一张图：范数权重折叠进线性层，残差流经随机 Hadamard 矩阵旋转。模型计算的函数不变。</translation>
+    </message>
+    <message>
+        <source>No activations captured yet.</source>
+        <translation>尚未采集激活值。</translation>
+    </message>
+    <message>
+        <source>The rotated model has no readable %1 matrices.</source>
+        <translation>旋转后的模型没有可读取的 %1 矩阵。</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::ModelSession</name>
@@ -2292,6 +2308,14 @@
     <message>
         <source>Unpacking the demo model</source>
         <translation>正在解包演示模型</translation>
+    </message>
+    <message>
+        <source>The rotation was cancelled.</source>
+        <translation>旋转已取消。</translation>
+    </message>
+    <message>
+        <source>Rotating %1 (QuaRot)</source>
+        <translation>正在旋转 %1 (QuaRot)</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2494,52 @@
     <message>
         <source>Clear List</source>
         <translation>清除列表</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::RotationComparison</name>
+    <message>
+        <source>%1 — one color scale for both maps</source>
+        <translation>%1 — 两张图共用一个色标</translation>
+    </message>
+    <message>
+        <source>Right: the same model rotated as the +rot recipes rotate it (QuaRot), which spreads each channel of the residual stream over all of them. Outlier lines entering attn_q/k/v, ffn_gate/up and lm_head fade; the inputs of attn_o and ffn_down are not rotated.</source>
+        <translation>右：按 +rot 配方旋转的同一模型 (QuaRot)，残差流的每个通道分散到所有通道。进入 attn_q/k/v、ffn_gate/up 和 lm_head 的离群线变淡；attn_o 和 ffn_down 的输入不旋转。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Original&lt;/b&gt;</source>
+        <translation>&lt;b&gt;原始模型&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rotated (QuaRot)&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;旋转后 (QuaRot)&lt;/b&gt;：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rotated (QuaRot)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;旋转后 (QuaRot)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No rotated map: %1</source>
+        <translation>无旋转后的图：%1</translation>
+    </message>
+    <message>
+        <source>Rotating the model and analysing it…</source>
+        <translation>正在旋转并分析模型…</translation>
+    </message>
+</context>
+<context>
+    <name>bitcliff::app::RotationComparisonText</name>
+    <message>
+        <source>%1: per-input-channel absmax ÷ the layer&apos;s median channel</source>
+        <translation>%1：每个输入通道的 absmax ÷ 该层的中位通道</translation>
+    </message>
+    <message>
+        <source>%1: per-channel mean |activation|</source>
+        <translation>%1：每个通道的平均 |激活值|</translation>
+    </message>
+    <message>
+        <source>%1: per-channel activation absmax</source>
+        <translation>%1：每个通道的激活 absmax</translation>
     </message>
 </context>
 <context>
