@@ -1,5 +1,7 @@
 #include "gui/mainwindow.h"
 
+#include "report/rotatedanalysis.h"
+
 #include "eval/activationstats.h"
 #include "gui/cliffcontroller.h"
 #include "gui/cliffpage.h"
@@ -19,9 +21,8 @@
 #include "gui/traincontroller.h"
 #include "gui/trainpage.h"
 #include "jobs/jobrunner.h"
-#include "report/bundledeval.h"
 #include "report/chartreport.h"
-#include "tokenize/tokenizer.h"
+#include "report/rotatedanalysis.h"
 #include "util/error.h"
 
 #include <QAction>
@@ -364,10 +365,7 @@ void MainWindow::captureActivations()
     m_modelPage->setCaptureBusy(true);
     m_captureJob = m_runner->start<std::shared_ptr<const ActivationStats>>(
         tr("Capturing activations"),
-        [model](const ProgressCallback &progress) {
-            const auto tokenizer = tokenizerForModel(*model);
-            return bitcliff::captureActivations(model, *tokenizer, bundledCorpus(), 256, 2048, 0, progress);
-        },
+        [model](const ProgressCallback &progress) { return captureBundledActivations(model, *model, progress); },
         m_modelPage,
         [this, model](std::shared_ptr<const ActivationStats> stats) {
             if (m_session->model() == model)

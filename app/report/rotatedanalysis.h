@@ -32,7 +32,7 @@ std::shared_ptr<const RotatedAnalysis> analyseRotated(const std::shared_ptr<cons
     const ProgressCallback &progress);
 
 // The activation capture the Model page shows: the bundled passages, 256-token chunks,
-// 2,048 tokens in all (as MainWindow::captureActivations).
+// 2,048 tokens in all; the rotated model's with the original's tokenizer.
 std::shared_ptr<const ActivationStats> captureBundledActivations(
     const std::shared_ptr<const Model> &model, const Model &tokenizerSource, const ProgressCallback &progress);
 
