@@ -1546,6 +1546,14 @@
         <source>Calibrated on the text chosen under Calibration: slower than rounding, and needs that text.</source>
         <translation>Kalibriert auf dem unter „Kalibrierung“ gewählten Text: langsamer als Runden und braucht diesen Text.</translation>
     </message>
+    <message>
+        <source>AWQ g128 asymmetric</source>
+        <translation>AWQ g128 asymmetrisch</translation>
+    </message>
+    <message>
+        <source>RTN g128 asymmetric, rotated</source>
+        <translation>RTN g128 asymmetrisch, rotiert</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvalCharts</name>

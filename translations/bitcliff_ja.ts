@@ -1531,6 +1531,14 @@
         <source>Calibrated on the text chosen under Calibration: slower than rounding, and needs that text.</source>
         <translation>「キャリブレーション」で選んだテキストでキャリブレーションします。丸めより遅く、そのテキストが必要です。</translation>
     </message>
+    <message>
+        <source>AWQ g128 asymmetric</source>
+        <translation>AWQ g128 非対称</translation>
+    </message>
+    <message>
+        <source>RTN g128 asymmetric, rotated</source>
+        <translation>RTN g128 非対称・回転</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvalCharts</name>

@@ -1531,6 +1531,14 @@
         <source>Calibrated on the text chosen under Calibration: slower than rounding, and needs that text.</source>
         <translation>在“校准”中选择的文本上校准：比取整慢，并且需要该文本。</translation>
     </message>
+    <message>
+        <source>AWQ g128 asymmetric</source>
+        <translation>AWQ g128 非对称</translation>
+    </message>
+    <message>
+        <source>RTN g128 asymmetric, rotated</source>
+        <translation>RTN g128 非对称，旋转</translation>
+    </message>
 </context>
 <context>
     <name>bitcliff::app::EvalCharts</name>

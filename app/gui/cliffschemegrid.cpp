@@ -36,6 +36,10 @@ constexpr GridRow kGrid[] = {
     // Calibrated (the form's Calibration row): where rounding to nearest falls off the cliff.
     { "gptq:g128:sym", { "gptq:b2:g128:sym", "gptq:b3:g128:sym", "gptq:b4:g128:sym", "", "", "" } },
     { "gptq:g128:asym", { "gptq:b2:g128:asym", "gptq:b3:g128:asym", "gptq:b4:g128:asym", "", "", "" } },
+    { "awq:g128:asym", { "awq:b2:g128:asym", "awq:b3:g128:asym", "awq:b4:g128:asym", "", "", "" } },
+    // Rotated (QuaRot) before rounding: no calibration.
+    { "rtn:g128:asym+rot",
+        { "rtn:b2:g128:asym+rot", "rtn:b3:g128:asym+rot", "rtn:b4:g128:asym+rot", "", "", "rtn:b8:g128:asym+rot" } },
 };
 // The float and lookup-table types, one row of their own.
 constexpr const char *kFormats[] = { "nf4:g64", "fp4:g64", "mxfp4", "iq4_nl", "fp8" };
@@ -120,7 +124,7 @@ QCheckBox *CliffSchemeGrid::addBox(const QString &scheme, int row, int column)
     // enough there (the full text in the tooltip) and keeps the grid narrow.
     const bool inBitsRow = row >= 0
         && (text.startsWith(QLatin1String("rtn:")) || text.startsWith(QLatin1String("hqq:"))
-            || text.startsWith(QLatin1String("gptq:")));
+            || text.startsWith(QLatin1String("gptq:")) || text.startsWith(QLatin1String("awq:")));
     auto *box = new QCheckBox(inBitsRow ? text.section(QLatin1Char(':'), 1, 1) : text, this);
     box->setObjectName(text);
     box->setToolTip(text);
@@ -145,8 +149,10 @@ void CliffSchemeGrid::retranslate()
                 : key == QLatin1String("hqq:g64")         ? tr("HQQ g64")
                 : key == QLatin1String("gptq:g128:sym")   ? tr("GPTQ g128 symmetric")
                 : key == QLatin1String("gptq:g128:asym")  ? tr("GPTQ g128 asymmetric")
+                : key == QLatin1String("awq:g128:asym")   ? tr("AWQ g128 asymmetric")
+                : key == QLatin1String("rtn:g128:asym+rot") ? tr("RTN g128 asymmetric, rotated")
                                                           : tr("Float and lookup formats"));
-        row.label->setToolTip(key.startsWith(QLatin1String("gptq:"))
+        row.label->setToolTip(key.startsWith(QLatin1String("gptq:")) || key.startsWith(QLatin1String("awq:"))
                 ? tr("Calibrated on the text chosen under Calibration: slower than rounding, and needs that text.")
                 : QString());
     }

@@ -1,5 +1,6 @@
 #include "gui/evaluateform.h"
 
+#include "analysis/recipepresets.h"
 #include "gui/calibrationfield.h"
 #include "quant/schemepresets.h"
 #include "report/bundledeval.h"
@@ -80,8 +81,8 @@ EvaluateForm::EvaluateForm(QWidget *parent)
     }
     for (const SchemePreset &preset : schemePresets())
         addScheme(QString::fromUtf8(preset.scheme.data(), qsizetype(preset.scheme.size())), preset.evaluateByDefault);
-    for (const char *calibrated : {"gptq:b4:g128:sym", "gptq:b3:g128:sym"}) // need calibration text
-        addScheme(QString::fromLatin1(calibrated), false);
+    for (const QString &recipe : calibratedRecipePresets() + modifierRecipePresets())
+        addScheme(recipe, false);
     // The bundled passages' label is long in German: never cut it.
     m_text->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_context->setRange(16, 8192);

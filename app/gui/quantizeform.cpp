@@ -1,5 +1,6 @@
 #include "gui/quantizeform.h"
 
+#include "analysis/recipepresets.h"
 #include "gui/calibrationfield.h"
 #include "gui/recipequantization.h"
 #include "quant/schemepresets.h"
@@ -85,8 +86,8 @@ QStringList QuantizeForm::presetSchemes()
     QStringList schemes;
     for (const SchemePreset &preset : schemePresets())
         schemes << QString::fromUtf8(preset.scheme.data(), qsizetype(preset.scheme.size()));
-    // Calibrated: they need the calibration text chosen below (as on the Evaluate page).
-    schemes << QStringLiteral("gptq:b4:g128:sym") << QStringLiteral("gptq:b3:g128:sym");
+    // Calibrated ones need the calibration text chosen below (as on the Evaluate page).
+    schemes << calibratedRecipePresets() << modifierRecipePresets();
     return schemes;
 }
 
