@@ -104,10 +104,12 @@ AwqModuleLoss attentionOutputLoss(InferenceSession &session, infer::LayerWeights
     auto reference = std::make_shared<std::vector<std::vector<float>>>();
     for (const std::vector<float> &input : inputs)
         reference->push_back(run(input));
-    return [&lw, linears, inputs, reference, run](const std::vector<std::vector<float>> &candidates) {
-        std::vector<std::vector<float>> held(candidates); // swapped in, then back
-        for (size_t i = 0; i < linears.size(); ++i)
-            lw.linears[size_t(linears[i])].weight.values.swap(held[i]);
+    auto originals = std::make_shared<std::vector<std::vector<float>>>();
+    for (Linear linear : linears)
+        originals->push_back(lw.linears[size_t(linear)].weight.values);
+    return [&lw, linears, inputs, reference, originals, run](const std::vector<std::vector<float>> &candidates) {
+        for (size_t i = 0; i < linears.size(); ++i) // copied in, then back: no fresh pages per candidate
+            std::copy(candidates[i].begin(), candidates[i].end(), lw.linears[size_t(linears[i])].weight.values.begin());
         double error = 0;
         for (size_t s = 0; s < inputs.size(); ++s) {
             const std::vector<float> out = run(inputs[s]);
@@ -115,7 +117,7 @@ AwqModuleLoss attentionOutputLoss(InferenceSession &session, infer::LayerWeights
                 error += double(out[k] - (*reference)[s][k]) * double(out[k] - (*reference)[s][k]);
         }
         for (size_t i = 0; i < linears.size(); ++i)
-            lw.linears[size_t(linears[i])].weight.values.swap(held[i]);
+            std::copy((*originals)[i].begin(), (*originals)[i].end(), lw.linears[size_t(linears[i])].weight.values.begin());
         return error;
     };
 }

@@ -3,6 +3,7 @@
 #include "nn/swiglu.h"
 #include "quant/quantizer.h"
 #include "util/error.h"
+#include "util/parallelfor.h"
 
 #include <algorithm>
 #include <cblas.h>
@@ -13,6 +14,17 @@
 namespace bitcliff {
 
 namespace {
+
+// `work(begin, end)` over row ranges on all cores: rounding and the elementwise passes would
+// otherwise take as long as the searches' GEMMs.
+void forRowRanges(int64_t rows, const std::function<void(int64_t, int64_t)> &work)
+{
+    const int64_t chunk = std::max<int64_t>(16, rows / 64);
+    const size_t chunks = size_t((rows + chunk - 1) / chunk);
+    parallelForEach(
+        chunks, 0, [](size_t) { return uint64_t(1); },
+        [&](size_t item, int) { work(int64_t(item) * chunk, std::min(rows, int64_t(item + 1) * chunk)); }, {});
+}
 
 double squaredSum(const std::vector<float> &values)
 {
@@ -30,33 +42,43 @@ void multiply(const float *x, int64_t m, const float *w, int64_t rows, int64_t c
                 0.0f, y.data(), int(rows));
 }
 
-// Q(W·diag(s))·diag(1/s): what the float weights become once scaled and rounded.
-std::vector<float> scaledRounding(const AwqLinear &linear, const std::vector<float> &s)
+// w = Q(W·diag(s))·diag(1/s): what the float weights become once scaled and rounded. Buffers
+// are reused across candidates (fresh pages cost as much as the searches' GEMMs here).
+void scaledRounding(const AwqLinear &linear, const std::vector<float> &s, std::vector<float> &w)
 {
     const int64_t rows = linear.rows, cols = linear.cols;
-    std::vector<float> w(size_t(rows * cols));
-    for (int64_t r = 0; r < rows; ++r)
-        for (int64_t j = 0; j < cols; ++j)
-            w[size_t(r * cols + j)] = linear.weights[r * cols + j] * s[size_t(j)];
-    fakeQuantizeRows(linear.grid, w.data(), rows, cols, w.data());
-    for (int64_t r = 0; r < rows; ++r)
-        for (int64_t j = 0; j < cols; ++j)
-            w[size_t(r * cols + j)] /= s[size_t(j)];
-    return w;
+    w.resize(size_t(rows * cols));
+    forRowRanges(rows, [&](int64_t begin, int64_t end) {
+        float *out = w.data() + begin * cols;
+        for (int64_t r = begin; r < end; ++r)
+            for (int64_t j = 0; j < cols; ++j)
+                w[size_t(r * cols + j)] = linear.weights[r * cols + j] * s[size_t(j)];
+        fakeQuantizeRows(linear.grid, out, end - begin, cols, out);
+        for (int64_t r = begin; r < end; ++r)
+            for (int64_t j = 0; j < cols; ++j)
+                w[size_t(r * cols + j)] /= s[size_t(j)];
+    });
 }
 
 } // namespace
 
 AwqModuleLoss linearOutputLoss(const float *x, int64_t m, const std::vector<AwqLinear> &linears)
 {
-    return [x, m, linears](const std::vector<std::vector<float>> &candidates) {
-        double error = 0;
+    struct Scratch
+    {
         std::vector<float> delta, product;
+    };
+    auto scratch = std::make_shared<Scratch>();
+    return [x, m, linears, scratch](const std::vector<std::vector<float>> &candidates) {
+        double error = 0;
+        std::vector<float> &delta = scratch->delta, &product = scratch->product;
         for (size_t i = 0; i < linears.size(); ++i) {
             const AwqLinear &l = linears[i];
             delta.resize(size_t(l.rows * l.cols));
-            for (size_t k = 0; k < delta.size(); ++k)
-                delta[k] = l.weights[k] - candidates[i][k];
+            forRowRanges(l.rows, [&](int64_t begin, int64_t end) {
+                for (int64_t k = begin * l.cols; k < end * l.cols; ++k)
+                    delta[size_t(k)] = l.weights[k] - candidates[i][size_t(k)];
+            });
             multiply(x, m, delta.data(), l.rows, l.cols, product);
             error += squaredSum(product);
         }
@@ -69,8 +91,9 @@ AwqModuleLoss mlpOutputLoss(const float *x, int64_t m, const AwqLinear &gate, co
 {
     const int64_t width = gate.rows, cols = gate.cols;
     auto input = std::make_shared<std::vector<float>>(x, x + m * cols);
-    auto mlp = [input, m, width, cols, down, hidden](const float *g, const float *u, std::vector<float> &out) {
-        std::vector<float> a, b;
+    auto buffers = std::make_shared<std::pair<std::vector<float>, std::vector<float>>>();
+    auto mlp = [input, buffers, m, width, cols, down, hidden](const float *g, const float *u, std::vector<float> &out) {
+        std::vector<float> &a = buffers->first, &b = buffers->second;
         multiply(input->data(), m, g, width, cols, a);
         multiply(input->data(), m, u, width, cols, b);
         nn::swigluForward<float>(a.data(), b.data(), a.data(), m * width);
@@ -78,12 +101,12 @@ AwqModuleLoss mlpOutputLoss(const float *x, int64_t m, const AwqLinear &gate, co
     };
     auto reference = std::make_shared<std::vector<float>>();
     mlp(gate.weights, up.weights, *reference);
-    return [mlp, reference](const std::vector<std::vector<float>> &candidates) {
-        std::vector<float> out;
-        mlp(candidates[0].data(), candidates[1].data(), out);
-        for (size_t k = 0; k < out.size(); ++k)
-            out[k] -= (*reference)[k];
-        return squaredSum(out);
+    auto out = std::make_shared<std::vector<float>>();
+    return [mlp, reference, out](const std::vector<std::vector<float>> &candidates) {
+        mlp(candidates[0].data(), candidates[1].data(), *out);
+        for (size_t k = 0; k < out->size(); ++k)
+            (*out)[k] -= (*reference)[k];
+        return squaredSum(*out);
     };
 }
 
@@ -107,7 +130,7 @@ AwqScales awqSearchScales(const std::vector<double> &meanAbs, const std::vector<
         for (float &v : s)
             v /= norm;
         for (size_t i = 0; i < linears.size(); ++i)
-            candidates[i] = scaledRounding(linears[i], s);
+            scaledRounding(linears[i], s, candidates[i]);
         const double error = loss(candidates);
         if (step == 0)
             best.roundingError = error;
@@ -138,27 +161,33 @@ int64_t awqClip(const float *x, int64_t m, const AwqLinear &linear)
     std::vector<double> bestError(absMax.size(), std::numeric_limits<double>::infinity());
     std::vector<float> bestMax = absMax;
     std::vector<float> delta(size_t(rows * cols)), product(size_t(m * rows));
+    std::vector<double> rowError(static_cast<size_t>(rows));
     constexpr int kShrinks = kAwqGrid / 2; // down to half the range (AutoAWQ's max_shrink 0.5)
     for (int i = 0; i < kShrinks; ++i) {
         const float keep = 1.0f - float(i) / kAwqGrid;
-        for (int64_t r = 0; r < rows; ++r)
-            for (int64_t j = 0; j < cols; ++j) {
-                const float limit = absMax[size_t(r * groups + j / block)] * keep;
-                delta[size_t(r * cols + j)] = std::clamp(linear.weights[r * cols + j], -limit, limit);
-            }
-        fakeQuantizeRows(linear.grid, delta.data(), rows, cols, delta.data());
-        for (int64_t k = 0; k < rows * cols; ++k)
-            delta[size_t(k)] = linear.weights[k] - delta[size_t(k)];
+        forRowRanges(rows, [&](int64_t begin, int64_t end) {
+            for (int64_t r = begin; r < end; ++r)
+                for (int64_t j = 0; j < cols; ++j) {
+                    const float limit = absMax[size_t(r * groups + j / block)] * keep;
+                    delta[size_t(r * cols + j)] = std::clamp(linear.weights[r * cols + j], -limit, limit);
+                }
+            fakeQuantizeRows(linear.grid, delta.data() + begin * cols, end - begin, cols, delta.data() + begin * cols);
+            for (int64_t k = begin * cols; k < end * cols; ++k)
+                delta[size_t(k)] = linear.weights[k] - delta[size_t(k)];
+        });
         for (int64_t g = 0; g < groups; ++g) {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(m), int(rows), int(block), 1.0f, x + g * block,
                         int(cols), delta.data() + g * block, int(cols), 0.0f, product.data(), int(rows));
+            std::fill(rowError.begin(), rowError.end(), 0.0);
+            for (int64_t t = 0; t < m; ++t) { // row-major: the product's rows are tokens
+                const float *p = product.data() + t * rows;
+                for (int64_t r = 0; r < rows; ++r)
+                    rowError[size_t(r)] += double(p[r]) * double(p[r]);
+            }
             for (int64_t r = 0; r < rows; ++r) {
-                double error = 0;
-                for (int64_t t = 0; t < m; ++t)
-                    error += double(product[size_t(t * rows + r)]) * double(product[size_t(t * rows + r)]);
                 const size_t at = size_t(r * groups + g);
-                if (error < bestError[at]) {
-                    bestError[at] = error;
+                if (rowError[size_t(r)] < bestError[at]) {
+                    bestError[at] = rowError[size_t(r)];
                     bestMax[at] = absMax[at] * keep;
                 }
             }
