@@ -34,12 +34,14 @@ Commands:
       GPTQModel leaves them), --out FILE.gguf GPTQ's codes as GGUF blocks (gptq:q4_0,
       q4_1, q5_0, q8_0), --format fake --out DIR the fake-quantized weights.
       awq:GRID[:noclip] (AWQ's activation-aware scales, folded into the norms, and
-      clipping search; --calib) writes --format fake --out DIR. Modifiers after a
-      recipe, in any order: +a8 +a4 (activations per token, dynamic, symmetric int)
-      or +afp8; +smooth[α] (SmoothQuant, α 0.5 by default; --calib); +rot (QuaRot:
-      norms folded, residual stream rotated by a random Hadamard matrix). The report
-      measures the error against the weights the recipe rounds (rotated, smoothed,
-      scaled). e.g. rtn:b8:channel:sym+a8, gptq:b4:g128+rot, awq:b4:g128:asym
+      clipping search; --calib). Modifiers after a recipe, in any order: +a8 +a4
+      (activations per token, dynamic, symmetric int) or +afp8; +smooth[α]
+      (SmoothQuant, α 0.5 by default; --calib); +rot (QuaRot: norms folded, residual
+      stream rotated by a random Hadamard matrix; the head untied). The report and the
+      files hold the weights the recipe rounds (rotated, smoothed, scaled): --out DIR
+      fake-quantized (GPTQ checkpoint for gptq), FILE.gguf for GGUF grids (q4_0+rot);
+      +a8/+a4/+afp8 are not written (activations are quantized as the model runs).
+      e.g. rtn:b8:channel:sym+a8, gptq:b4:g128+rot, awq:b4:g128:asym, q4_k+rot
   tokenize PATH --text FILE [--json] [--bos]
       Token ids of the UTF-8 text in FILE (- reads standard input) with the model's
       own tokenizer, then the token count and characters per token; --json also

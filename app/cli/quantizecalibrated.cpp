@@ -35,25 +35,21 @@ Output outputOf(const CliArgs &args, const QuantRecipe &recipe)
         throw UsageError(label + ": +" + activationText(recipe.activations)
                          + " quantizes activations as the model runs, which no checkpoint holds; "
                            "measure it with `eval --scheme " + label + "`, or write " + recipe.weightText());
-    if (recipe.rotate)
-        throw UsageError(label + ": rotated weights are not written yet (the rotated output head is untied from the "
-                                 "embedding); measure them with `eval --scheme " + label + "`");
-    const bool transformed = recipe.method == WeightMethod::Awq || recipe.smoothAlpha > 0;
-    if (transformed && args.value("--format").value_or("") != "fake")
-        throw UsageError(label + ": its scaled weights and norms are written as a fake-quantized checkpoint "
-                                 "(--out DIR --format fake)");
-    if (transformed)
-        return Output::FakeCheckpoint;
     const bool ggufGrid = recipe.scheme.method == QuantMethod::Gguf;
     if (out->ends_with(".gguf")) {
         if (!ggufGrid)
-            throw UsageError(label + ": FILE.gguf needs a GGUF grid (gptq:q4_0, gptq:q4_1, gptq:q5_0, gptq:q8_0); "
-                                     "rtn grids are written as a GPTQ checkpoint (--out DIR)");
+            throw UsageError(label + ": FILE.gguf needs a GGUF grid (q4_k, gptq:q4_0, gptq:q4_1, gptq:q5_0, "
+                                     "gptq:q8_0…); write rtn grids to a folder (--out DIR)");
         return Output::Gguf;
     }
-    const std::string format = args.value("--format").value_or(ggufGrid ? "" : "gptq");
+    const bool gptq = recipe.method == WeightMethod::Gptq;
+    // A folder of gptq results is a GPTQ checkpoint (GGUF grids must say --format fake); of any
+    // other recipe a fake-quantized checkpoint.
+    const std::string format = args.value("--format").value_or(!gptq ? "fake" : ggufGrid ? "" : "gptq");
     if (format == "fake")
         return Output::FakeCheckpoint;
+    if (!gptq)
+        throw UsageError("--format gptq writes GPTQ's results: give a gptq recipe (--scheme gptq:b4:g128)");
     if (ggufGrid)
         throw UsageError(label + ": a GPTQ checkpoint stores rtn grids; write " + recipe.scheme.toString()
                          + " codes as --out FILE.gguf, or a fake-quantized checkpoint with --format fake");
@@ -159,22 +155,27 @@ int quantizeCalibrated(const CliArgs &args, const QuantRecipe &recipe)
     calibrating.done();
 
     const std::string out = args.value("--out").value_or("");
-    const std::string plan = prepared.plan->summarize(*model).describe();
+    // Every output is written from the float weights the plan rounds: rotated, smoothed or
+    // AWQ-scaled tensors (and a rotated model's untied head) with the recipe's rounding.
+    const Model &source = *prepared.reference;
+    const std::string plan = prepared.plan->summarize(source).describe();
     if (output == Output::GptqCheckpoint) {
-        writeGptqCheckpoint(*model, prepared, recipe, out);
+        writeGptqCheckpoint(source, prepared, recipe, out);
     } else if (output == Output::Gguf) {
         TerminalProgress exporting("exporting");
         std::vector<std::string> notes;
-        const int count = exportPreparedGguf(*model, prepared, out, exporting.callback(), &notes);
+        const int count = exportPreparedGguf(source, prepared, out, exporting.callback(), &notes);
         exporting.done();
         for (const std::string &note : notes)
             std::fprintf(stderr, "note: %s\n", note.c_str());
-        std::fprintf(stderr, "wrote %s (%d tensors quantized, %zu as GPTQ's %s blocks: %s)\n", out.c_str(), count,
-                     prepared.gptq.size(), recipe.scheme.toString().c_str(), plan.c_str());
+        const std::string blocks = prepared.gptq.empty()
+            ? std::string()
+            : ", " + std::to_string(prepared.gptq.size()) + " as GPTQ's " + recipe.scheme.toString() + " blocks";
+        std::fprintf(stderr, "wrote %s (%d tensors quantized%s: %s)\n", out.c_str(), count, blocks.c_str(),
+                     plan.c_str());
     } else if (output == Output::FakeCheckpoint) {
         TerminalProgress exporting("exporting");
-        // Transformed recipes write their scaled weights and norms (the reference the plan rounds).
-        const int count = exportPreparedFakeQuantized(*prepared.reference, prepared, out, exporting.callback());
+        const int count = exportPreparedFakeQuantized(source, prepared, out, exporting.callback());
         exporting.done();
         std::fprintf(stderr, "wrote %s/model.safetensors (%d tensors fake-quantized: %s)\n", out.c_str(), count,
                      plan.c_str());

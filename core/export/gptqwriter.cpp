@@ -176,6 +176,8 @@ GptqCheckpointResult writeGptqCheckpoint(const Model &source, const std::vector<
     OrderedJson config = sourceConfig(sourceDir / "config.json");
     const OrderedJson quantization = quantizationConfig(linears, options, result.checkpointFormat);
     config["quantization_config"] = quantization;
+    if (!source.architecture().tieWordEmbeddings) // a rotated model's head is its own (the source may tie it)
+        config["tie_word_embeddings"] = false;
 
     train::writeFolderAtomically(directory, [&](const fs::path &folder) {
         SafetensorsStreamWriter writer(folder / "model.safetensors", entries, { { "format", "pt" } });

@@ -7,6 +7,9 @@
 #include "util/floatformats.h"
 
 #include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <span>
 
 namespace bitcliff {
 
@@ -66,6 +69,22 @@ std::filesystem::path sourceDirectory(const Model &model)
     return std::filesystem::is_directory(source) ? source : source.parent_path();
 }
 
+// The source's config.json, saying the output head is a tensor of its own: a rotated model's
+// head no longer equals the embedding (the source ties them, or says nothing, which
+// transformers reads as tied).
+void writeUntiedConfig(const std::filesystem::path &from, const std::filesystem::path &to)
+{
+    std::ifstream in(from);
+    nlohmann::json config = nlohmann::json::parse(in, nullptr, false);
+    if (config.is_discarded() || !config.is_object() || !config.value("tie_word_embeddings", true)) {
+        copyFileAtomically(from, to);
+        return;
+    }
+    config["tie_word_embeddings"] = false;
+    const std::string text = config.dump(2) + "\n";
+    writeFileAtomically(to, std::as_bytes(std::span(text.data(), text.size())));
+}
+
 } // namespace
 
 int exportFakeQuantized(const Model &model, const QuantScheme &scheme, const std::filesystem::path &directory,
@@ -118,7 +137,11 @@ int exportFakeQuantized(const Model &model, const QuantScheme &scheme, const std
     writer.commit();
     for (const char *name : kCompanionFiles) {
         const std::filesystem::path from = source / name;
-        if (std::filesystem::exists(from))
+        if (!std::filesystem::exists(from))
+            continue;
+        if (std::string_view(name) == "config.json" && !model.architecture().tieWordEmbeddings)
+            writeUntiedConfig(from, directory / name);
+        else
             copyFileAtomically(from, directory / name); // a kill mid-copy leaves no half file
     }
     return quantized;

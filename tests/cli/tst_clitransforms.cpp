@@ -1,10 +1,13 @@
 // AWQ, SmoothQuant, rotation and activation quantization from the command line on the
 // bundled demo model, as a user runs them: `eval --scheme` with modifiers, `quantize` reports
-// against the weights the recipe rounds, AWQ's fake-quantized checkpoint evaluates to
-// exactly what `eval --scheme awq:...` measured, and outputs no checkpoint can hold are
-// refused in one line before anything is written.
+// against the weights the recipe rounds, AWQ's and a rotated model's checkpoints evaluate to
+// exactly what `eval --scheme` measured, llama.cpp runs a rotated model's GGUF file to the
+// same perplexity, and outputs no checkpoint can hold are refused in one line before
+// anything is written.
 #include "formats/model.h"
 #include "support/clirunner.h"
+#include "support/llamacppperplexity.h"
+#include "tokenize/hftokenizerjson.h"
 #include "sweepjson.h"
 
 #include <QJsonArray>
@@ -14,6 +17,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace bitcliff;
 namespace fs = std::filesystem;
@@ -75,9 +80,8 @@ private slots:
     void awqCheckpointEvaluatesAsThePlan()
     {
         const fs::path out = m_root / "awq-b3";
-        const auto written = cli(QStringList{"quantize", qs(kDemo), "--scheme", "awq:b3:g128:asym", "--out", qs(out),
-                                             "--format", "fake"}
-                                 + kCalibration);
+        const auto written = cli(QStringList{"quantize", qs(kDemo), "--scheme", "awq:b3:g128:asym", "--out", qs(out)}
+                                 + kCalibration); // fake-quantized: the default for all but gptq
         QVERIFY2(written.exitCode == 0, written.err.constData());
         QVERIFY2(written.out.contains("awq: 16 linear inputs scaled, 20 matrices clipped, from 16 × 128 tokens"),
                  written.out.constData());
@@ -89,6 +93,41 @@ private slots:
         qInfo("awq:b3:g128:asym PPL %.6f planned, %.6f from its checkpoint", a, b);
         QVERIFY(std::abs(a - b) <= 1e-5 * a);
         QVERIFY(pplOf(runsOf(planned)[0].toObject()) < a); // and it did quantize
+    }
+
+    // The rotated model written as a fake-quantized checkpoint (its own head, untied in
+    // config.json) and as q4_0 GGUF: each evaluates to what `eval --scheme` measured, and
+    // llama.cpp runs the GGUF file to the same perplexity.
+    void rotatedModelsAreWritten()
+    {
+        const fs::path fake = m_root / "rot-fake", gguf = m_root / "rot-q4_0.gguf";
+        const fs::path text = kDemo / "eval" / "text" / "en.txt";
+        const auto faked = cli({"quantize", qs(kDemo), "--scheme", "rtn:b4:g128+rot", "--out", qs(fake)});
+        QVERIFY2(faked.exitCode == 0, faked.err.constData());
+        std::ifstream in(fake / "config.json");
+        QCOMPARE(nlohmann::json::parse(in)["tie_word_embeddings"].get<bool>(), false);
+        const auto written = cli({"quantize", qs(kDemo), "--scheme", "q4_0+rot", "--out", qs(gguf)});
+        QVERIFY2(written.exitCode == 0, written.err.constData());
+        QVERIFY2(written.err.contains("(30 tensors quantized: q4_0+rot"), written.err.constData());
+
+        const auto planned = cli(QStringList{"eval", qs(kDemo), "--scheme", "rtn:b4:g128+rot,q4_0+rot"} + kText);
+        QVERIFY2(planned.exitCode == 0, planned.err.constData());
+        const QJsonArray runs = runsOf(planned);
+        const auto fromFake = cli(QStringList{"eval", qs(fake)} + kText);
+        const auto fromGguf = cli(QStringList{"eval", qs(gguf)} + kText);
+        QVERIFY2(fromFake.exitCode == 0 && fromGguf.exitCode == 0, fromFake.err.constData());
+        const double fakePpl = pplOf(runsOf(fromFake)[0].toObject()), ggufPpl = pplOf(runsOf(fromGguf)[0].toObject());
+        QVERIFY(std::abs(fakePpl - pplOf(runs[1].toObject())) <= 1e-5 * fakePpl);
+        QVERIFY(std::abs(ggufPpl - pplOf(runs[2].toObject())) <= 1e-4 * ggufPpl);
+
+        const nlohmann::json theirs = test::llamaCppPerplexity(QStringLiteral(BITCLIFF_NODE), BITCLIFF_LLAMACPP_TESTS,
+                                                               gguf, hfjson::readTextFile(text), 128);
+        QVERIFY2(!theirs.contains("error"), ("llama.cpp: " + theirs.value("error", std::string())).c_str());
+        const double llamaPpl = theirs["ppl"].get<double>();
+        qInfo("q4_0+rot on the demo model, en.txt at n_ctx 128: PPL float32 %.5f, q4_0+rot %.5f; its GGUF file: "
+              "bitcliff-cli %.5f, llama.cpp %.5f",
+              pplOf(runs[0].toObject()), pplOf(runs[2].toObject()), ggufPpl, llamaPpl);
+        QVERIFY(std::abs(ggufPpl - llamaPpl) < 1e-2 * llamaPpl); // llama.cpp rounds activations to 8 bits
     }
 
     void quantizeReportsTheRotatedWeights()
@@ -137,10 +176,11 @@ private slots:
         const QString out = QStringLiteral("refused-out");
         QTest::newRow("+a8 --out") << QStringList{"--scheme", "rtn:b8:channel+a8", "--out", out}
                                    << "quantizes activations as the model runs, which no checkpoint holds";
-        QTest::newRow("+rot --out") << QStringList{"--scheme", "rtn:b4:g128+rot", "--out", out}
-                                    << "rotated weights are not written yet";
-        QTest::newRow("awq without fake") << (QStringList{"--scheme", "awq:b4:g128", "--out", out} + kCalibration)
-                                          << "written as a fake-quantized checkpoint (--out DIR --format fake)";
+        QTest::newRow("awq as a GPTQ checkpoint")
+            << (QStringList{"--scheme", "awq:b4:g128", "--out", out, "--format", "gptq"} + kCalibration)
+            << "--format gptq writes GPTQ's results";
+        QTest::newRow("rtn grid as GGUF") << QStringList{"--scheme", "rtn:b4:g128+rot", "--out", out + ".gguf"}
+                                          << "FILE.gguf needs a GGUF grid";
         QTest::newRow("awq without calibration") << QStringList{"--scheme", "awq:b4:g128"}
                                                  << "awq:b4:g128:sym needs calibration text";
         QTest::newRow("+rot with calibration") << (QStringList{"--scheme", "rtn:b4:g128+rot"} + kCalibration)
@@ -156,7 +196,7 @@ private slots:
         QVERIFY(run.exitCode != 0 && run.exitCode > -1);
         QVERIFY2(test::isOneLine(run.err), run.err.constData());
         QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
-        QVERIFY(!fs::exists("refused-out") && !fs::exists(m_root / "refused-out"));
+        QVERIFY(!fs::exists("refused-out") && !fs::exists(m_root / "refused-out") && !fs::exists("refused-out.gguf"));
     }
 
 private:
