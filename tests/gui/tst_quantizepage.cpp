@@ -315,6 +315,39 @@ private slots:
         QCOMPARE(controller->analysis(), analysis);
     }
 
+    // A rotated recipe beside the plain one: no calibration, its report has the untied head
+    // (one tensor more than the tied demo model), measured against the rotated weights, and
+    // the page shows both without trouble.
+    void rotatedRecipeBesidePlain()
+    {
+        MainWindow window;
+        window.setConfirmClose(false);
+        window.resize(1024, 700);
+        window.show();
+        QSignalSpy statsReady(window.session(), &ModelSession::analysisReady);
+        window.openDemo();
+        QVERIFY(statsReady.wait(180000));
+        QuantizePage *page = window.quantizePage();
+        window.pages()->setCurrentWidget(page);
+        page->firstScheme()->setCurrentText(QStringLiteral("rtn:b4:g128:sym+rot"));
+        QVERIFY(!page->calibration()->isEnabled()); // rotation calibrates on nothing
+        page->compareBox()->setChecked(true);
+        page->secondScheme()->setCurrentText(QStringLiteral("rtn:b4:g128:sym"));
+        auto *controller = window.findChild<QuantizeController *>();
+        QSignalSpy quantized(controller, &QuantizeController::analysisReady);
+        QTest::mouseClick(page->quantizeButton(), Qt::LeftButton);
+        QVERIFY(quantized.wait(180000));
+        const auto analysis = controller->analysis();
+        QCOMPARE(analysis->first.report->recipe(), std::string("rtn:b4:g128:sym+rot"));
+        QCOMPARE(analysis->first.report->tensors.size(), analysis->second.report->tensors.size() + 1);
+        QVERIFY2(controller->calibrationNote(0).startsWith(QStringLiteral("rotated: Hadamard 2^7")),
+                 qPrintable(controller->calibrationNote(0)));
+        QVERIFY(page->overview()->data()->title.contains(QStringLiteral("rtn:b4:g128:sym+rot")));
+        QTest::qWait(100);
+        if (!qEnvironmentVariableIsEmpty("BITCLIFF_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("BITCLIFF_SCREENSHOT_DIR") + QStringLiteral("/quantize-rot.png"));
+    }
+
     // Without calibration text, or on the selected tensor only, a calibrated recipe is a
     // message before any job (the Evaluate page's words for the first).
     void calibratedRecipeNeedsCalibrationText()
