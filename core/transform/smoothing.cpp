@@ -63,7 +63,7 @@ SmoothedModel smoothModel(const std::shared_ptr<const Model> &model, const Calib
         throw Error("SmoothQuant's migration strength must be between 0 and 1");
     const TransformerConfig c = transformerConfigFor(*model);
     const ModelFormat f = model->format();
-    const LayerChannelStats stats = channelStats(model, calibration, threads, progress);
+    const ActivationStats stats = channelStats(model, calibration, threads, progress);
     TensorEdits edits(model, "smoothed");
     auto name = [&](int layer, Linear linear) { return infer::linearTensorName(f, layer, linear); };
     int inputs = 0;
@@ -88,7 +88,7 @@ SmoothedModel smoothModel(const std::shared_ptr<const Model> &model, const Calib
             for (Linear linear : group.linears)
                 weights.push_back(&edits.values(name(layer, linear)));
             const std::vector<float> s =
-                smoothingScales(stats[size_t(layer)][size_t(group.input)].absMax, weights, alpha);
+                smoothingScales(stats.at(layer, group.input).absMax, weights, alpha);
             divideRows(edits.values(group.producer.weight), s);
             if (!group.producer.bias.empty())
                 divideRows(edits.values(group.producer.bias), s);

@@ -14,6 +14,7 @@
 #include "plan/weightplan.h"
 #include "support/evalfixtures.h"
 #include "support/fixtures.h"
+#include "support/trainerfixtures.h"
 #include "tokenize/tokenizer.h"
 #include "util/error.h"
 
@@ -23,16 +24,6 @@
 using namespace bitcliff;
 
 namespace {
-
-std::string errorOf(const std::function<void()> &work)
-{
-    try {
-        work();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return {};
-}
 
 // `plan` as gptqModel loads the model: every decoder linear as stored, the rest rounded.
 std::vector<float> hessianThroughEngine(const std::shared_ptr<const Model> &model,
@@ -114,7 +105,7 @@ private slots:
         QCOMPARE(QuantRecipe::parse("gptq:b3:g64").scheme, QuantScheme::parse("rtn:b3:g64"));
         for (const char *bad : {"gptq:b4:tensor", "gptq:static", "gptq:q4_0:b4", "gptq:damp0", "gptq:damp",
                                 "gptq:strict", "gptq:nf4", "gptq:b9", "gptq:q4_k"}) {
-            const std::string message = errorOf([&] { QuantRecipe::parse(bad); });
+            const std::string message = test::errorOf([&] { QuantRecipe::parse(bad); });
             QVERIFY2(message.rfind(std::string("bad scheme '") + bad + "': ", 0) == 0, message.c_str());
         }
     }
@@ -141,7 +132,7 @@ private slots:
         }
         QCOMPARE(set.tokens(), int64_t(120));
         spec.sequences = 1000;
-        const std::string message = errorOf([&] { calibrationSet(*tokenizer, spec); });
+        const std::string message = test::errorOf([&] { calibrationSet(*tokenizer, spec); });
         QVERIFY2(message.find("1000 sequences of 24 need") != std::string::npos, message.c_str());
         QVERIFY(message.find("ask for fewer or shorter sequences") != std::string::npos);
         const std::vector<TaskItem> tasks = parseTaskLines(test::labelledTaskLines(), "t.jsonl");
@@ -221,7 +212,7 @@ private slots:
         eval.threads = 2;
         eval.texts = {corpusText("held-out.txt", "en", test::sampleText(200))};
         eval.schemes = {QuantRecipe::parse("rtn:b3:g64:asym"), QuantRecipe::parse("gptq:b3:g64:asym")};
-        QVERIFY(errorOf([&] { runEvaluation(eval); }).find("gptq:b3:g64:asym needs calibration text") == 0);
+        QVERIFY(test::errorOf([&] { runEvaluation(eval); }).find("gptq:b3:g64:asym needs calibration text") == 0);
         CalibrationSpec cs;
         cs.texts = {corpusText("calibration.txt", "en", test::sampleText(300))};
         cs.sequences = 8;
@@ -276,7 +267,7 @@ private slots:
         QTemporaryDir dir;
         test::writeEvaluableModel(dir.path().toStdString());
         const auto model = openModel(dir.path().toStdString());
-        const std::string message = errorOf([&] {
+        const std::string message = test::errorOf([&] {
             prepareWeights(model, QuantRecipe::parse("gptq:b4:g32"), {});
         });
         QCOMPARE(message, std::string("gptq:b4:g32:sym needs calibration text (--calib FILE)"));

@@ -13,6 +13,7 @@
 #include "formats/hfggufmapping.h"
 #include "support/evalfixtures.h"
 #include "support/fixtures.h"
+#include "support/trainerfixtures.h"
 #include "tokenize/tokenizer.h"
 #include "util/error.h"
 
@@ -46,16 +47,6 @@ std::string difference(const std::string &name, const std::vector<float> &got, c
         const std::string why = difference(name, got, expected);                                                       \
         QVERIFY2(why.empty(), why.c_str());                                                                            \
     } while (false)
-
-std::string errorOf(const std::function<void()> &work)
-{
-    try {
-        work();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return {};
-}
 
 // What the plan evaluates `tensor` with: the method's values, the plain rounding, or as stored.
 std::vector<float> planValues(const Model &original, const PreparedWeights &prepared, const TensorInfo &tensor)
@@ -239,17 +230,17 @@ private slots:
     void refusals()
     {
         const PreparedWeights withoutCodes = prepare(QuantRecipe::parse("gptq:q4_0"), false);
-        QVERIFY(errorOf([&] { exportPreparedGguf(*m_model, withoutCodes, m_dir.filePath("x.gguf").toStdString()); })
+        QVERIFY(test::errorOf([&] { exportPreparedGguf(*m_model, withoutCodes, m_dir.filePath("x.gguf").toStdString()); })
                     .find("codes were not kept") != std::string::npos);
         QVERIFY(!fs::exists(m_dir.filePath("x.gguf").toStdString()));
-        QVERIFY(errorOf([&] { packedLinearOf(withoutCodes.gptq.front()); }).find("rtn grids") != std::string::npos);
+        QVERIFY(test::errorOf([&] { packedLinearOf(withoutCodes.gptq.front()); }).find("rtn grids") != std::string::npos);
         for (const auto &[recipe, mention] : std::vector<std::pair<const char *, const char *>>{
                  {"gptq:q4_0", "GGUF block type"}, {"gptq:b5:g64", "2, 3, 4 or 8 bits"}, {"rtn:b4:g64", "gptq"}})
             QVERIFY2(gptqCheckpointProblem(*m_model, QuantRecipe::parse(recipe)).find(mention) != std::string::npos,
                      recipe);
         QVERIFY(gptqCheckpointProblem(*m_model, QuantRecipe::parse("gptq:b3:g64")).empty());
         const PreparedWeights rtnGrid = prepare(QuantRecipe::parse("gptq:b4:g64"), true);
-        QVERIFY(errorOf([&] { exportPreparedGguf(*m_model, rtnGrid, m_dir.filePath("y.gguf").toStdString()); })
+        QVERIFY(test::errorOf([&] { exportPreparedGguf(*m_model, rtnGrid, m_dir.filePath("y.gguf").toStdString()); })
                     .find("GGUF grid") != std::string::npos);
     }
 

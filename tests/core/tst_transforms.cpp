@@ -12,6 +12,7 @@
 #include "quant/quantizer.h"
 #include "support/evalfixtures.h"
 #include "support/fixtures.h"
+#include "support/trainerfixtures.h"
 #include "tokenize/tokenizer.h"
 #include "transform/rotation.h"
 #include "transform/smoothing.h"
@@ -25,16 +26,6 @@
 using namespace bitcliff;
 
 namespace {
-
-std::string errorOf(const std::function<void()> &work)
-{
-    try {
-        work();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return {};
-}
 
 std::vector<float> logitsOf(const std::shared_ptr<const Model> &model, const std::vector<int32_t> &tokens,
                             std::shared_ptr<const WeightPlan> plan = {})
@@ -169,10 +160,10 @@ private slots:
         for (const char *bad : {"rtn:b4:g128+a3", "rtn:b4:g128+smooth1.5", "rtn:b4:g128+smooth0", "rtn:b4:g128+rot+rot",
                                 "rtn:b4:g128+a8+a4", "rtn:b4:g128+", "awq:q4_0", "awq:b4:g128:actorder",
                                 "awq:b4:tensor", "rtn:b4:g128+smoothx", "nf4:g64+turbo"}) {
-            const std::string message = errorOf([&] { QuantRecipe::parse(bad); });
+            const std::string message = test::errorOf([&] { QuantRecipe::parse(bad); });
             QVERIFY2(message.rfind(std::string("bad scheme '"), 0) == 0, (std::string(bad) + ": " + message).c_str());
         }
-        QVERIFY(errorOf([&] { QuantRecipe::parse("rtn:b4:g128+a3"); }).find("+a8, +a4, +afp8, +smooth[α], +rot")
+        QVERIFY(test::errorOf([&] { QuantRecipe::parse("rtn:b4:g128+a3"); }).find("+a8, +a4, +afp8, +smooth[α], +rot")
                 != std::string::npos);
     }
 
@@ -290,7 +281,7 @@ private slots:
         QVERIFY2(difference < 1e-4, std::to_string(difference).c_str());
         const std::string norm = infer::normTensorName(model->format(), 0, infer::Norm::Attn);
         QVERIFY(test::tensorValues(*smoothed.model, norm) != test::tensorValues(*model, norm));
-        QVERIFY(errorOf([&] { smoothModel(model, calibrationFor(*model), 1.5); }).find("between 0 and 1")
+        QVERIFY(test::errorOf([&] { smoothModel(model, calibrationFor(*model), 1.5); }).find("between 0 and 1")
                 != std::string::npos);
     }
 
@@ -310,7 +301,7 @@ private slots:
             model, {"rtn:b8:channel:sym+a4", "rtn:b8:channel:sym+smooth+a4", "rtn:b8:channel:sym+a8"}, calibration);
         QVERIFY2(kld[1] < 0.5 * kld[0], "smooth + a4 vs a4");
         QVERIFY2(kld[2] < kld[0], "a8 vs a4");
-        QVERIFY(errorOf([&] { kldOf(model, {"rtn:b8:channel:sym+smooth+a8"}); }).find("needs calibration text")
+        QVERIFY(test::errorOf([&] { kldOf(model, {"rtn:b8:channel:sym+smooth+a8"}); }).find("needs calibration text")
                 != std::string::npos);
     }
 
