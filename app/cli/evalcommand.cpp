@@ -9,6 +9,7 @@
 #include "report/evaljson.h"
 #include "tokenize/tokenizer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -126,8 +127,11 @@ int runEval(const std::vector<std::string> &argv)
     const auto report = runEvaluation(spec, progress.callback());
     progress.done();
     for (const EvalRun &run : report->runs) {
-        if (!run.calibration.empty())
-            std::fprintf(stderr, "%s: %s\n", run.label.c_str(), run.calibration.c_str());
+        for (size_t start = 0; start < run.calibration.size();) { // one line per step that ran
+            const size_t end = std::min(run.calibration.find('\n', start), run.calibration.size());
+            std::fprintf(stderr, "%s: %s\n", run.label.c_str(), run.calibration.substr(start, end - start).c_str());
+            start = end + 1;
+        }
         if (run.plan && run.plan->deservesNote())
             std::fprintf(stderr, "note: %s\n", run.plan->describe().c_str());
         if (run.streamed)
