@@ -33,8 +33,8 @@ Commands:
       (rtn grids of 2, 3, 4 or 8 bits; embeddings and output head unquantized, as
       GPTQModel leaves them), --out FILE.gguf GPTQ's codes as GGUF blocks (gptq:q4_0,
       q4_1, q5_0, q8_0), --format fake --out DIR the fake-quantized weights.
-      awq:GRID[:noclip] (AWQ's activation-aware scales, folded into the norms, and
-      clipping search; --calib). Modifiers after a recipe, in any order: +a8 +a4
+      awq:GRID[:duo][:noclip] (AWQ's activation-aware scales, folded into the norms,
+      and clipping search; duo: AutoAWQ's default scales; --calib). Modifiers after a recipe, in any order: +a8 +a4
       (activations per token, dynamic, symmetric int) or +afp8; +smooth[α]
       (SmoothQuant, α 0.5 by default; --calib); +rot (QuaRot: norms folded, residual
       stream rotated by a random Hadamard matrix; the head untied). The report and the

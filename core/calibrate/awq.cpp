@@ -225,7 +225,7 @@ AwqModelResult awqModel(const std::shared_ptr<const Model> &model, const Calibra
                                      lw.linears[size_t(Linear::Down)].weight.values.data(), c.hidden);
             else
                 loss = linearOutputLoss(in.rows.data(), in.sampled(), linears);
-            const AwqScales scales = awqSearchScales(in.meanAbs(), linears, loss);
+            const AwqScales scales = awqSearchScales(in.meanAbs(), linears, loss, options.settings.duo);
             const std::vector<float> &s = scales.scales;
             divideRows(*group.producer, s);
             if (group.producerBias)

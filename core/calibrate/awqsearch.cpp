@@ -60,6 +60,29 @@ void scaledRounding(const AwqLinear &linear, const std::vector<float> &s, std::v
     });
 }
 
+// AutoAWQ's w_mean (+1e−6 on each block's maximum, as it divides).
+std::vector<double> weightSalience(const std::vector<AwqLinear> &linears, int64_t cols)
+{
+    std::vector<double> mean(size_t(cols), 0.0);
+    int64_t rows = 0;
+    for (const AwqLinear &l : linears) {
+        const int64_t block = std::max<int64_t>(1, l.grid.blockLength(cols));
+        for (int64_t r = 0; r < l.rows; ++r)
+            for (int64_t b = 0; b < cols; b += block) {
+                const int64_t end = std::min(cols, b + block);
+                float top = 0;
+                for (int64_t j = b; j < end; ++j)
+                    top = std::max(top, std::fabs(l.weights[r * cols + j]));
+                for (int64_t j = b; j < end; ++j)
+                    mean[size_t(j)] += std::fabs(l.weights[r * cols + j]) / (double(top) + 1e-6);
+            }
+        rows += l.rows;
+    }
+    for (double &v : mean)
+        v /= double(std::max<int64_t>(rows, 1));
+    return mean;
+}
+
 } // namespace
 
 AwqModuleLoss linearOutputLoss(const float *x, int64_t m, const std::vector<AwqLinear> &linears)
@@ -111,18 +134,22 @@ AwqModuleLoss mlpOutputLoss(const float *x, int64_t m, const AwqLinear &gate, co
 }
 
 AwqScales awqSearchScales(const std::vector<double> &meanAbs, const std::vector<AwqLinear> &linears,
-                          const AwqModuleLoss &loss)
+                          const AwqModuleLoss &loss, bool duo)
 {
     const int64_t cols = int64_t(meanAbs.size());
     AwqScales best;
     best.error = std::numeric_limits<double>::infinity();
     std::vector<float> s(static_cast<size_t>(cols));
     std::vector<std::vector<float>> candidates(linears.size());
+    const std::vector<double> weightMean = duo ? weightSalience(linears, cols) : std::vector<double>();
     for (int step = 0; step < kAwqGrid; ++step) {
         const double ratio = double(step) / kAwqGrid;
         float lo = std::numeric_limits<float>::infinity(), hi = 0;
         for (int64_t j = 0; j < cols; ++j) {
-            s[size_t(j)] = float(std::max(1e-4, std::pow(meanAbs[size_t(j)], ratio)));
+            double salience = std::pow(meanAbs[size_t(j)], ratio);
+            if (duo)
+                salience /= std::pow(weightMean[size_t(j)], 1.0 - ratio) + 1e-4;
+            s[size_t(j)] = float(std::isfinite(salience) ? std::max(1e-4, salience) : 1.0);
             lo = std::min(lo, s[size_t(j)]);
             hi = std::max(hi, s[size_t(j)]);
         }

@@ -39,9 +39,11 @@ struct AwqScales
 
 inline constexpr int kAwqGrid = 20;
 
-// The scales of the ratio with the least module error (the weights are not changed).
+// The scales of the ratio with the least module error (the weights are not changed): s =
+// meanAbs^r (llm-awq), or with `duo` meanAbs^r / (w^(1−r) + 1e−4) where w is AutoAWQ's w_mean,
+// per column the mean over the group's rows of |W| relative to the largest |W| of its block.
 AwqScales awqSearchScales(const std::vector<double> &meanAbs, const std::vector<AwqLinear> &linears,
-                          const AwqModuleLoss &loss);
+                          const AwqModuleLoss &loss, bool duo = false);
 // Clamps each row's groups to the shrunk range with the least error of the group's partial
 // outputs x_g·w_gᵀ after rounding. Returns the number of (row, group) ranges shrunk.
 int64_t awqClip(const float *x, int64_t m, const AwqLinear &linear);

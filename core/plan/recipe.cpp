@@ -70,6 +70,8 @@ QuantRecipe parseCalibrated(const std::string &text, const std::vector<std::stri
         const std::string &option = parts[i];
         if (!gptq && option == "noclip") {
             recipe.awq.clip = false;
+        } else if (!gptq && option == "duo") {
+            recipe.awq.duo = true;
         } else if (!gptq && (option == "actorder" || option == "static" || option.rfind("damp", 0) == 0)) {
             throw bad("'" + option + "' is a gptq option");
         } else if (!gptq && isGgufGrid(option)) {
@@ -201,7 +203,7 @@ std::string activationText(ActivationQuant activations)
 std::string QuantRecipe::methodOptionsText() const
 {
     if (method == WeightMethod::Awq)
-        return awq.clip ? "" : ":noclip";
+        return std::string(awq.duo ? ":duo" : "") + (awq.clip ? "" : ":noclip");
     if (method == WeightMethod::Round)
         return {};
     std::string text;

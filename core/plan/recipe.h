@@ -9,9 +9,10 @@
 //       diagonal; static: act-order's groups fitted up front on consecutive columns; dampP:
 //       dampening, percent of the mean Hessian diagonal (default 1)
 //                                    e.g. gptq:b3:g128, gptq:b4:g128:actorder, gptq:q4_0
-//   awq[:GRID][:noclip]               AWQ: per-input-channel scales searched on the calibration
+//   awq[:GRID][:duo][:noclip]         AWQ: per-input-channel scales searched on the calibration
 //       activations and folded into the preceding norm or linear, then a clipping search per
-//       group, then round to nearest on GRID (rtn's options)       e.g. awq:b4:g128:asym
+//       group, then round to nearest on GRID (rtn's options); duo: AutoAWQ's default scales
+//       mean|X|^r / mean|Ŵ|^(1−r) instead of llm-awq's mean|X|^r   e.g. awq:b4:g128:asym:duo
 // Modifiers follow a weight recipe, each after '+', in any order:
 //   +a8 +a4      activations at the input of every decoder linear fake-quantized per token,
 //                dynamic, symmetric integers of 8 or 4 bits;  +afp8: FP8 E4M3 per token
@@ -45,7 +46,8 @@ struct GptqSettings
 
 struct AwqSettings
 {
-    bool clip = true; // the per-group clipping search after the scales
+    bool clip = true;  // the per-group clipping search after the scales
+    bool duo = false;  // AutoAWQ's duo scaling: the weights' relative magnitude in the scales
     bool operator==(const AwqSettings &) const = default;
 };
 

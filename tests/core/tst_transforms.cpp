@@ -1,6 +1,7 @@
 // The transforms that run before a weight method, and activation quantization: recipe texts
 // with modifiers, per-token activation quantizers, rotation and SmoothQuant keeping the
 // model's function, and what they buy on a model with outlier channels.
+#include "calibrate/awqsearch.h"
 #include "calibrate/calibrationset.h"
 #include "calibrate/preparedweights.h"
 #include "eval/evaluation.h"
@@ -142,6 +143,7 @@ private slots:
             {"awq:b4:g128:asym", "awq:b4:g128:asym"},
             {"awq", "awq:b4:g128:sym"},
             {"awq:noclip:b3:g64+rot", "awq:b3:g64:sym:noclip+rot"},
+            {"awq:b4:g128:asym:noclip:duo", "awq:b4:g128:asym:duo:noclip"},
         };
         for (const auto &[text, expected] : canonical) {
             const QuantRecipe r = QuantRecipe::parse(text);
@@ -195,6 +197,39 @@ private slots:
         std::vector<float> none = x;
         fakeQuantizeActivations(ActivationQuant::None, none.data(), tokens, channels);
         QCOMPARE(none, x);
+    }
+
+    // AWQ's scale search on one layer with loud input channels: both forms of the scales
+    // (llm-awq's mean|X|^r, AutoAWQ's duo) never do worse than plain rounding (r = 0) and do
+    // much better here; the chosen scales are the formula's at the chosen ratio.
+    void awqScaleSearch()
+    {
+        const int64_t rows = 64, cols = 256, m = 512;
+        std::vector<float> x = test::randomValues(size_t(m * cols), 5), w = test::randomValues(size_t(rows * cols), 6, 0.05f);
+        for (int64_t t = 0; t < m; ++t)
+            for (int64_t j = 0; j < cols; j += 37)
+                x[size_t(t * cols + j)] *= 30.0f;
+        std::vector<double> meanAbs(size_t(cols), 0.0);
+        for (int64_t k = 0; k < m * cols; ++k)
+            meanAbs[size_t(k % cols)] += std::fabs(x[size_t(k)]) / double(m);
+        const AwqLinear linear{w.data(), rows, cols, QuantScheme::parse("rtn:b3:g128:asym")};
+        for (const bool duo : {false, true}) {
+            const AwqScales best = awqSearchScales(meanAbs, {linear}, linearOutputLoss(x.data(), m, {linear}), duo);
+            qInfo("duo %d: ratio %.2f, error %.3f of plain rounding's", int(duo), best.ratio, best.error / best.roundingError);
+            QVERIFY(best.ratio > 0 && best.error < 0.8 * best.roundingError);
+            if (duo)
+                continue;
+            std::vector<double> expected(static_cast<size_t>(cols));
+            double lo = 1e300, hi = 0;
+            for (int64_t j = 0; j < cols; ++j) {
+                expected[size_t(j)] = std::max(1e-4, std::pow(meanAbs[size_t(j)], best.ratio));
+                lo = std::min(lo, expected[size_t(j)]);
+                hi = std::max(hi, expected[size_t(j)]);
+            }
+            for (int64_t j = 0; j < cols; ++j)
+                QVERIFY(std::fabs(best.scales[size_t(j)] - expected[size_t(j)] / std::sqrt(lo * hi))
+                        <= 1e-4 * std::fabs(best.scales[size_t(j)]));
+        }
     }
 
     void rotationKeepsTheFunction_data()
