@@ -171,7 +171,7 @@ QuantizeRequest QuantizeForm::request(int tensor) const
     const bool onlyOne = m_selectedOnly->isChecked() && tensor >= 0;
     const std::optional<CalibrationChoice> calibration = m_calibration->choice();
     for (const QuantRecipe *recipe : { &request.first, request.second ? &*request.second : nullptr }) {
-        if (!recipe || isPlainScheme(*recipe))
+        if (!recipe || recipe->isPlainScheme())
             continue;
         const QString text = QString::fromStdString(recipe->toString());
         if (recipe->needsCalibration() && !calibration)

@@ -10,11 +10,6 @@
 
 namespace bitcliff::app {
 
-bool isPlainScheme(const QuantRecipe &recipe)
-{
-    return recipe == QuantRecipe(recipe.scheme);
-}
-
 namespace {
 
 // One calibration set per model whose tokenizer cuts the text, built when first needed.
@@ -43,7 +38,7 @@ private:
 // layer by layer and solves per matrix, rounding only rounds.
 double workOf(const QuantRecipe &recipe)
 {
-    return isPlainScheme(recipe) ? 1.0 : 5.0;
+    return recipe.isPlainScheme() ? 1.0 : 5.0;
 }
 
 QuantRun runRecipe(const std::shared_ptr<const Model> &model, const QuantRecipe &recipe, const QString &label,
@@ -51,7 +46,7 @@ QuantRun runRecipe(const std::shared_ptr<const Model> &model, const QuantRecipe 
 {
     QuantRun run;
     run.label = label;
-    if (isPlainScheme(recipe)) {
+    if (recipe.isPlainScheme()) {
         QuantizeOptions options;
         options.scheme = recipe.scheme;
         options.onlyTensors = request.onlyTensors;
@@ -78,7 +73,7 @@ void checkRequest(const RecipeQuantRequest &request)
     if (!request.model)
         throw Error("no model to quantize");
     for (const QuantRecipe *recipe : { &request.first, request.second ? &*request.second : nullptr }) {
-        if (!recipe || isPlainScheme(*recipe))
+        if (!recipe || recipe->isPlainScheme())
             continue;
         if (!request.onlyTensors.empty())
             throw Error(recipe->toString()
@@ -88,7 +83,7 @@ void checkRequest(const RecipeQuantRequest &request)
             throw Error(recipe->toString() + " needs calibration text");
     }
     const QuantRecipe &secondRecipe = request.second.value_or(request.first);
-    if (request.secondModel && isPlainScheme(secondRecipe)) {
+    if (request.secondModel && secondRecipe.isPlainScheme()) {
         QuantizeOptions options;
         options.scheme = secondRecipe.scheme;
         options.onlyTensors = request.onlyTensors;
@@ -103,7 +98,7 @@ RecipeAnalysis analyseRecipes(const RecipeQuantRequest &request, const ProgressC
     checkRequest(request);
     RecipeAnalysis result;
     const QuantRecipe &secondRecipe = request.second.value_or(request.first);
-    if (isPlainScheme(request.first) && isPlainScheme(secondRecipe)) {
+    if (request.first.isPlainScheme() && secondRecipe.isPlainScheme()) {
         QuantRequest plain { request.model, request.first.scheme, std::nullopt, request.secondModel,
             request.onlyTensors };
         if (request.second)

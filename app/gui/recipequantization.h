@@ -38,9 +38,6 @@ struct RecipeAnalysis
     std::string secondNote;
 };
 
-// True when `recipe` is just its scheme: every eligible tensor rounded on its own.
-bool isPlainScheme(const QuantRecipe &recipe);
-
 // Throws Error for a calibrated recipe without calibration text or with onlyTensors, and what
 // quantizing throws; Cancelled when `progress` says stop.
 RecipeAnalysis analyseRecipes(const RecipeQuantRequest &request, const ProgressCallback &progress);
