@@ -8,18 +8,6 @@
 
 namespace bitcliff::app {
 
-namespace {
-
-// The part [from, to] of a job's progress.
-ProgressCallback slice(const ProgressCallback &progress, double from, double to)
-{
-    return [progress, from, to](double fraction) {
-        return reportProgress(progress, from + (to - from) * fraction);
-    };
-}
-
-} // namespace
-
 std::shared_ptr<const ActivationStats> captureBundledActivations(
     const std::shared_ptr<const Model> &model, const Model &tokenizerSource, const ProgressCallback &progress)
 {
@@ -39,17 +27,17 @@ std::shared_ptr<const RotatedAnalysis> analyseRotated(const std::shared_ptr<cons
     const double rotated = 0.2;
     const double analysed = capture ? 0.5 : 1.0;
     if (!result->model) {
-        const RotatedModel rotation = rotateModel(model, kRotationSeed, 0, slice(progress, 0.0, rotated));
+        const RotatedModel rotation = rotateModel(model, kRotationSeed, 0, progressSlice(progress, 0.0, rotated));
         result->model = rotation.model;
         result->note = RotationComparisonText::shortNote(rotation.note);
         result->analysis.reset();
     }
     if (!result->analysis)
-        result->analysis = analyseModel(result->model, options, slice(progress, rotated, analysed));
+        result->analysis = analyseModel(result->model, options, progressSlice(progress, rotated, analysed));
     else if (result->analysis->stats->rule.k != options.rule.k)
         result->analysis = analyseStats(withOutlierRule(*result->analysis->stats, options.rule));
     if (capture) // the tokenizer files sit beside the source checkpoint
-        result->activations = captureBundledActivations(result->model, *model, slice(progress, analysed, 1.0));
+        result->activations = captureBundledActivations(result->model, *model, progressSlice(progress, analysed, 1.0));
     if (!reportProgress(progress, 1.0))
         throw Cancelled();
     return result;

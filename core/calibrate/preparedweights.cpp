@@ -43,14 +43,6 @@ void addNote(std::string &notes, const std::string &note)
     notes += (notes.empty() ? "" : "\n") + note;
 }
 
-// Progress shares: the transforms and the weight method in turn.
-ProgressCallback share(const ProgressCallback &progress, double begin, double end)
-{
-    if (!progress)
-        return {};
-    return [=](double fraction) { return progress(begin + (end - begin) * fraction); };
-}
-
 } // namespace
 
 PreparedWeights prepareWeights(const std::shared_ptr<const Model> &model, const QuantRecipe &recipe,
@@ -64,7 +56,7 @@ PreparedWeights prepareWeights(const std::shared_ptr<const Model> &model, const 
     const int steps = int(recipe.rotate) + int(recipe.smoothAlpha > 0) + int(recipe.method != WeightMethod::Round);
     int step = 0;
     auto next = [&] {
-        const ProgressCallback part = share(progress, double(step) / std::max(steps, 1), double(step + 1) / std::max(steps, 1));
+        const ProgressCallback part = progressSlice(progress, double(step) / std::max(steps, 1), double(step + 1) / std::max(steps, 1));
         ++step;
         return part;
     };

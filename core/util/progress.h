@@ -12,4 +12,12 @@ inline bool reportProgress(const ProgressCallback &progress, double fraction)
     return !progress || progress(fraction);
 }
 
+// The part [from, to] of `progress`, for a job made of steps (none when `progress` is none).
+inline ProgressCallback progressSlice(const ProgressCallback &progress, double from, double to)
+{
+    if (!progress)
+        return {};
+    return [progress, from, to](double fraction) { return progress(from + (to - from) * fraction); };
+}
+
 } // namespace bitcliff
